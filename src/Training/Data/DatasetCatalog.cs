@@ -1,0 +1,50 @@
+namespace MetaLoss.Training.Data;
+
+/// <summary>
+/// Loads each dataset on first use, once, and shares it between threads (several evaluators may ask
+/// at the same time). A failed load is not cached, so a fixed file is picked up on the next request.
+/// </summary>
+public sealed class DatasetCatalog : IDatasetSource, IDisposable
+{
+    private readonly DataLocations _locations;
+    private readonly Dictionary<DatasetName, Slot> _slots;
+    private volatile bool _disposed;
+
+    public DatasetCatalog(DataLocations locations)
+    {
+        _locations = locations;
+        _slots = Enum.GetValues<DatasetName>().ToDictionary(name => name, _ => new Slot());
+    }
+
+    public ImageDataset Get(DatasetName name)
+    {
+        if (!_slots.TryGetValue(name, out var slot))
+            throw new ArgumentOutOfRangeException(nameof(name), name, "not a known dataset");
+        // Double-checked per slot: loading one dataset does not hold up readers of another.
+        var loaded = slot.Dataset;
+        if (loaded is not null && !_disposed) return loaded;
+        lock (slot)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return slot.Dataset ??= DatasetLoader.Load(name, _locations);
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var slot in _slots.Values)
+        {
+            lock (slot)
+            {
+                slot.Dataset?.Dispose();
+                slot.Dataset = null;
+            }
+        }
+    }
+
+    private sealed class Slot
+    {
+        public volatile ImageDataset? Dataset;
+    }
+}

@@ -1,0 +1,7 @@
+namespace MetaLoss.Training.Data;
+
+/// <summary>Where episodes get their resident datasets from.</summary>
+public interface IDatasetSource
+{
+    ImageDataset Get(DatasetName name);
+}

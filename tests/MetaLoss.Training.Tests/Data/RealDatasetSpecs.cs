@@ -1,0 +1,43 @@
+using MetaLoss.Training.Data;
+
+namespace MetaLoss.Training.Tests.Data;
+
+/// <summary>The real files: FashionMNIST from the Debian package, the CIFAR-10 test batch from the shared data folder.</summary>
+public sealed class RealDatasetSpecs
+{
+    [Fact]
+    public void Should_read_fashion_mnist_train_with_6000_rows_per_class()
+    {
+        using var data = DatasetLoader.Load(DatasetName.FashionMnistTrain, new DataLocations(TestData.FashionMnistDirectory));
+
+        Assert.Equal((60_000, 784, 10), (data.Count, data.FeatureCount, data.ClassCount));
+        Assert.All(CountPerClass(data), count => Assert.Equal(6_000, count));
+    }
+
+    [Fact]
+    public void Should_read_fashion_mnist_test_with_10000_rows()
+    {
+        using var data = DatasetLoader.Load(DatasetName.FashionMnistTest, new DataLocations(TestData.FashionMnistDirectory));
+
+        Assert.Equal((10_000, 784, 10), (data.Count, data.FeatureCount, data.ClassCount));
+        Assert.All(CountPerClass(data), count => Assert.Equal(1_000, count));
+    }
+
+    [Fact]
+    public void Should_read_cifar10_test_batch_in_original_order()
+    {
+        using var data = DatasetLoader.Load(DatasetName.Cifar10Test, new DataLocations(Cifar10Directory: TestData.Cifar10Directory));
+
+        Assert.Equal((10_000, 3072, 10), (data.Count, data.FeatureCount, data.ClassCount));
+        Assert.Equal(new[] { 3, 8, 8, 0, 6, 6, 1, 6, 3, 1, 0, 9, 5, 7, 9, 8, 5, 7, 8, 6 }, data.Labels.Take(20));
+        Assert.All(CountPerClass(data), count => Assert.Equal(1_000, count));
+    }
+
+    private static int[] CountPerClass(ImageDataset data)
+    {
+        var counts = new int[data.ClassCount];
+        foreach (var label in data.Labels)
+            counts[label]++;
+        return counts;
+    }
+}
