@@ -1,0 +1,43 @@
+using MetaLoss.Training.Randomness;
+
+namespace MetaLoss.Training.Evolution;
+
+/// <summary>
+/// The only place episode seeds come from. Each is a pure function of where the episode sits in
+/// the run, never of which node ran it or when, so distributed and resumed runs match.
+/// </summary>
+public static class SeedDerivation
+{
+    /// <summary>Seeds for episode <paramref name="episodeIndex"/> of one candidate: every candidate sees its own tasks.</summary>
+    public static EpisodeSeeds ForEpisode(ulong runSeed, long generation, int candidate, int episodeIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(generation);
+        ArgumentOutOfRangeException.ThrowIfNegative(candidate);
+        ArgumentOutOfRangeException.ThrowIfNegative(episodeIndex);
+        return new EpisodeSeeds(
+            SeedPath.Derive(runSeed, (long)SeedStream.EpisodeTask, generation, candidate, episodeIndex),
+            SeedPath.Derive(runSeed, (long)SeedStream.EpisodeInit, generation, candidate, episodeIndex));
+    }
+
+    /// <summary>
+    /// Seeds for paired scoring: every candidate of a generation gets the same task and the same
+    /// classifier initialisation, so fitness differences come from the loss alone.
+    /// </summary>
+    public static EpisodeSeeds ForSharedEpisode(ulong runSeed, long generation, int episodeIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(generation);
+        ArgumentOutOfRangeException.ThrowIfNegative(episodeIndex);
+        return new EpisodeSeeds(
+            SeedPath.Derive(runSeed, (long)SeedStream.SharedEpisodeTask, generation, episodeIndex),
+            SeedPath.Derive(runSeed, (long)SeedStream.SharedEpisodeInit, generation, episodeIndex));
+    }
+
+    /// <summary>Seeds for episode <paramref name="episodeIndex"/> of a meta-test suite; disjoint from all training paths.</summary>
+    public static EpisodeSeeds ForTestEpisode(ulong suiteSeed, int episodeIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(episodeIndex);
+        return new EpisodeSeeds(
+            SeedPath.Derive(suiteSeed, (long)SeedStream.TestEpisodeTask, episodeIndex),
+            SeedPath.Derive(suiteSeed, (long)SeedStream.TestEpisodeInit, episodeIndex));
+    }
+}
