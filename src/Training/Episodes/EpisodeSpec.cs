@@ -1,0 +1,33 @@
+using MetaLoss.Training.Data;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Training.Episodes;
+
+/// <summary>
+/// Everything an inner-loop episode depends on. An episode is a pure function of its spec.
+/// </summary>
+public sealed record EpisodeSpec(
+    DatasetName Dataset,
+    LossSpec Loss,
+    ulong TaskSeed,
+    ulong InitSeed,
+    int PerClassTrain = EpisodeDefaults.PerClassTrain,
+    int ValidationSize = EpisodeDefaults.ValidationSize,
+    int FirstHidden = EpisodeDefaults.FirstHidden,
+    int SecondHidden = EpisodeDefaults.SecondHidden,
+    int Steps = EpisodeDefaults.Steps,
+    double LearningRate = EpisodeDefaults.LearningRate,
+    IReadOnlyList<int>? Classes = null,
+    bool RecordValidationCurve = false)
+{
+    public void Validate()
+    {
+        if (PerClassTrain <= 0) throw new ArgumentException($"per-class training size must be positive, got {PerClassTrain}");
+        if (ValidationSize <= 0) throw new ArgumentException($"validation size must be positive, got {ValidationSize}");
+        if (Steps <= 0) throw new ArgumentException($"steps must be positive, got {Steps}");
+        if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
+            throw new ArgumentException($"learning rate must be a positive number, got {LearningRate}");
+        if (FirstHidden <= 0 || SecondHidden <= 0)
+            throw new ArgumentException($"hidden sizes must be positive, got {FirstHidden} and {SecondHidden}");
+    }
+}
