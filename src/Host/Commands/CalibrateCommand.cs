@@ -1,0 +1,85 @@
+using System.CommandLine;
+using System.Globalization;
+using MetaLoss.Host.Options;
+using MetaLoss.Training;
+using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Evolution;
+using MetaLoss.Training.Models;
+using MetaLoss.Training.Statistics;
+
+namespace MetaLoss.Host.Commands;
+
+/// <summary>
+/// `metaloss calibrate`: validation accuracy of CE and MSE over a grid of learning rates on the
+/// same (paired) episodes; how the default episode settings were chosen.
+/// </summary>
+public static class CalibrateCommand
+{
+    public static Command Create()
+    {
+        var data = new DataOptions();
+        var episode = new EpisodeOptions();
+        var episodes = EpisodeOptions.Positive("--episodes", 100, "episodes per (loss, learning rate)");
+        var threads = EpisodeOptions.Positive("--threads", Environment.ProcessorCount, "episodes run at once, one torch thread each");
+        var dataset = new Option<string>("--dataset") { Description = $"one of {string.Join(", ", DatasetNames.All)}", DefaultValueFactory = _ => "fashion-mnist-test" };
+        var rates = new Option<string>("--lr") { Description = "comma-separated learning rates", DefaultValueFactory = _ => "0.05,0.1,0.2,0.3,0.5" };
+        var losses = new Option<string>("--losses") { Description = "comma-separated: ce, mse", DefaultValueFactory = _ => "ce,mse" };
+        var seed = new Option<ulong>("--seed") { Description = "seed of the episode suite", DefaultValueFactory = _ => 2026UL };
+
+        var command = new Command("calibrate", "Score CE and MSE over learning rates on shared episodes (mean +/- std)");
+        data.AddTo(command);
+        episode.AddTo(command);
+        foreach (var option in new Option[] { episodes, threads, dataset, rates, losses, seed }) command.Options.Add(option);
+
+        command.SetAction(result =>
+        {
+            var datasetName = DatasetNames.Parse(result.GetValue(dataset)!);
+            var learningRates = ParseList(result.GetValue(rates)!, "--lr", s => double.Parse(s, CultureInfo.InvariantCulture));
+            var lossSpecs = ParseList(result.GetValue(losses)!, "--losses", ParseLoss);
+            var count = result.GetValue(episodes);
+            var template = episode.Template(result, datasetName);
+            TorchThreads.Configure(1);
+            using var catalog = new DatasetCatalog(data.Read(result));
+            var runner = new EpisodeRunner(catalog);
+
+            Console.WriteLine($"{datasetName}: {count} episodes, {template.PerClassTrain}/class, {template.ValidationSize} validation, " +
+                              $"MLP {template.FirstHidden}-{template.SecondHidden}, {template.Steps} steps");
+            Console.WriteLine("loss  lr      accuracy mean +/- std   95% CI");
+            foreach (var loss in lossSpecs)
+            foreach (var lr in learningRates)
+            {
+                var specs = Enumerable.Range(0, count).Select(i =>
+                {
+                    var seeds = SeedDerivation.ForTestEpisode(result.GetValue(seed), i);
+                    return template with { Loss = loss, LearningRate = lr, TaskSeed = seeds.TaskSeed, InitSeed = seeds.InitSeed };
+                }).ToList();
+                var progress = new ConsoleProgress($"{loss.Label} lr {lr}", count);
+                var summary = SampleSummary.Of(ParallelEpisodes.Run(runner, specs, result.GetValue(threads), d => progress.Report(d))
+                    .Select(r => r.Fitness).ToList());
+                Console.WriteLine($"{loss.Label,-5} {lr,-7:G4} {summary.Mean:F4} +/- {summary.StandardDeviation:F4}     +/- {summary.ConfidenceHalfWidth95:F4}");
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static LossSpec ParseLoss(string name) => name.ToLowerInvariant() switch
+    {
+        "ce" => new LossSpec.CrossEntropy(),
+        "mse" => new LossSpec.MeanSquaredError(),
+        _ => throw new ArgumentException($"unknown loss '{name}'; use ce or mse"),
+    };
+
+    private static List<T> ParseList<T>(string text, string option, Func<string, T> parse)
+    {
+        try
+        {
+            return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(parse).ToList();
+        }
+        catch (FormatException)
+        {
+            throw new ArgumentException($"{option}: cannot read '{text}'");
+        }
+    }
+}
