@@ -1,0 +1,7 @@
+namespace MetaLoss.Actors.Messages;
+
+/// <summary>Marker for events the population actor persists; one serializer handles them all.</summary>
+public interface IPopulationEvent;
+
+/// <summary>Marker for messages between the host, the population actor and evaluators.</summary>
+public interface IPopulationMessage;

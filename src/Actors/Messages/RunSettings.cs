@@ -1,0 +1,53 @@
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Evolution;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Actors.Messages;
+
+/// <summary>
+/// What defines a run. Persisted in RunStarted; a resume with different settings is refused.
+/// <see cref="Template"/> gives the inner-loop settings; its loss and seeds are replaced per episode.
+/// </summary>
+public sealed record RunSettings(
+    ulong Seed,
+    int Generations,
+    EvolutionSettings Evolution,
+    MlnArchitecture Architecture,
+    EpisodeSpec Template,
+    int EpisodesPerCandidate,
+    bool PairedEpisodes)
+{
+    public int CandidateCount => 2 * Evolution.Parents;
+
+    public int EpisodesPerGeneration => CandidateCount * EpisodesPerCandidate;
+
+    public void Validate()
+    {
+        if (Generations <= 0) throw new ArgumentException($"generations must be positive, got {Generations}");
+        if (EpisodesPerCandidate <= 0) throw new ArgumentException($"episodes per candidate must be positive, got {EpisodesPerCandidate}");
+        Evolution.Validate();
+        Architecture.Validate();
+        Template.Validate();
+    }
+
+    /// <summary>Names of the settings that differ, for a clear refusal to resume.</summary>
+    public IReadOnlyList<string> Differences(RunSettings other)
+    {
+        var differences = new List<string>();
+        void Check(string name, object a, object b)
+        {
+            if (!Equals(a, b)) differences.Add($"{name}: journal has {a}, asked for {b}");
+        }
+        Check("seed", Seed, other.Seed);
+        Check("generations", Generations, other.Generations);
+        Check("evolution", Evolution, other.Evolution);
+        Check("architecture", Architecture, other.Architecture);
+        Check("episodes per candidate", EpisodesPerCandidate, other.EpisodesPerCandidate);
+        Check("paired episodes", PairedEpisodes, other.PairedEpisodes);
+        var mine = Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
+        var theirs = other.Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
+        Check("episode settings", mine, theirs);
+        Check("classes", string.Join(",", Template.Classes ?? []), string.Join(",", other.Template.Classes ?? []));
+        return differences;
+    }
+}

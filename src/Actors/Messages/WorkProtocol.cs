@@ -1,0 +1,24 @@
+using MetaLoss.Training.Episodes;
+
+namespace MetaLoss.Actors.Messages;
+
+/// <summary>An evaluator asks for up to <paramref name="MaxEpisodes"/> episodes.</summary>
+public sealed record RequestWork(int MaxEpisodes) : IPopulationMessage;
+
+/// <summary>Episodes leased to the asking evaluator until it answers, dies or the lease expires.</summary>
+public sealed record WorkLease(IReadOnlyList<EpisodeAssignment> Episodes) : IPopulationMessage;
+
+/// <summary>One leased episode and everything needed to run it.</summary>
+public sealed record EpisodeAssignment(EpisodeKey Key, EpisodeSpec Spec);
+
+/// <summary>Nothing to lease now (the generation's remaining episodes are all out); ask again later.</summary>
+public sealed record NoWorkAvailable(bool RunFinished) : IPopulationMessage;
+
+/// <summary>An evaluator's result for a leased episode.</summary>
+public sealed record EpisodeFinished(EpisodeKey Key, double Fitness, EpisodeOutcome Outcome) : IPopulationMessage;
+
+/// <summary>An evaluator lost its work (it is restarting): put its leases back in the queue.</summary>
+public sealed record ReleaseLeases : IPopulationMessage
+{
+    public static ReleaseLeases Instance { get; } = new();
+}

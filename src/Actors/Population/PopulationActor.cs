@@ -1,0 +1,262 @@
+using Akka.Actor;
+using Akka.Event;
+using Akka.Persistence;
+using MetaLoss.Actors.Messages;
+
+namespace MetaLoss.Actors.Population;
+
+/// <summary>
+/// Runs the evolution strategy as an event-sourced actor: commands decide which events to persist,
+/// and state changes only by applying persisted events. Work is pulled: evaluators ask, episodes
+/// are leased, and a lease whose evaluator dies, restarts or times out goes back to the queue.
+/// Local evaluators are its children; remote ones talk to it through the same messages.
+/// </summary>
+public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
+{
+    private readonly PopulationOptions _options;
+    private readonly IReadOnlyList<Props> _localEvaluators;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Leases _leases = new();
+    private readonly List<(IActorRef Evaluator, int Max)> _parked = [];
+    private readonly HashSet<IActorRef> _subscribers = [];
+    private readonly HashSet<IActorRef> _liveLocalEvaluators = [];
+    private PopulationState _state = PopulationState.Empty;
+    private bool _evaluatorsStarted;
+    private IActorRef? _startRequester;
+
+    public PopulationActor(string persistenceId, PopulationOptions options, IReadOnlyList<Props> localEvaluators)
+    {
+        PersistenceId = persistenceId;
+        _options = options;
+        _localEvaluators = localEvaluators;
+
+        Recover<SnapshotOffer>(offer => _state = (PopulationState)offer.Snapshot);
+        Recover<IPopulationEvent>(e => _state = _state.Apply(e));
+        // A restarted incarnation (after a journal fault, or a hand-over) carries on by itself.
+        Recover<RecoveryCompleted>(_ =>
+        {
+            if (_state.Started) Self.Tell(ContinueRun.Instance);
+        });
+
+        Command<StartRun>(OnStartRun);
+        Command<ContinueRun>(_ => Continue());
+        Command<RequestWork>(request => Lease(Sender, request.MaxEpisodes));
+        Command<EpisodeFinished>(OnEpisodeFinished);
+        Command<ReleaseLeases>(_ => Requeue(_leases.ReleaseAll(Sender), "evaluator restarted"));
+        Command<Terminated>(t =>
+        {
+            _subscribers.Remove(t.ActorRef);
+            Requeue(_leases.ReleaseAll(t.ActorRef), "evaluator terminated");
+            if (_liveLocalEvaluators.Remove(t.ActorRef) && _liveLocalEvaluators.Count == 0 && !_state.Finished)
+                _log.Error("All {0} local evaluators have stopped after failing repeatedly (see the errors above); " +
+                    "the run cannot progress until another evaluator asks for work", _localEvaluators.Count);
+        });
+        Command<CheckLeases>(_ => Requeue(_leases.ReleaseExpired(DateTime.UtcNow), "lease expired"));
+        Command<GetRunStatus>(_ => Sender.Tell(_state.ToStatus()));
+        Command<SubscribeProgress>(_ =>
+        {
+            _subscribers.Add(Sender);
+            Context.Watch(Sender);
+            Sender.Tell(_state.ToStatus());
+        });
+        Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
+        Command<SaveSnapshotFailure>(f => _log.Warning("Snapshot failed, the journal still has every event: {0}", f.Cause.Message));
+        Command<DeleteSnapshotsSuccess>(_ => { });
+        Command<DeleteSnapshotsFailure>(_ => { });
+    }
+
+    public override string PersistenceId { get; }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(string persistenceId, PopulationOptions options, IReadOnlyList<Props> localEvaluators) =>
+        Akka.Actor.Props.Create(() => new PopulationActor(persistenceId, options, localEvaluators));
+
+    protected override void PreStart()
+    {
+        var interval = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(50).Ticks, _options.LeaseTimeout.Ticks / 4));
+        Timers.StartPeriodicTimer("leases", CheckLeases.Instance, interval);
+    }
+
+    protected override SupervisorStrategy SupervisorStrategy() =>
+        // A throwing evaluator is restarted (it hands its leases back in PreRestart); one that keeps
+        // failing is stopped, and its episodes go to the others. The strategy logs each failure.
+        new OneForOneStrategy(10, TimeSpan.FromMinutes(1), _ => Directive.Restart);
+
+    private void OnStartRun(StartRun start)
+    {
+        if (_state.Started)
+        {
+            var differences = _state.Settings!.Differences(start.Settings);
+            if (differences.Count > 0)
+            {
+                Sender.Tell(new RunRejected("this run directory holds a run with other settings: " + string.Join("; ", differences)));
+                return;
+            }
+            Sender.Tell(new RunAccepted(Resumed: true, _state.Generation));
+            return;
+        }
+        try
+        {
+            start.Settings.Validate();
+            CheckInitialPhi(start);
+        }
+        catch (ArgumentException e)
+        {
+            Sender.Tell(new RunRejected(e.Message));
+            return;
+        }
+        var requester = _startRequester = Sender;
+        Persist(new RunStarted(start.Settings, start.InitialPhi), e =>
+        {
+            _state = _state.Apply(e);
+            _startRequester = null;
+            requester.Tell(new RunAccepted(Resumed: false, 0));
+            Continue();
+        });
+    }
+
+    /// <summary>
+    /// A bad initial MLN must be refused before it is persisted: applying it would throw (non-finite
+    /// values) or every episode would (wrong length), and a journal holding it could never resume.
+    /// </summary>
+    private static void CheckInitialPhi(StartRun start)
+    {
+        var expected = start.Settings.Architecture.ParameterCount;
+        if (start.InitialPhi.Length != expected)
+            throw new ArgumentException(
+                $"the initial MLN has {start.InitialPhi.Length} parameters, but architecture {start.Settings.Architecture} needs {expected}");
+        var bad = Array.FindIndex(start.InitialPhi, v => !float.IsFinite(v));
+        if (bad >= 0) throw new ArgumentException($"the initial MLN's parameter {bad} is {start.InitialPhi[bad]}; parameters must be finite");
+    }
+
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        // The actor stops and its supervisor restarts it from the journal; a start that was never
+        // written must still be answered, or the host waits forever.
+        if (@event is RunStarted)
+            _startRequester?.Tell(new RunRejected($"could not write the run's start to the journal: {cause.Message}"));
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    protected override void OnPersistRejected(Exception cause, object @event, long sequenceNr)
+    {
+        // A rejected event was not stored, but the decision that made it is not retried by itself
+        // (a rejected GenerationStarted or GenerationCompleted would stall the run). Stopping lets
+        // the backoff supervisor restart from the journal, which redoes the decision.
+        if (@event is RunStarted)
+            _startRequester?.Tell(new RunRejected($"the journal refused the run's start: {cause.Message}"));
+        _log.Error(cause, "The journal rejected {0} (sequence number {1}); restarting from the journal", @event.GetType().Name, sequenceNr);
+        Context.Stop(Self);
+    }
+
+    /// <summary>Moves the run forward from wherever it stands: start evaluators, open or close a generation.</summary>
+    private void Continue()
+    {
+        if (!_evaluatorsStarted && !_state.Finished)
+        {
+            _evaluatorsStarted = true;
+            for (var i = 0; i < _localEvaluators.Count; i++)
+                _liveLocalEvaluators.Add(Context.Watch(Context.ActorOf(_localEvaluators[i], $"evaluator-{i}")));
+        }
+        if (_state.NeedsGenerationStart)
+        {
+            Persist(_state.StartNextGeneration(), e =>
+            {
+                _state = _state.Apply(e);
+                ServeParked();
+            });
+        }
+        else if (_state.GenerationComplete)
+        {
+            CloseGeneration();
+        }
+        else
+        {
+            ServeParked();
+        }
+        Publish();
+    }
+
+    private void OnEpisodeFinished(EpisodeFinished finished)
+    {
+        _leases.Release(finished.Key);
+        if (!_state.Accepts(finished.Key)) return;
+        Persist(new EpisodeCompleted(finished.Key.Generation, finished.Key.Candidate, finished.Key.Episode,
+            finished.Fitness, finished.Outcome), e =>
+        {
+            _state = _state.Apply(e);
+            if (_state.GenerationComplete) CloseGeneration();
+            else Publish();
+        });
+    }
+
+    private void CloseGeneration()
+    {
+        Persist(_state.CompleteGeneration(), e =>
+        {
+            _state = _state.Apply(e);
+            _log.Info("Generation {0} done: best {1:F4}, mean {2:F4}", e.Generation, e.BestFitness, e.MeanFitness);
+            if (_state.Generation % _options.SnapshotEveryGenerations == 0) SaveSnapshot(_state);
+            if (_state.Finished)
+            {
+                foreach (var (evaluator, _) in _parked) evaluator.Tell(new NoWorkAvailable(RunFinished: true));
+                _parked.Clear();
+                Publish();
+                return;
+            }
+            Continue();
+        });
+    }
+
+    private void Lease(IActorRef evaluator, int max)
+    {
+        if (_state.Finished)
+        {
+            evaluator.Tell(new NoWorkAvailable(RunFinished: true));
+            return;
+        }
+        var keys = _state.PendingEpisodes().Where(k => !_leases.IsLeased(k)).Take(Math.Max(1, max)).ToList();
+        if (keys.Count == 0)
+        {
+            _parked.RemoveAll(p => p.Evaluator.Equals(evaluator));
+            _parked.Add((evaluator, max));
+            return;
+        }
+        var deadline = DateTime.UtcNow + _options.LeaseTimeout;
+        foreach (var key in keys) _leases.Grant(key, evaluator, deadline);
+        Context.Watch(evaluator);
+        evaluator.Tell(new WorkLease(keys.Select(k => new EpisodeAssignment(k, _state.SpecFor(k))).ToList()));
+    }
+
+    private void Requeue(IReadOnlyList<EpisodeKey> keys, string why)
+    {
+        if (keys.Count == 0) return;
+        _log.Warning("Re-queued {0} episode(s): {1}", keys.Count, why);
+        ServeParked();
+    }
+
+    private void ServeParked()
+    {
+        var waiting = _parked.ToList();
+        _parked.Clear();
+        foreach (var (evaluator, max) in waiting) Lease(evaluator, max);
+    }
+
+    private void Publish()
+    {
+        if (_subscribers.Count == 0) return;
+        var status = _state.ToStatus();
+        foreach (var subscriber in _subscribers) subscriber.Tell(status);
+    }
+
+    private sealed record ContinueRun
+    {
+        public static ContinueRun Instance { get; } = new();
+    }
+
+    private sealed record CheckLeases
+    {
+        public static CheckLeases Instance { get; } = new();
+    }
+}

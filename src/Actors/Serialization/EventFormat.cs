@@ -1,0 +1,49 @@
+using MetaLoss.Actors.Messages;
+using MetaLoss.Training.Episodes;
+
+namespace MetaLoss.Actors.Serialization;
+
+/// <summary>Writers and readers of the persisted population events (PopulationEvents.cs).</summary>
+internal static class EventFormat
+{
+    public static void WriteRunStarted(this BinaryWriter writer, RunStarted started)
+    {
+        writer.WriteRunSettings(started.Settings);
+        writer.WriteFloats(started.InitialPhi);
+    }
+
+    public static RunStarted ReadRunStarted(this BinaryReader reader) => new(reader.ReadRunSettings(), reader.ReadFloats());
+
+    public static void WriteGenerationStarted(this BinaryWriter writer, GenerationStarted started)
+    {
+        writer.Write(started.Generation);
+        writer.WriteGenomes(started.Candidates);
+    }
+
+    public static GenerationStarted ReadGenerationStarted(this BinaryReader reader) =>
+        new(reader.ReadInt64(), reader.ReadGenomes());
+
+    public static void WriteEpisodeCompleted(this BinaryWriter writer, EpisodeCompleted completed)
+    {
+        writer.Write(completed.Generation);
+        writer.Write(completed.Candidate);
+        writer.Write(completed.Episode);
+        writer.Write(completed.Fitness);
+        writer.WriteEnum(completed.Outcome);
+    }
+
+    public static EpisodeCompleted ReadEpisodeCompleted(this BinaryReader reader) => new(
+        reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadEnum<EpisodeOutcome>());
+
+    public static void WriteGenerationCompleted(this BinaryWriter writer, GenerationCompleted completed)
+    {
+        writer.Write(completed.Generation);
+        writer.WriteInts(completed.SurvivorIndices);
+        writer.Write(completed.BestFitness);
+        writer.Write(completed.MeanFitness);
+        writer.Write(completed.FlaggedEpisodes);
+    }
+
+    public static GenerationCompleted ReadGenerationCompleted(this BinaryReader reader) => new(
+        reader.ReadInt64(), reader.ReadInts(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadInt32());
+}

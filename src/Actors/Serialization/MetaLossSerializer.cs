@@ -1,0 +1,88 @@
+using System.Collections.Frozen;
+using System.Runtime.Serialization;
+using Akka.Actor;
+using Akka.Serialization;
+using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Population;
+
+namespace MetaLoss.Actors.Serialization;
+
+/// <summary>
+/// The one serializer of MetaLoss's messages, events and snapshots: a compact little-endian binary
+/// format under short versioned manifests. A manifest names one format forever; changing a type's
+/// layout means a new manifest (e.g. "RS2") while the old reader stays, so old journals still load.
+/// </summary>
+public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerWithStringManifest(system)
+{
+    private static readonly Format[] Formats =
+    [
+        // Persisted events.
+        Format.Of<RunStarted>("RS1", EventFormat.WriteRunStarted, EventFormat.ReadRunStarted),
+        Format.Of<GenerationStarted>("GS1", EventFormat.WriteGenerationStarted, EventFormat.ReadGenerationStarted),
+        Format.Of<EpisodeCompleted>("EC1", EventFormat.WriteEpisodeCompleted, EventFormat.ReadEpisodeCompleted),
+        Format.Of<GenerationCompleted>("GC1", EventFormat.WriteGenerationCompleted, EventFormat.ReadGenerationCompleted),
+        // Snapshot.
+        Format.Of<PopulationState>("PS1", SnapshotFormat.WritePopulationState, SnapshotFormat.ReadPopulationState),
+        // Run control.
+        Format.Of<StartRun>("SR1", RunControlFormat.WriteStartRun, RunControlFormat.ReadStartRun),
+        Format.Of<RunAccepted>("RA1", RunControlFormat.WriteRunAccepted, RunControlFormat.ReadRunAccepted),
+        Format.Of<RunRejected>("RR1", RunControlFormat.WriteRunRejected, RunControlFormat.ReadRunRejected),
+        Format.Of<GetRunStatus>("GRS1", (_, _) => { }, _ => GetRunStatus.Instance),
+        Format.Of<RunStatus>("ST1", RunControlFormat.WriteRunStatus, RunControlFormat.ReadRunStatus),
+        Format.Of<SubscribeProgress>("SP1", (_, _) => { }, _ => SubscribeProgress.Instance),
+        // Work protocol.
+        Format.Of<RequestWork>("RW1", WorkProtocolFormat.WriteRequestWork, WorkProtocolFormat.ReadRequestWork),
+        Format.Of<WorkLease>("WL1", WorkProtocolFormat.WriteWorkLease, WorkProtocolFormat.ReadWorkLease),
+        Format.Of<NoWorkAvailable>("NW1", WorkProtocolFormat.WriteNoWorkAvailable, WorkProtocolFormat.ReadNoWorkAvailable),
+        Format.Of<EpisodeFinished>("EF1", WorkProtocolFormat.WriteEpisodeFinished, WorkProtocolFormat.ReadEpisodeFinished),
+        Format.Of<ReleaseLeases>("RL1", (_, _) => { }, _ => ReleaseLeases.Instance),
+    ];
+
+    private static readonly FrozenDictionary<Type, Format> ByType = Formats.ToFrozenDictionary(f => f.Type);
+    private static readonly FrozenDictionary<string, Format> ByManifest = Formats.ToFrozenDictionary(f => f.Manifest);
+
+    // Fixed forever: journals store it next to every event and snapshot.
+    public override int Identifier => 4242;
+
+    public override string Manifest(object o) => FormatOf(o).Manifest;
+
+    public override byte[] ToBinary(object obj)
+    {
+        var format = FormatOf(obj);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream)) format.Write(writer, obj);
+        return stream.ToArray();
+    }
+
+    public override object FromBinary(byte[] bytes, string manifest)
+    {
+        if (!ByManifest.TryGetValue(manifest, out var format))
+            throw new SerializationException(
+                $"MetaLossSerializer does not know manifest '{manifest}' (known: {string.Join(", ", ByManifest.Keys)})");
+        using var reader = new BinaryReader(new MemoryStream(bytes, writable: false));
+        try
+        {
+            var value = format.Read(reader);
+            var left = bytes.Length - reader.BaseStream.Position;
+            return left == 0 ? value : throw new InvalidDataException($"{left} bytes left over");
+        }
+        // The constructors' ArgumentExceptions count too: they reject values no writer produces.
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or FormatException or ArgumentException)
+        {
+            throw new SerializationException(
+                $"Corrupt '{manifest}' ({format.Type.Name}) payload of {bytes.Length} bytes: {e.Message}", e);
+        }
+    }
+
+    private static Format FormatOf(object o) =>
+        ByType.TryGetValue(o.GetType(), out var format)
+            ? format
+            : throw new SerializationException($"MetaLossSerializer has no format for {o.GetType().FullName}");
+
+    private sealed record Format(Type Type, string Manifest, Action<BinaryWriter, object> Write, Func<BinaryReader, object> Read)
+    {
+        public static Format Of<T>(string manifest, Action<BinaryWriter, T> write, Func<BinaryReader, T> read)
+            where T : notnull =>
+            new(typeof(T), manifest, (writer, o) => write(writer, (T)o), reader => read(reader));
+    }
+}

@@ -1,0 +1,46 @@
+using MetaLoss.Actors.Messages;
+using MetaLoss.Training.Episodes;
+
+namespace MetaLoss.Actors.Serialization;
+
+/// <summary>Writers and readers of the work-pulling messages (WorkProtocol.cs).</summary>
+internal static class WorkProtocolFormat
+{
+    public static void WriteEpisodeKey(this BinaryWriter writer, EpisodeKey key)
+    {
+        writer.Write(key.Generation);
+        writer.Write(key.Candidate);
+        writer.Write(key.Episode);
+    }
+
+    public static EpisodeKey ReadEpisodeKey(this BinaryReader reader) =>
+        new(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32());
+
+    public static void WriteRequestWork(this BinaryWriter writer, RequestWork request) => writer.Write(request.MaxEpisodes);
+
+    public static RequestWork ReadRequestWork(this BinaryReader reader) => new(reader.ReadInt32());
+
+    public static void WriteWorkLease(this BinaryWriter writer, WorkLease lease) =>
+        writer.WriteList(lease.Episodes, (w, assignment) =>
+        {
+            w.WriteEpisodeKey(assignment.Key);
+            w.WriteEpisodeSpec(assignment.Spec);
+        });
+
+    public static WorkLease ReadWorkLease(this BinaryReader reader) =>
+        new(reader.ReadList(r => new EpisodeAssignment(r.ReadEpisodeKey(), r.ReadEpisodeSpec())));
+
+    public static void WriteNoWorkAvailable(this BinaryWriter writer, NoWorkAvailable none) => writer.Write(none.RunFinished);
+
+    public static NoWorkAvailable ReadNoWorkAvailable(this BinaryReader reader) => new(reader.ReadBoolean());
+
+    public static void WriteEpisodeFinished(this BinaryWriter writer, EpisodeFinished finished)
+    {
+        writer.WriteEpisodeKey(finished.Key);
+        writer.Write(finished.Fitness);
+        writer.WriteEnum(finished.Outcome);
+    }
+
+    public static EpisodeFinished ReadEpisodeFinished(this BinaryReader reader) =>
+        new(reader.ReadEpisodeKey(), reader.ReadDouble(), reader.ReadEnum<EpisodeOutcome>());
+}

@@ -1,0 +1,112 @@
+using Akka.Actor;
+using Akka.TestKit;
+using Akka.TestKit.Xunit2;
+using MetaLoss.Actors.Evaluation;
+using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Tests.Population;
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Evolution;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Actors.Tests.Evaluation;
+
+/// <summary>One evaluator against a probe playing the population actor.</summary>
+public sealed class EvaluatorActorSpecs : TestKit
+{
+    private static readonly DeviceSlot Slot = new(DeviceKind.Cpu, 0);
+    private readonly TestProbe _population;
+
+    public EvaluatorActorSpecs() : base(SpecConfig.Patient) => _population = CreateTestProbe();
+
+    private static EpisodeAssignment Assignment(int candidate)
+    {
+        var phi = TestRuns.InitialPhi();
+        phi[0] += candidate;
+        var spec = TestRuns.Settings().Template with
+        {
+            Loss = new LossSpec.MetaLoss(TestRuns.Architecture, phi),
+            TaskSeed = (ulong)candidate + 1,
+        };
+        return new EpisodeAssignment(new EpisodeKey(0, candidate, 0), spec);
+    }
+
+    private IActorRef Evaluator(Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runner, int leaseSize = 1)
+    {
+        var evaluator = Sys.ActorOf(EvaluatorActor.Props(Slot, _population.Ref, runner, leaseSize));
+        _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == leaseSize);
+        return evaluator;
+    }
+
+    [Fact]
+    public void Should_report_each_leased_episode_and_then_ask_for_more()
+    {
+        var evaluator = Evaluator(FakeEpisodes.Factory, leaseSize: 2);
+        var lease = new WorkLease([Assignment(0), Assignment(1)]);
+
+        _population.Send(evaluator, lease);
+
+        foreach (var assignment in lease.Episodes)
+        {
+            var finished = _population.ExpectMsg<EpisodeFinished>();
+            Assert.Equal(assignment.Key, finished.Key);
+            Assert.Equal(FakeEpisodes.Run(assignment.Spec).Fitness, finished.Fitness);
+        }
+        _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 2);
+    }
+
+    [Fact]
+    public void Should_wait_quietly_when_no_work_is_available()
+    {
+        var evaluator = Evaluator(FakeEpisodes.Factory);
+
+        _population.Send(evaluator, new NoWorkAvailable(RunFinished: true));
+
+        _population.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        _population.Send(evaluator, new WorkLease([Assignment(0)]));
+        _population.ExpectMsg<EpisodeFinished>();
+    }
+
+    [Fact]
+    public void Should_stay_responsive_while_an_episode_runs_on_its_slot_thread()
+    {
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        string? threadName = null;
+        var evaluator = Evaluator(_ => spec =>
+        {
+            threadName = Thread.CurrentThread.Name;
+            started.Set();
+            release.Wait(TimeSpan.FromSeconds(30));
+            return FakeEpisodes.Run(spec);
+        });
+        _population.Send(evaluator, new WorkLease([Assignment(0)]));
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)), "the episode never started");
+
+        // Answered while the episode still blocks its slot thread: the mailbox is not stuck behind it.
+        evaluator.Tell(new Identify(42));
+        var identity = ExpectMsg<ActorIdentity>();
+
+        Assert.Equal(42, identity.MessageId);
+        Assert.Equal(evaluator, identity.Subject);
+        _population.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        release.Set();
+        _population.ExpectMsg<EpisodeFinished>();
+        Assert.Equal("evaluator-cpu:0", threadName);
+    }
+
+    [Fact]
+    public void Should_hand_back_its_leases_and_ask_again_after_an_episode_throws()
+    {
+        var flaky = new FlakyEpisodes(failures: 1);
+        var evaluator = Evaluator(flaky.Factory, leaseSize: 2);
+
+        _population.Send(evaluator, new WorkLease([Assignment(0), Assignment(1)]));
+
+        _population.ExpectMsg<ReleaseLeases>();
+        Assert.Equal(evaluator, _population.LastSender);
+        _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 2);
+        Assert.Equal(2, flaky.Incarnations);
+        _population.Send(evaluator, new WorkLease([Assignment(0)]));
+        Assert.Equal(Assignment(0).Key, _population.ExpectMsg<EpisodeFinished>().Key);
+    }
+}

@@ -1,0 +1,89 @@
+using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Population;
+using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Evolution;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Actors.Tests.Serialization;
+
+/// <summary>
+/// One or more realistic instances of every message, event and snapshot, by name. The events and the
+/// snapshot come from a small run played through <see cref="PopulationState.Apply"/>.
+/// </summary>
+internal static class Samples
+{
+    /// <summary>Bit patterns a float vector must carry exactly: NaN with a payload, -0, infinity, a subnormal.</summary>
+    public static float[] OddFloats =>
+        [BitConverter.Int32BitsToSingle(0x7FC0_1234), -0f, float.NegativeInfinity, float.Epsilon, 0.3f];
+
+    public static RunSettings Settings { get; } = new(
+        Seed: 0x9E37_79B9_7F4A_7C15,
+        Generations: 4,
+        new EvolutionSettings { Parents = 3, InitialSigma = 0.02f, Tau = 0.25 },
+        new MlnArchitecture(4, 3, 2),
+        new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), 0, 0,
+            PerClassTrain: 5, ValidationSize: 40, FirstHidden: 16, SecondHidden: 8, Steps: 3, LearningRate: 0.2,
+            Classes: [0, 3, 7], RecordValidationCurve: true),
+        EpisodesPerCandidate: 2,
+        PairedEpisodes: true);
+
+    public static IReadOnlyDictionary<string, object> All { get; } = Build();
+
+    public static TheoryData<string> Names => new(All.Keys);
+
+    private static Dictionary<string, object> Build()
+    {
+        var runStarted = new RunStarted(Settings, Settings.Architecture.RandomParameters(11));
+        var state = PopulationState.Empty.Apply(runStarted);
+        var afterStart = state;
+        var generation0 = state.StartNextGeneration();
+        state = state.Apply(generation0);
+        var results = state.PendingEpisodes()
+            .Select((key, i) => i == 3
+                ? new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, 0, EpisodeOutcome.NonFiniteLoss)
+                : new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, 0.1 + 0.037 * i, EpisodeOutcome.Completed))
+            .ToList();
+        state = results.Aggregate(state, (s, e) => s.Apply(e));
+        var generationCompleted = state.CompleteGeneration();
+        state = state.Apply(generationCompleted);
+        state = state.Apply(state.StartNextGeneration());
+        var open = state.PendingEpisodes().ToList();
+        state = state.Apply(new EpisodeCompleted(1, open[4].Candidate, open[4].Episode, 0.4375, EpisodeOutcome.Completed));
+        state = state.Apply(new EpisodeCompleted(1, open[0].Candidate, open[0].Episode, 0, EpisodeOutcome.ExplodedClassifier));
+
+        var template = Settings.Template;
+        return new()
+        {
+            ["RunStarted"] = runStarted,
+            ["GenerationStarted"] = generation0,
+            ["EpisodeCompleted"] = results[0],
+            ["EpisodeCompleted (flagged)"] = results[3],
+            ["GenerationCompleted"] = generationCompleted,
+            ["GenerationCompleted (NaN statistics)"] = new GenerationCompleted(
+                3, [2, 0, 1], BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_BEEF), -0.0, 12),
+            ["PopulationState (empty)"] = PopulationState.Empty,
+            ["PopulationState (run started)"] = afterStart,
+            ["PopulationState (mid-generation)"] = state,
+            ["StartRun"] = new StartRun(Settings with { Template = template with { Classes = null } }, OddFloats),
+            ["RunAccepted"] = new RunAccepted(Resumed: true, 3),
+            ["RunRejected"] = new RunRejected("this run directory holds a run with other settings: seed: journal has 1, asked for 2 — ε"),
+            ["GetRunStatus"] = GetRunStatus.Instance,
+            ["RunStatus"] = state.ToStatus(),
+            ["RunStatus (not started)"] = PopulationState.Empty.ToStatus(),
+            ["SubscribeProgress"] = SubscribeProgress.Instance,
+            ["RequestWork"] = new RequestWork(4),
+            ["WorkLease"] = new WorkLease([.. open.Skip(1).Take(3).Select(k => new EpisodeAssignment(k, state.SpecFor(k)))]),
+            ["WorkLease (every loss kind)"] = new WorkLease(
+            [
+                new(new EpisodeKey(2, 0, 0), template with { Classes = null, TaskSeed = 1, InitSeed = 2 }),
+                new(new EpisodeKey(2, 1, 0), template with { Loss = new LossSpec.MeanSquaredError(), Dataset = DatasetName.Cifar10Test }),
+                new(new EpisodeKey(2, 2, 1), template with { Loss = new LossSpec.MetaLoss(Settings.Architecture, OddFloats) }),
+            ]),
+            ["NoWorkAvailable"] = new NoWorkAvailable(RunFinished: true),
+            ["EpisodeFinished"] = new EpisodeFinished(open[1], 0.8125, EpisodeOutcome.Completed),
+            ["EpisodeFinished (exploded)"] = new EpisodeFinished(open[2], 0, EpisodeOutcome.ExplodedClassifier),
+            ["ReleaseLeases"] = ReleaseLeases.Instance,
+        };
+    }
+}
