@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MetaLoss.Training.Randomness;
 
 namespace MetaLoss.Training.Models;
@@ -11,6 +12,7 @@ public sealed record MlnArchitecture(int PredictionHidden = 8, int TargetHidden 
     public static MlnArchitecture Default { get; } = new();
 
     /// <summary>Named tensors in the order they are packed into the flat parameter vector.</summary>
+    [JsonIgnore]
     public IReadOnlyList<MlnTensor> Tensors =>
     [
         new("prediction.hidden.weight", [MlnFeatures.PredictionInputs, PredictionHidden]),
@@ -27,6 +29,7 @@ public sealed record MlnArchitecture(int PredictionHidden = 8, int TargetHidden 
         new("integration.conv2.bias", [1]),
     ];
 
+    [JsonIgnore]
     public int ParameterCount => Tensors.Sum(t => t.Length);
 
     public void Validate()

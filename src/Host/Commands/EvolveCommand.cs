@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Akka.Actor;
+using Akka.Hosting;
+using MetaLoss.Actors.Evaluation;
+using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Population;
+using MetaLoss.Host.Configuration;
+using MetaLoss.Host.Options;
+using MetaLoss.Host.Runs;
+using MetaLoss.Training;
+using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Evolution;
+using MetaLoss.Training.Models;
+using MetaLoss.Training.Randomness;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MetaLoss.Host.Commands;
+
+/// <summary>
+/// `metaloss evolve --run DIR`: starts a run, or resumes the one whose journal is in DIR. Episodes
+/// already persisted are never run again; episodes in flight when the process died are redone.
+/// </summary>
+public static class EvolveCommand
+{
+    public static Command Create()
+    {
+        var data = new DataOptions();
+        var episode = new EpisodeOptions();
+        var run = new Option<string>("--run") { Description = "run directory (journal, best MLN, CSV); resumed if it holds a journal", Required = true };
+        var generations = EpisodeOptions.Positive("--generations", 30, "generations to evolve");
+        var parents = EpisodeOptions.Positive("--population", 10, "parents T (each generation scores 2T candidates)");
+        var episodesPerCandidate = EpisodeOptions.Positive("--episodes-per-candidate", 1, "episodes averaged into one candidate's fitness");
+        var paired = new Option<bool>("--paired") { Description = "score all candidates of a generation on the same episodes (less noise)" };
+        var seed = new Option<ulong>("--seed") { Description = "run seed: the whole run is a pure function of it", DefaultValueFactory = _ => 1UL };
+        var learningRate = new Option<double>("--lr") { Description = "inner-loop SGD learning rate", DefaultValueFactory = _ => EpisodeDefaults.LearningRate };
+        var devices = new Option<string>("--devices") { Description = "evaluator slots: cpu:N and/or cuda:I, comma-separated", DefaultValueFactory = _ => $"cpu:{Environment.ProcessorCount}" };
+
+        var command = new Command("evolve", "Evolve a Meta-Loss Network; resumes the run in --run if it exists");
+        data.AddTo(command);
+        episode.AddTo(command);
+        foreach (var option in new Option[] { run, generations, parents, episodesPerCandidate, paired, seed, learningRate, devices })
+            command.Options.Add(option);
+
+        command.SetAction(async (result, cancellation) =>
+        {
+            var slots = DeviceSlot.Parse(result.GetValue(devices)!);
+            var settings = new RunSettings(
+                result.GetValue(seed), result.GetValue(generations),
+                new EvolutionSettings { Parents = result.GetValue(parents) },
+                MlnArchitecture.Default,
+                episode.Template(result, DatasetName.FashionMnistTrain) with { LearningRate = result.GetValue(learningRate) },
+                result.GetValue(episodesPerCandidate), result.GetValue(paired));
+            settings.Validate();
+            var directory = RunDirectory.Open(result.GetValue(run)!, create: true);
+
+            TorchThreads.Configure(1);
+            using var catalog = new DatasetCatalog(data.Read(result));
+            catalog.Get(settings.Template.Dataset); // a missing or corrupt dataset fails here, before the journal is touched
+            var runner = new EpisodeRunner(catalog);
+
+            var resuming = directory.HasJournal;
+            directory.PrepareJournal();
+            Console.WriteLine(resuming ? $"Resuming the run in {directory.Path}" : $"Starting a run in {directory.Path}");
+            using var host = BuildHost(directory, slots, _ => runner.Run);
+            await host.StartAsync(cancellation);
+            try
+            {
+                return await Evolve(host, directory, settings, cancellation);
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        });
+        return command;
+    }
+
+    private static IHost BuildHost(RunDirectory directory, IReadOnlyList<DeviceSlot> slots,
+        Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory) =>
+        new HostBuilder()
+            .ConfigureServices(services => services.AddAkka("metaloss", builder => builder
+                .ConfigureBase()
+                .ConfigurePersistence(new JournalSettings(directory.SqliteConnectionString, PostgreSql: false))
+                .ConfigurePopulation(slots, runnerFactory)))
+            .Build();
+
+    private static async Task<int> Evolve(IHost host, RunDirectory directory, RunSettings settings, CancellationToken cancellation)
+    {
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var population = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<PopulationActor>(cancellation);
+        var initialPhi = settings.Architecture.RandomParameters(SeedPath.Derive(settings.Seed, 0x1A17));
+        var answer = await population.Ask<IPopulationMessage>(new StartRun(settings, initialPhi), TimeSpan.FromSeconds(60), cancellation);
+        if (answer is RunRejected rejected)
+        {
+            Console.Error.WriteLine($"metaloss: {rejected.Reason}");
+            return 2;
+        }
+        var accepted = (RunAccepted)answer;
+        if (accepted.Resumed) Console.WriteLine($"Resumed at generation {accepted.Generation + 1} of {settings.Generations}");
+
+        var finished = new TaskCompletionSource<RunStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = cancellation.Register(() => stopped.TrySetResult());
+        if (await Task.WhenAny(finished.Task, stopped.Task) != finished.Task)
+        {
+            Console.Error.WriteLine("\nStopped. Run the same command to resume; episodes in flight will be redone.");
+            return 130;
+        }
+        var status = finished.Task.Result;
+        RunOutputs.Write(directory, settings, status);
+        Console.WriteLine($"Finished {status.History.Count} generations, {status.EpisodesCompleted} episodes. " +
+                          $"Best fitness of the last generation {status.History[^1].BestFitness:F4}.");
+        Console.WriteLine($"Best MLN: {directory.BestMlnFile}; per-generation statistics: {directory.GenerationsCsv}");
+        return 0;
+    }
+}

@@ -1,0 +1,22 @@
+using System.Globalization;
+using MetaLoss.Actors.Messages;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Host.Runs;
+
+/// <summary>What a finished run leaves in its directory: the best MLN and a CSV of generations.</summary>
+public static class RunOutputs
+{
+    public static void Write(RunDirectory run, RunSettings settings, RunStatus status)
+    {
+        MlnFile.For(settings.Architecture, status.Best!.Phi,
+            $"best parent after {status.History.Count} generations, seed {settings.Seed}").Save(run.BestMlnFile);
+        var lines = new List<string> { "generation,best_fitness,mean_fitness,flagged_episodes" };
+        lines.AddRange(status.History.Select(h => string.Join(",",
+            h.Generation.ToString(CultureInfo.InvariantCulture),
+            h.BestFitness.ToString("R", CultureInfo.InvariantCulture),
+            h.MeanFitness.ToString("R", CultureInfo.InvariantCulture),
+            h.FlaggedEpisodes.ToString(CultureInfo.InvariantCulture))));
+        File.WriteAllLines(run.GenerationsCsv, lines);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace MetaLoss.Training.Models;
+
+/// <summary>
+/// A learned loss on disk: a self-describing JSON file with the architecture and the flat
+/// parameter vector, loadable into a <see cref="MetaLossNetwork"/> by any TorchSharp program.
+/// </summary>
+public sealed record MlnFile(string Format, MlnArchitecture Architecture, float[] Parameters, string? Note = null)
+{
+    public const string CurrentFormat = "metaloss-mln/1";
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static MlnFile For(MlnArchitecture architecture, float[] parameters, string? note = null) =>
+        new(CurrentFormat, architecture, parameters, note);
+
+    public void Save(string path)
+    {
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, JsonSerializer.Serialize(this, Options));
+        File.Move(temp, path, overwrite: true);
+    }
+
+    public static MlnFile Load(string path)
+    {
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such MLN file");
+        MlnFile? file;
+        try
+        {
+            file = JsonSerializer.Deserialize<MlnFile>(File.ReadAllText(path), Options);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not an MLN file ({e.Message})");
+        }
+        if (file is null || file.Format != CurrentFormat)
+            throw new InvalidDataException($"{path}: expected format '{CurrentFormat}', found '{file?.Format}'");
+        if (file.Parameters.Length != file.Architecture.ParameterCount)
+            throw new InvalidDataException($"{path}: {file.Parameters.Length} parameters, the architecture needs {file.Architecture.ParameterCount}");
+        return file;
+    }
+
+    public MetaLossNetwork CreateLoss() => new(Architecture, Parameters);
+}

@@ -1,0 +1,79 @@
+namespace MetaLoss.Host.Tests;
+
+/// <summary>The point of event sourcing: kill -9 at any moment loses nothing and changes nothing.</summary>
+public class CrashResumeSpecs
+{
+    [Fact]
+    public async Task Should_finish_identically_to_an_uninterrupted_run_after_repeated_SIGKILL()
+    {
+        var reference = SmallRun.NewDirectory();
+        var (code, output) = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(reference));
+        Assert.True(code == 0, output);
+
+        var interrupted = SmallRun.NewDirectory();
+        var random = new Random(20261129);
+        var kills = new List<string>();
+
+        // 1. Right after a generation completes.
+        using (var process = MetalossProcess.Start(SmallRun.Evolve(interrupted)))
+        {
+            Assert.True(process.WaitForLine("generation    1/", SmallRun.Timeout), process.Output);
+            process.KillHard();
+            kills.Add("after generation 1");
+        }
+        // 2. During a generation: a random moment after the next one completes.
+        using (var process = MetalossProcess.Start(SmallRun.Evolve(interrupted)))
+        {
+            Assert.True(process.WaitForLine("generation    2/", SmallRun.Timeout), process.Output);
+            var delay = random.Next(20, 300);
+            Thread.Sleep(delay);
+            process.KillHard();
+            kills.Add($"{delay} ms into generation 3");
+        }
+        // 3. At a random moment of a fresh start: during recovery or the first episodes.
+        using (var process = MetalossProcess.Start(SmallRun.Evolve(interrupted)))
+        {
+            var delay = random.Next(1500, 4000);
+            Thread.Sleep(delay);
+            process.KillHard();
+            kills.Add($"{delay} ms after start");
+        }
+        using (var process = MetalossProcess.Start(SmallRun.Evolve(interrupted)))
+        {
+            Assert.True(process.WaitForExit(SmallRun.Timeout) == 0, process.Output);
+            Assert.Contains("Finished 6 generations", process.Output);
+        }
+
+        var expected = await SmallRun.State(reference);
+        var actual = await SmallRun.State(interrupted);
+        var why = "killed " + string.Join(", ", kills);
+        Assert.True(actual.Finished, why);
+        Assert.Equal(expected.Population, actual.Population);
+        Assert.Equal(expected.History, actual.History);
+        Assert.Equal(SmallRun.TotalEpisodes, await SmallRun.EpisodeEvents(interrupted));
+        Assert.Equal(SmallRun.TotalEpisodes, await SmallRun.EpisodeEvents(reference));
+        Assert.Equal(File.ReadAllText(Path.Combine(reference, "best-mln.json")), File.ReadAllText(Path.Combine(interrupted, "best-mln.json")));
+    }
+
+    [Fact]
+    public async Task Should_stop_cleanly_on_ctrl_c_and_resume_to_the_same_result()
+    {
+        var reference = SmallRun.NewDirectory();
+        Assert.Equal(0, MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(reference)).ExitCode);
+
+        var interrupted = SmallRun.NewDirectory();
+        using (var process = MetalossProcess.Start(SmallRun.Evolve(interrupted)))
+        {
+            Assert.True(process.WaitForLine("generation    2/", SmallRun.Timeout), process.Output);
+            process.Interrupt();
+            Assert.Equal(130, process.WaitForExit(TimeSpan.FromSeconds(60)));
+            Assert.Contains("Run the same command to resume", process.Output);
+        }
+        var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(interrupted));
+        Assert.True(resumed.ExitCode == 0, resumed.Output);
+        Assert.Contains("Resumed at generation", resumed.Output);
+
+        Assert.Equal((await SmallRun.State(reference)).Population, (await SmallRun.State(interrupted)).Population);
+        Assert.Equal(SmallRun.TotalEpisodes, await SmallRun.EpisodeEvents(interrupted));
+    }
+}

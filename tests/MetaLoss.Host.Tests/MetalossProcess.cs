@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace MetaLoss.Host.Tests;
+
+/// <summary>The real `metaloss` program as a child process, with its output lines collected.</summary>
+public sealed class MetalossProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly BlockingCollection<string> _lines = new();
+    private readonly ConcurrentQueue<string> _all = new();
+
+    private MetalossProcess(Process process)
+    {
+        _process = process;
+        process.OutputDataReceived += (_, e) => Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public static string Program => Path.Combine(AppContext.BaseDirectory, "metaloss.dll");
+
+    public int Id => _process.Id;
+
+    public string Output => string.Join("\n", _all);
+
+    public static MetalossProcess Start(params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        info.ArgumentList.Add(Program);
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        return new MetalossProcess(Process.Start(info)!);
+    }
+
+    /// <summary>Runs to the end and returns the exit code and everything printed.</summary>
+    public static (int ExitCode, string Output) Run(TimeSpan timeout, params string[] args)
+    {
+        using var process = Start(args);
+        var code = process.WaitForExit(timeout);
+        return (code, process.Output);
+    }
+
+    /// <summary>Waits for a line containing <paramref name="text"/>; false if the process ended first.</summary>
+    public bool WaitForLine(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_lines.TryTake(out var line, TimeSpan.FromMilliseconds(100)))
+            {
+                if (line.Contains(text)) return true;
+            }
+            else if (_process.HasExited && _lines.Count == 0)
+            {
+                return false;
+            }
+        }
+        throw new TimeoutException($"no line with '{text}' within {timeout}; output so far:\n{Output}");
+    }
+
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"metaloss did not finish within {timeout}; output:\n{Output}");
+        }
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGKILL: no shutdown hook, no flush; what the journal has is all that survives.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    /// <summary>SIGINT, as Ctrl+C in a terminal.</summary>
+    public void Interrupt()
+    {
+        if (Kill(_process.Id, 2) != 0) throw new InvalidOperationException($"kill -INT {_process.Id} failed");
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+    }
+
+    private void Collect(string? line)
+    {
+        if (line is null) return;
+        _all.Enqueue(line);
+        _lines.Add(line);
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
+}

@@ -1,0 +1,42 @@
+using MetaLoss.Host.Configuration;
+using MetaLoss.Host.Runs;
+using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Population;
+
+namespace MetaLoss.Host.Tests;
+
+/// <summary>A small, fast run: real data and the real journal, tiny episodes.</summary>
+public static class SmallRun
+{
+    public const int Generations = 6;
+    public const int Parents = 3;
+    public const int EpisodesPerCandidate = 2;
+    public const int TotalEpisodes = Generations * 2 * Parents * EpisodesPerCandidate;
+
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+
+    public static string[] Evolve(string runDirectory, params string[] extra) => EvolveWithSeed(runDirectory, 7, extra);
+
+    public static string[] EvolveWithSeed(string runDirectory, int seed, params string[] extra) =>
+    [
+        "evolve", "--run", runDirectory, "--generations", $"{Generations}", "--population", $"{Parents}",
+        "--episodes-per-candidate", $"{EpisodesPerCandidate}", "--seed", $"{seed}", "--devices", "cpu:2",
+        "--per-class", "2", "--validation-size", "60", "--hidden1", "16", "--hidden2", "16", "--steps", "3",
+        .. extra,
+    ];
+
+    public static string NewDirectory()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "metaloss-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public static JournalSettings Journal(string runDirectory) =>
+        new(RunDirectory.Open(runDirectory, create: false).SqliteConnectionString, PostgreSql: false);
+
+    public static Task<PopulationState> State(string runDirectory) => JournalReader.ReadState(Journal(runDirectory));
+
+    public static async Task<int> EpisodeEvents(string runDirectory) =>
+        (await JournalReader.ReadEvents(Journal(runDirectory))).OfType<EpisodeCompleted>().Count();
+}
