@@ -5,6 +5,9 @@ using MetaLoss.Training.Models;
 
 namespace MetaLoss.Training.Tests.Episodes;
 
+/// <summary>Runs alone: it reads the whole process's resident memory, which parallel tests would move.</summary>
+[CollectionDefinition(nameof(EpisodeMemorySpecs), DisableParallelization = true)]
+[Collection(nameof(EpisodeMemorySpecs))]
 public class EpisodeMemorySpecs
 {
     [Fact]
