@@ -1,4 +1,5 @@
 using TorchSharp;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace MetaLoss.Training.Models;
@@ -12,7 +13,7 @@ namespace MetaLoss.Training.Models;
 /// </summary>
 public sealed class MetaLossNetwork : ILoss
 {
-    private readonly Tensor[] _tensors;
+    private readonly Parameter[] _tensors;
 
     public MetaLossNetwork(MlnArchitecture architecture, ReadOnlySpan<float> phi, bool requiresGrad = false)
     {
@@ -21,21 +22,23 @@ public sealed class MetaLossNetwork : ILoss
             throw new ArgumentException($"MLN expects {architecture.ParameterCount} parameters, got {phi.Length}");
         Architecture = architecture;
         var layout = architecture.Tensors;
-        _tensors = new Tensor[layout.Count];
+        _tensors = new Parameter[layout.Count];
         var offset = 0;
         for (var i = 0; i < layout.Count; i++)
         {
             var slice = phi.Slice(offset, layout[i].Length).ToArray();
-            _tensors[i] = tensor(slice, layout[i].Shape);
-            if (requiresGrad) _tensors[i].requires_grad_();
+            _tensors[i] = new Parameter(tensor(slice, layout[i].Shape), requiresGrad);
             offset += layout[i].Length;
         }
     }
 
     public MlnArchitecture Architecture { get; }
 
-    /// <summary>The parameter tensors, in flat-vector order (for gradient-based fitting).</summary>
-    public IReadOnlyList<Tensor> Parameters => _tensors;
+    /// <summary>
+    /// The parameter tensors, in flat-vector order. Parameters (not bare tensors) so that a torch
+    /// optimiser can fit them directly, as the warm start does.
+    /// </summary>
+    public IReadOnlyList<Parameter> Parameters => _tensors;
 
     public Tensor Compute(Tensor logits, Tensor oneHotTargets)
     {

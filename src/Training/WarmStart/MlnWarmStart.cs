@@ -1,0 +1,110 @@
+using MetaLoss.Training.Models;
+using MetaLoss.Training.Randomness;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MetaLoss.Training.WarmStart;
+
+/// <summary>
+/// Starts evolution from an MLN that already behaves like a known-good loss. Fit regresses the MLN's
+/// logit gradient onto the reference loss's, since the logit gradient is all that plain SGD takes
+/// from a loss; MatchGradientNorm instead keeps a random MLN's shape and only fixes its step size.
+/// </summary>
+public static class MlnWarmStart
+{
+    /// <summary>
+    /// Fits a random MLN of <paramref name="architecture"/> to <paramref name="reference"/> with Adam. Thousands
+    /// of tiny ops: run it with one intra-op thread (<see cref="TorchThreads.Configure"/>), as episodes are,
+    /// since more threads only spin-wait and, on a busy machine, make the fit many times slower.
+    /// </summary>
+    public static WarmStartFit Fit(MlnArchitecture architecture, LossSpec reference, WarmStartSettings settings, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+
+        var initial = architecture.RandomParameters(SeedPath.Derive(seed, (long)WarmStartStream.InitialPhi));
+        using var mln = new MetaLossNetwork(architecture, initial, requiresGrad: true);
+        using var target = reference.Create();
+        using var sampler = new LogitStateSampler(SeedPath.Derive(seed, (long)WarmStartStream.TrainingBatches), settings);
+        using var optimizer = optim.Adam(mln.Parameters, settings.LearningRate);
+        for (var step = 0; step < settings.Steps; step++)
+        {
+            using var scope = NewDisposeScope();
+            optimizer.zero_grad();
+            foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRateAt(step, settings);
+            var objective = settings.ClassCounts
+                .Select(classes => GradientMismatch(mln, target, sampler.Next(classes)))
+                .Aggregate((a, b) => a.add(b));
+            objective.backward();
+            optimizer.step();
+        }
+
+        var phi = mln.ToVector();
+        var agreement = Measure(new LossSpec.MetaLoss(architecture, phi), reference, settings, seed);
+        return new WarmStartFit(phi, agreement.Cosine, agreement.NormRatio, settings.Steps);
+    }
+
+    /// <summary>
+    /// <paramref name="phi"/> with its loss scaled so that its mean logit-gradient norm on held-out batches
+    /// equals <paramref name="reference"/>'s. A random MLN's gradient is tens of times smaller than CE's
+    /// (its terms are averaged over B x K elements), too small for a few SGD steps to move a classifier;
+    /// scaling only the output layer multiplies the loss, and so its gradient, by one constant and
+    /// leaves the gradient's direction as random as before.
+    /// </summary>
+    public static float[] MatchGradientNorm(MlnArchitecture architecture, float[] phi, LossSpec reference,
+        WarmStartSettings settings, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(phi);
+        var ratio = Measure(new LossSpec.MetaLoss(architecture, phi), reference, settings, seed).NormRatio;
+        if (!(ratio > 0) || !double.IsFinite(ratio))
+            throw new ArgumentException($"cannot rescale an MLN whose gradient norm ratio is {ratio}", nameof(phi));
+        var scaled = (float[])phi.Clone();
+        // The output layer's weight and bias are the last two tensors of the layout.
+        var outputLength = architecture.Tensors.TakeLast(2).Sum(t => t.Length);
+        for (var i = phi.Length - outputLength; i < phi.Length; i++) scaled[i] = (float)(phi[i] / ratio);
+        return scaled;
+    }
+
+    /// <summary>
+    /// How well <paramref name="loss"/>'s logit gradient follows <paramref name="reference"/>'s, averaged over
+    /// <see cref="WarmStartSettings.HeldOutBatches"/> batches that Fit with the same seed never trained on.
+    /// </summary>
+    public static GradientAgreement Measure(LossSpec loss, LossSpec reference, WarmStartSettings settings, ulong seed)
+    {
+        ArgumentNullException.ThrowIfNull(loss);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        using var candidate = loss.Create();
+        using var target = reference.Create();
+        using var sampler = new LogitStateSampler(SeedPath.Derive(seed, (long)WarmStartStream.HeldOutBatches), settings);
+        var measurements = new List<GradientAgreement>(settings.HeldOutBatches);
+        for (var i = 0; i < settings.HeldOutBatches; i++)
+        {
+            using var scope = NewDisposeScope();
+            var (logits, targets) = sampler.Next(settings.ClassCounts[i % settings.ClassCounts.Count]);
+            measurements.Add(GradientAgreement.Between(
+                LogitGradients.Of(candidate, logits, targets), LogitGradients.Of(target, logits, targets)));
+        }
+        return GradientAgreement.Mean(measurements);
+    }
+
+    /// <summary>Linear decay from the settings' rate to a tenth of it: fast progress first, a precise fit last.</summary>
+    private static double LearningRateAt(int step, WarmStartSettings settings) =>
+        settings.LearningRate * (1 - 0.9 * step / Math.Max(1, settings.Steps - 1));
+
+    /// <summary>
+    /// The squared distance between the MLN's and the reference's logit gradients, relative to the
+    /// reference's squared norm so that confident and uncertain batches weigh alike.
+    /// </summary>
+    private static Tensor GradientMismatch(MetaLossNetwork mln, ILoss reference, (Tensor Logits, Tensor Targets) batch)
+    {
+        using var scope = NewDisposeScope();
+        var gradient = LogitGradients.Of(mln, batch.Logits, batch.Targets, createGraph: true);
+        var target = LogitGradients.Of(reference, batch.Logits, batch.Targets);
+        return gradient.sub(target).square().sum().div(target.square().sum()).MoveToOuterDisposeScope();
+    }
+}

@@ -1,0 +1,30 @@
+using MetaLoss.Training.Models;
+using MetaLoss.Training.WarmStart;
+
+namespace MetaLoss.Training.Tests.WarmStart;
+
+/// <summary>One default-settings fit per reference loss, shared by the tests that only read it.</summary>
+public static class FittedLosses
+{
+    public const ulong FitSeed = 1;
+
+    /// <summary>Measurements use this seed's held-out batches, which no fit with <see cref="FitSeed"/> saw.</summary>
+    public const ulong FreshSeed = 4242;
+
+    private static readonly Lazy<WarmStartFit> CrossEntropyFit = new(() => FitTo(new LossSpec.CrossEntropy()));
+    private static readonly Lazy<WarmStartFit> MeanSquaredErrorFit = new(() => FitTo(new LossSpec.MeanSquaredError()));
+
+    public static WarmStartFit CrossEntropy => CrossEntropyFit.Value;
+
+    public static WarmStartFit MeanSquaredError => MeanSquaredErrorFit.Value;
+
+    public static LossSpec.MetaLoss AsLoss(WarmStartFit fit) => new(MlnArchitecture.Default, fit.Phi);
+
+    private static WarmStartFit FitTo(LossSpec reference)
+    {
+        // As `metaloss evolve` does: with two intra-op threads, a busy machine makes the fit's tiny ops
+        // spin-wait and take minutes instead of seconds.
+        TorchThreads.Configure(1);
+        return MlnWarmStart.Fit(MlnArchitecture.Default, reference, WarmStartSettings.Default, FitSeed);
+    }
+}
