@@ -3,8 +3,9 @@ using MetaLoss.Training.Evolution;
 
 namespace MetaLoss.Actors.Messages;
 
-/// <summary>A run began with these settings and this initial MLN (warm-started or random).</summary>
-public sealed record RunStarted(RunSettings Settings, float[] InitialPhi) : IPopulationEvent;
+/// <summary>A run began with these settings and this initial MLN (warm-started or random), and how
+/// close the initial MLN's gradient was to CE's.</summary>
+public sealed record RunStarted(RunSettings Settings, float[] InitialPhi, InitialFit? Fit = null) : IPopulationEvent;
 
 /// <summary>Generation <paramref name="Generation"/> will score these 2T candidates (parents first).</summary>
 public sealed record GenerationStarted(long Generation, IReadOnlyList<Genome> Candidates) : IPopulationEvent;

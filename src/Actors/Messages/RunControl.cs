@@ -3,7 +3,7 @@ using MetaLoss.Training.Evolution;
 namespace MetaLoss.Actors.Messages;
 
 /// <summary>Start a run, or resume it if the journal already holds one with the same settings.</summary>
-public sealed record StartRun(RunSettings Settings, float[] InitialPhi) : IPopulationMessage;
+public sealed record StartRun(RunSettings Settings, float[] InitialPhi, InitialFit? Fit = null) : IPopulationMessage;
 
 public sealed record RunAccepted(bool Resumed, long Generation) : IPopulationMessage;
 

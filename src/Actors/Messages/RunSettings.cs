@@ -15,7 +15,8 @@ public sealed record RunSettings(
     MlnArchitecture Architecture,
     EpisodeSpec Template,
     int EpisodesPerCandidate,
-    bool PairedEpisodes)
+    bool PairedEpisodes,
+    MlnInit Init = MlnInit.CrossEntropyFit)
 {
     public int CandidateCount => 2 * Evolution.Parents;
 
@@ -44,6 +45,7 @@ public sealed record RunSettings(
         Check("architecture", Architecture, other.Architecture);
         Check("episodes per candidate", EpisodesPerCandidate, other.EpisodesPerCandidate);
         Check("paired episodes", PairedEpisodes, other.PairedEpisodes);
+        Check("init", Init, other.Init);
         var mine = Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
         var theirs = other.Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
         Check("episode settings", mine, theirs);

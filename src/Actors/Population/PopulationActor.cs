@@ -107,9 +107,10 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             return;
         }
         var requester = _startRequester = Sender;
-        Persist(new RunStarted(start.Settings, start.InitialPhi), e =>
+        Persist(new RunStarted(start.Settings, start.InitialPhi, start.Fit), e =>
         {
             _state = _state.Apply(e);
+            _log.Info("Run started: initial MLN from {0}{1}", e.Settings.Init, e.Fit is null ? "" : $", {e.Fit}");
             _startRequester = null;
             requester.Tell(new RunAccepted(Resumed: false, 0));
             Continue();

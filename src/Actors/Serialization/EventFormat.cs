@@ -10,9 +10,11 @@ internal static class EventFormat
     {
         writer.WriteRunSettings(started.Settings);
         writer.WriteFloats(started.InitialPhi);
+        writer.WriteOptional(started.Fit, RunControlFormat.WriteInitialFit);
     }
 
-    public static RunStarted ReadRunStarted(this BinaryReader reader) => new(reader.ReadRunSettings(), reader.ReadFloats());
+    public static RunStarted ReadRunStarted(this BinaryReader reader) =>
+        new(reader.ReadRunSettings(), reader.ReadFloats(), reader.ReadOptional(RunControlFormat.ReadInitialFit));
 
     public static void WriteGenerationStarted(this BinaryWriter writer, GenerationStarted started)
     {

@@ -14,6 +14,7 @@ internal static class RunControlFormat
         writer.WriteEpisodeSpec(settings.Template);
         writer.Write(settings.EpisodesPerCandidate);
         writer.Write(settings.PairedEpisodes);
+        writer.WriteEnum(settings.Init);
     }
 
     public static RunSettings ReadRunSettings(this BinaryReader reader) => new(
@@ -23,15 +24,26 @@ internal static class RunControlFormat
         reader.ReadArchitecture(),
         reader.ReadEpisodeSpec(),
         reader.ReadInt32(),
-        reader.ReadBoolean());
+        reader.ReadBoolean(),
+        reader.ReadEnum<MlnInit>());
 
     public static void WriteStartRun(this BinaryWriter writer, StartRun start)
     {
         writer.WriteRunSettings(start.Settings);
         writer.WriteFloats(start.InitialPhi);
+        writer.WriteOptional(start.Fit, WriteInitialFit);
     }
 
-    public static StartRun ReadStartRun(this BinaryReader reader) => new(reader.ReadRunSettings(), reader.ReadFloats());
+    public static StartRun ReadStartRun(this BinaryReader reader) =>
+        new(reader.ReadRunSettings(), reader.ReadFloats(), reader.ReadOptional(ReadInitialFit));
+
+    public static void WriteInitialFit(this BinaryWriter writer, InitialFit fit)
+    {
+        writer.Write(fit.GradientCosine);
+        writer.Write(fit.NormRatio);
+    }
+
+    public static InitialFit ReadInitialFit(this BinaryReader reader) => new(reader.ReadDouble(), reader.ReadDouble());
 
     public static void WriteRunAccepted(this BinaryWriter writer, RunAccepted accepted)
     {

@@ -31,8 +31,9 @@ public static class EvolveCommand
         var run = new Option<string>("--run") { Description = "run directory (journal, best MLN, CSV); resumed if it holds a journal", Required = true };
         var generations = EpisodeOptions.Positive("--generations", 30, "generations to evolve");
         var parents = EpisodeOptions.Positive("--population", 10, "parents T (each generation scores 2T candidates)");
-        var episodesPerCandidate = EpisodeOptions.Positive("--episodes-per-candidate", 1, "episodes averaged into one candidate's fitness");
-        var paired = new Option<bool>("--paired") { Description = "score all candidates of a generation on the same episodes (less noise)" };
+        var episodesPerCandidate = EpisodeOptions.Positive("--episodes-per-candidate", 3, "episodes averaged into one candidate's fitness");
+        var unpaired = new Option<bool>("--unpaired") { Description = "one fresh episode set per candidate, as the paper (default: all candidates of a generation share its episodes, which is less noisy)" };
+        var init = new Option<MlnInit>("--init") { Description = "initial MLN: ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm)", DefaultValueFactory = _ => MlnInit.CrossEntropyFit, CustomParser = ParseInit };
         var seed = new Option<ulong>("--seed") { Description = "run seed: the whole run is a pure function of it", DefaultValueFactory = _ => 1UL };
         var learningRate = new Option<double>("--lr") { Description = "inner-loop SGD learning rate", DefaultValueFactory = _ => EpisodeDefaults.LearningRate };
         var devices = new Option<string>("--devices") { Description = "evaluator slots: cpu:N and/or cuda:I, comma-separated", DefaultValueFactory = _ => $"cpu:{Environment.ProcessorCount}" };
@@ -40,7 +41,7 @@ public static class EvolveCommand
         var command = new Command("evolve", "Evolve a Meta-Loss Network; resumes the run in --run if it exists");
         data.AddTo(command);
         episode.AddTo(command);
-        foreach (var option in new Option[] { run, generations, parents, episodesPerCandidate, paired, seed, learningRate, devices })
+        foreach (var option in new Option[] { run, generations, parents, episodesPerCandidate, unpaired, init, seed, learningRate, devices })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellation) =>
@@ -51,7 +52,7 @@ public static class EvolveCommand
                 new EvolutionSettings { Parents = result.GetValue(parents) },
                 MlnArchitecture.Default,
                 episode.Template(result, DatasetName.FashionMnistTrain) with { LearningRate = result.GetValue(learningRate) },
-                result.GetValue(episodesPerCandidate), result.GetValue(paired));
+                result.GetValue(episodesPerCandidate), !result.GetValue(unpaired), result.GetValue(init));
             settings.Validate();
             var directory = RunDirectory.Open(result.GetValue(run)!, create: true);
 
@@ -77,6 +78,20 @@ public static class EvolveCommand
         return command;
     }
 
+    private static MlnInit ParseInit(System.CommandLine.Parsing.ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "ce" : result.Tokens[0].Value;
+        switch (text.ToLowerInvariant())
+        {
+            case "ce": return MlnInit.CrossEntropyFit;
+            case "mse": return MlnInit.MeanSquaredErrorFit;
+            case "random": return MlnInit.Random;
+            default:
+                result.AddError($"--init: unknown '{text}'; use ce, mse or random");
+                return MlnInit.CrossEntropyFit;
+        }
+    }
+
     private static IHost BuildHost(RunDirectory directory, IReadOnlyList<DeviceSlot> slots,
         Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory) =>
         new HostBuilder()
@@ -90,8 +105,9 @@ public static class EvolveCommand
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var population = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<PopulationActor>(cancellation);
-        var initialPhi = settings.Architecture.RandomParameters(SeedPath.Derive(settings.Seed, 0x1A17));
-        var answer = await population.Ask<IPopulationMessage>(new StartRun(settings, initialPhi), TimeSpan.FromSeconds(60), cancellation);
+        var existing = await population.Ask<RunStatus>(GetRunStatus.Instance, TimeSpan.FromSeconds(60), cancellation);
+        var start = existing.Started ? new StartRun(settings, []) : InitialMln.Create(settings);
+        var answer = await population.Ask<IPopulationMessage>(start, TimeSpan.FromSeconds(60), cancellation);
         if (answer is RunRejected rejected)
         {
             Console.Error.WriteLine($"metaloss: {rejected.Reason}");

@@ -26,7 +26,8 @@ internal static class Samples
             PerClassTrain: 5, ValidationSize: 40, FirstHidden: 16, SecondHidden: 8, Steps: 3, LearningRate: 0.2,
             Classes: [0, 3, 7], RecordValidationCurve: true),
         EpisodesPerCandidate: 2,
-        PairedEpisodes: true);
+        PairedEpisodes: true,
+        Init: MlnInit.Random);
 
     public static IReadOnlyDictionary<string, object> All { get; } = Build();
 
@@ -34,7 +35,7 @@ internal static class Samples
 
     private static Dictionary<string, object> Build()
     {
-        var runStarted = new RunStarted(Settings, Settings.Architecture.RandomParameters(11));
+        var runStarted = new RunStarted(Settings, Settings.Architecture.RandomParameters(11), new InitialFit(0.99987, 1.0037));
         var state = PopulationState.Empty.Apply(runStarted);
         var afterStart = state;
         var generation0 = state.StartNextGeneration();
@@ -66,6 +67,8 @@ internal static class Samples
             ["PopulationState (run started)"] = afterStart,
             ["PopulationState (mid-generation)"] = state,
             ["StartRun"] = new StartRun(Settings with { Template = template with { Classes = null } }, OddFloats),
+            ["StartRun (fitted)"] = new StartRun(Settings with { Init = MlnInit.MeanSquaredErrorFit }, OddFloats, new InitialFit(-0.0, double.NaN)),
+            ["RunStarted (no fit)"] = new RunStarted(Settings with { Init = MlnInit.CrossEntropyFit }, OddFloats),
             ["RunAccepted"] = new RunAccepted(Resumed: true, 3),
             ["RunRejected"] = new RunRejected("this run directory holds a run with other settings: seed: journal has 1, asked for 2 — ε"),
             ["GetRunStatus"] = GetRunStatus.Instance,
