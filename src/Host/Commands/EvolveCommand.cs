@@ -36,17 +36,20 @@ public static class EvolveCommand
         var init = new Option<MlnInit>("--init") { Description = "initial MLN: ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm)", DefaultValueFactory = _ => MlnInit.CrossEntropyFit, CustomParser = ParseInit };
         var seed = new Option<ulong>("--seed") { Description = "run seed: the whole run is a pure function of it", DefaultValueFactory = _ => 1UL };
         var learningRate = new Option<double>("--lr") { Description = "inner-loop SGD learning rate", DefaultValueFactory = _ => EpisodeDefaults.LearningRate };
+        var config = new Option<string[]>("--config") { Description = "HOCON override, repeatable, e.g. --config \"metaloss.lease-timeout = 30s\" (defaults in hocon/)", AllowMultipleArgumentsPerToken = false };
         var devices = new Option<string>("--devices") { Description = "evaluator slots: cpu:N and/or cuda:I, comma-separated", DefaultValueFactory = _ => $"cpu:{Environment.ProcessorCount}" };
 
         var command = new Command("evolve", "Evolve a Meta-Loss Network; resumes the run in --run if it exists");
         data.AddTo(command);
         episode.AddTo(command);
-        foreach (var option in new Option[] { run, generations, parents, episodesPerCandidate, unpaired, init, seed, learningRate, devices })
+        foreach (var option in new Option[] { run, generations, parents, episodesPerCandidate, unpaired, init, seed, learningRate, devices, config })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellation) =>
         {
             var slots = DeviceSlot.Parse(result.GetValue(devices)!);
+            var baseConfig = AkkaConfiguration.BaseConfig(HoconOverrides.Parse(result.GetValue(config) ?? []));
+            var evaluation = EvaluationConfig.Read(baseConfig);
             var settings = new RunSettings(
                 result.GetValue(seed), result.GetValue(generations),
                 new EvolutionSettings { Parents = result.GetValue(parents) },
@@ -64,7 +67,7 @@ public static class EvolveCommand
             var resuming = directory.HasJournal;
             directory.PrepareJournal();
             Console.WriteLine(resuming ? $"Resuming the run in {directory.Path}" : $"Starting a run in {directory.Path}");
-            using var host = BuildHost(directory, slots, _ => runner.Run);
+            using var host = BuildHost(directory, slots, _ => runner.Run, baseConfig, evaluation);
             await host.StartAsync(cancellation);
             try
             {
@@ -93,12 +96,13 @@ public static class EvolveCommand
     }
 
     private static IHost BuildHost(RunDirectory directory, IReadOnlyList<DeviceSlot> slots,
-        Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory) =>
+        Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory, Akka.Configuration.Config baseConfig,
+        EvaluationConfig evaluation) =>
         new HostBuilder()
             .ConfigureServices(services => services.AddAkka("metaloss", builder => builder
-                .ConfigureBase()
+                .ConfigureBase(baseConfig)
                 .ConfigurePersistence(new JournalSettings(directory.SqliteConnectionString, PostgreSql: false))
-                .ConfigurePopulation(slots, runnerFactory)))
+                .ConfigurePopulation(evaluation, slots, runnerFactory)))
             .Build();
 
     private static async Task<int> Evolve(IHost host, RunDirectory directory, RunSettings settings, CancellationToken cancellation)

@@ -14,12 +14,12 @@ public static class AkkaConfiguration
 {
     public const string PopulationPersistenceId = "population";
 
-    public static AkkaConfigurationBuilder ConfigureBase(this AkkaConfigurationBuilder builder, Akka.Configuration.Config? overrides = null)
-    {
-        var config = HoconFiles.Load("akka.conf", "evolution.conf").WithFallback(SerializationConfig.Hocon);
-        if (overrides is not null) config = overrides.WithFallback(config);
-        return builder.AddHocon(config, HoconAddMode.Prepend);
-    }
+    /// <summary>The hocon/ files under the command line's overrides.</summary>
+    public static Akka.Configuration.Config BaseConfig(Akka.Configuration.Config overrides) =>
+        overrides.WithFallback(HoconFiles.Load("akka.conf", "evolution.conf")).WithFallback(SerializationConfig.Hocon);
+
+    public static AkkaConfigurationBuilder ConfigureBase(this AkkaConfigurationBuilder builder, Akka.Configuration.Config config) =>
+        builder.AddHocon(config, HoconAddMode.Prepend);
 
     public static AkkaConfigurationBuilder ConfigurePersistence(this AkkaConfigurationBuilder builder, JournalSettings journal) =>
         builder.AddHocon(journal.ToHocon().WithFallback(SqlPersistence.DefaultConfiguration), HoconAddMode.Prepend);
@@ -29,15 +29,11 @@ public static class AkkaConfiguration
     /// and the supervisor starts it again after a pause; it recovers from the journal and carries on.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigurePopulation(this AkkaConfigurationBuilder builder,
-        IReadOnlyList<DeviceSlot> slots, Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory) =>
+        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory) =>
         builder.WithActors((system, registry) =>
         {
-            var config = system.Settings.Config.GetConfig("metaloss");
-            var options = new PopulationOptions(
-                config.GetTimeSpan("lease-timeout"), config.GetInt("snapshot-every-generations"));
-            var leaseSize = config.GetInt("lease-size");
-            var evaluators = slots.Select(slot => EvaluatorActor.Props(slot, null, runnerFactory, leaseSize)).ToList();
-            var population = PopulationActor.Props(PopulationPersistenceId, options, evaluators);
+            var evaluators = slots.Select(slot => EvaluatorActor.Props(slot, null, runnerFactory, evaluation.LeaseSize)).ToList();
+            var population = PopulationActor.Props(PopulationPersistenceId, evaluation.Population, evaluators);
             var supervised = BackoffSupervisor.Props(Backoff.OnStop(population, "population",
                 TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, maxNrOfRetries: -1));
             registry.Register<PopulationActor>(system.ActorOf(supervised, "population-supervisor"));

@@ -20,7 +20,7 @@ public sealed class ProgressPrinter : ReceiveActor
             if (_episodesAtStart < 0) _episodesAtStart = status.EpisodesCompleted;
             foreach (var generation in status.History.Skip(_linesPrinted))
             {
-                Console.Error.Write("\r".PadRight(110) + "\r");
+                if (!Console.IsErrorRedirected) Console.Error.Write("\r".PadRight(110) + "\r");
                 Console.WriteLine($"generation {generation.Generation + 1,4}/{status.Generations}  best {generation.BestFitness:F4}  " +
                                   $"mean {generation.MeanFitness:F4}  flagged {generation.FlaggedEpisodes}");
             }

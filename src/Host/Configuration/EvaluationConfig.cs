@@ -1,0 +1,26 @@
+using Akka.Configuration;
+using MetaLoss.Actors.Population;
+
+namespace MetaLoss.Host.Configuration;
+
+/// <summary>The `metaloss` section of the configuration, read and checked before the actor system starts.</summary>
+public sealed record EvaluationConfig(PopulationOptions Population, int LeaseSize)
+{
+    public static EvaluationConfig Read(Config config)
+    {
+        var section = config.GetConfig("metaloss") ?? throw new ArgumentException("configuration has no metaloss section");
+        try
+        {
+            var options = new PopulationOptions(section.GetTimeSpan("lease-timeout"), section.GetInt("snapshot-every-generations"));
+            var leaseSize = section.GetInt("lease-size");
+            if (options.LeaseTimeout <= TimeSpan.Zero) throw new ArgumentException("metaloss.lease-timeout must be positive");
+            if (options.SnapshotEveryGenerations <= 0) throw new ArgumentException("metaloss.snapshot-every-generations must be positive");
+            if (leaseSize <= 0) throw new ArgumentException("metaloss.lease-size must be positive");
+            return new EvaluationConfig(options, leaseSize);
+        }
+        catch (Exception e) when (e is FormatException or ConfigurationException or OverflowException)
+        {
+            throw new ArgumentException($"configuration section metaloss: {e.Message}");
+        }
+    }
+}
