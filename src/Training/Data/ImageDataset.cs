@@ -34,12 +34,15 @@ public sealed class ImageDataset : IDisposable
 
     public int FeatureCount => (int)Pixels.shape[1];
 
+    /// <summary>Static, so never finalized during a call (see TorchScalars).</summary>
+    private static readonly Scalar MaxPixel = 255f.ToScalar();
+
     /// <summary>float32 [indices.Length, FeatureCount] in [0, 1].</summary>
     public Tensor Features(long[] indices)
     {
         using var scope = NewDisposeScope();
         using var index = tensor(indices, ScalarType.Int64);
-        return Pixels.index_select(0, index).to_type(ScalarType.Float32).div_(255f).MoveToOuterDisposeScope();
+        return Pixels.index_select(0, index).to_type(ScalarType.Float32).div_(MaxPixel).MoveToOuterDisposeScope();
     }
 
     public void Dispose() => Pixels.Dispose();

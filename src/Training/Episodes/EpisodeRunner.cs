@@ -13,7 +13,7 @@ namespace MetaLoss.Training.Episodes;
 public sealed class EpisodeRunner(IDatasetSource datasets)
 {
     /// <summary>A classifier whose squared weight norm passes this has diverged, finite or not.</summary>
-    private const double ExplodedSquaredNorm = 1e12;
+    internal const double ExplodedSquaredNorm = 1e12;
 
     public EpisodeResult Run(EpisodeSpec spec)
     {
@@ -46,7 +46,7 @@ public sealed class EpisodeRunner(IDatasetSource datasets)
             trainLoss.Add(lossValue);
             trainAccuracy.Add(Accuracy(logits, trainLabels));
             value.backward();
-            classifier.SgdStep(spec.LearningRate);
+            classifier.SgdStep(spec.LearningRateAt(step));
             if (spec.RecordValidationCurve) validationCurve.Add(ValidationAccuracy(classifier, validationFeatures, validationLabels));
         }
 

@@ -62,8 +62,8 @@ public sealed class MetaLossNetwork : ILoss
 
     /// <summary>tanh(x W1 + b1) W2 + b2 over the last dimension, with tensors from index first.</summary>
     private Tensor ElementFunction(Tensor inputs, int first) =>
-        inputs.matmul(_tensors[first]).add_(_tensors[first + 1]).tanh_()
-            .matmul(_tensors[first + 2]).add_(_tensors[first + 3]);
+        inputs.matmul(_tensors[first]).add_(_tensors[first + 1], TorchScalars.One).tanh_()
+            .matmul(_tensors[first + 2]).add_(_tensors[first + 3], TorchScalars.One);
 
     /// <summary>The current parameters as one flat vector.</summary>
     public float[] ToVector()

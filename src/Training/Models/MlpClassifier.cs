@@ -38,7 +38,7 @@ public sealed class MlpClassifier : IDisposable
         var x = features;
         for (var i = 0; i < _weights.Length; i++)
         {
-            x = x.mm(_weights[i]).add_(_biases[i]);
+            x = x.mm(_weights[i]).add_(_biases[i], TorchScalars.One);
             if (i < _weights.Length - 1) x = x.relu_();
         }
         return x.MoveToOuterDisposeScope();
@@ -48,11 +48,13 @@ public sealed class MlpClassifier : IDisposable
     public void SgdStep(double learningRate)
     {
         using var noGrad = no_grad();
+        // Disposed after the last use, so that no collection can free it during one (see TorchScalars).
+        using var alpha = (-learningRate).ToScalar();
         foreach (var parameter in Parameters)
         {
             var gradient = parameter.grad;
             if (gradient is null) continue;
-            parameter.add_(gradient, alpha: -learningRate);
+            parameter.add_(gradient, alpha);
             gradient.zero_();
         }
     }
@@ -61,7 +63,7 @@ public sealed class MlpClassifier : IDisposable
     public double SquaredNorm()
     {
         using var noGrad = no_grad();
-        return Parameters.Sum(p => { using var s = p.square().sum(); return s.item<float>(); });
+        return Parameters.Sum(p => { using var s = p.pow(TorchScalars.Two).sum(); return s.item<float>(); });
     }
 
     public void Dispose()

@@ -1,0 +1,28 @@
+namespace MetaLoss.Training.Models;
+
+/// <summary>
+/// Builds the batched loss for a population's loss specs. One batch trains with one kind of loss:
+/// all cross-entropy, all MSE, or all MLNs of one architecture (each member with its own phi).
+/// </summary>
+public static class BatchedLosses
+{
+    public static IBatchedLoss Create(IReadOnlyList<LossSpec> losses)
+    {
+        if (losses.Count == 0) throw new ArgumentException("a batch needs at least one loss");
+        if (losses.Select(KindOf).Distinct().Count() > 1)
+            throw new ArgumentException(
+                $"one batch trains with one kind of loss, got {string.Join(", ", losses.Select(KindOf).Distinct())}");
+        return losses[0] switch
+        {
+            LossSpec.CrossEntropy => new BatchedCrossEntropyLoss(),
+            LossSpec.MeanSquaredError => new BatchedMeanSquaredErrorLoss(),
+            LossSpec.MetaLoss first => new BatchedMetaLossNetwork(
+                first.Architecture, losses.Select(l => ((LossSpec.MetaLoss)l).Phi).ToList()),
+            var other => throw new ArgumentException($"no batched form of loss {other.Label}"),
+        };
+    }
+
+    /// <summary>What members of one batch must share: the loss family, and for an MLN its architecture.</summary>
+    public static string KindOf(LossSpec loss) =>
+        loss is LossSpec.MetaLoss mln ? $"{loss.Label} {mln.Architecture}" : loss.Label;
+}

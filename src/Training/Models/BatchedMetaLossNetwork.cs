@@ -1,0 +1,70 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MetaLoss.Training.Models;
+
+/// <summary>
+/// P Meta-Loss Networks of one architecture, each with its own phi, evaluated together: every
+/// tensor of <see cref="MlnArchitecture.Tensors"/> is stacked along a leading member dimension
+/// (weights [P, in, out], biases [P, 1, out]) and the element functions run as bmm. Member p
+/// computes exactly what <see cref="MetaLossNetwork"/> with phi p computes.
+/// </summary>
+public sealed class BatchedMetaLossNetwork : IBatchedLoss
+{
+    private readonly Tensor[] _tensors;
+
+    public BatchedMetaLossNetwork(MlnArchitecture architecture, IReadOnlyList<float[]> phis)
+    {
+        architecture.Validate();
+        if (phis.Count == 0) throw new ArgumentException("a batched MLN needs at least one member");
+        foreach (var phi in phis)
+        {
+            if (phi.Length != architecture.ParameterCount)
+                throw new ArgumentException($"MLN expects {architecture.ParameterCount} parameters, got {phi.Length}");
+        }
+        var layout = architecture.Tensors;
+        _tensors = new Tensor[layout.Count];
+        var offset = 0;
+        for (var i = 0; i < layout.Count; i++)
+        {
+            var length = layout[i].Length;
+            var stacked = new float[phis.Count * length];
+            for (var p = 0; p < phis.Count; p++)
+                Array.Copy(phis[p], offset, stacked, p * length, length);
+            // A bias [out] becomes [P, 1, out] so it broadcasts over each member's rows.
+            long[] shape = layout[i].Shape.Length == 2 ? [phis.Count, .. layout[i].Shape] : [phis.Count, 1, .. layout[i].Shape];
+            _tensors[i] = tensor(stacked, shape);
+            offset += length;
+        }
+    }
+
+    public Tensor Compute(Tensor logits, Tensor oneHotTargets)
+    {
+        using var scope = NewDisposeScope();
+        var logProbabilities = logits.log_softmax(-1);
+        var predictionInputs = stack([logProbabilities.exp(), logProbabilities], -1);
+        var prediction = ElementFunction(predictionInputs, 0);
+        var target = ElementFunction(oneHotTargets.unsqueeze(-1), 4);
+        var channels = cat([prediction, target], -1);
+        var integrated = ElementFunction(channels, 8);
+        return integrated.squeeze(-1).sum(-1).mean([-1]).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// tanh(x W1 + b1) W2 + b2 over the last dimension of [P, B, K, C], with tensors from index
+    /// first; each member's B*K elements form one matrix, as MetaLossNetwork's matmul folds them.
+    /// </summary>
+    private Tensor ElementFunction(Tensor inputs, int first)
+    {
+        var (members, rows, classes) = (inputs.shape[0], inputs.shape[1], inputs.shape[2]);
+        var flat = inputs.reshape(members, rows * classes, inputs.shape[3]);
+        var hidden = bmm(flat, _tensors[first]).add_(_tensors[first + 1]).tanh_();
+        var output = bmm(hidden, _tensors[first + 2]).add_(_tensors[first + 3]);
+        return output.reshape(members, rows, classes, output.shape[2]);
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in _tensors) t.Dispose();
+    }
+}

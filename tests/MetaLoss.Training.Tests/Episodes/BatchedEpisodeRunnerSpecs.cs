@@ -1,0 +1,159 @@
+using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Training.Tests.Episodes;
+
+/// <summary>Every member of a batch must get exactly the result its lone episode gets.</summary>
+public class BatchedEpisodeRunnerSpecs
+{
+    private static readonly EpisodeRunner Lone = new(TestData.Catalog);
+    private static readonly BatchedEpisodeRunner Batched = new(TestData.Catalog);
+
+    private static LossSpec.MetaLoss Mln(ulong seed) => new(MlnArchitecture.Default, MlnArchitecture.Default.RandomParameters(seed));
+
+    private static EpisodeSpec Spec(LossSpec loss, ulong seed, double learningRate = EpisodeDefaults.LearningRate) =>
+        new(DatasetName.FashionMnistTrain, loss, TaskSeed: seed, InitSeed: seed + 1000, LearningRate: learningRate,
+            RecordValidationCurve: true);
+
+    [Fact]
+    public void Should_match_lone_episodes_for_mln_members_with_different_phi_seeds_and_learning_rates()
+    {
+        var specs = new[]
+        {
+            Spec(Mln(1), 11, 0.2), Spec(Mln(2), 12, 0.1), Spec(Mln(3), 13, 0.2), Spec(Mln(4), 14, 0.35),
+        };
+        AssertEachMatchesLone(specs, Batched.Run(specs));
+    }
+
+    [Fact]
+    public void Should_match_lone_episodes_for_cross_entropy_members()
+    {
+        var specs = Enumerable.Range(0, 5).Select(i => Spec(new LossSpec.CrossEntropy(), (ulong)(20 + i), 0.1 + 0.05 * i)).ToArray();
+        AssertEachMatchesLone(specs, Batched.Run(specs));
+    }
+
+    [Fact]
+    public void Should_match_lone_episodes_for_members_with_different_learning_rate_schedules()
+    {
+        var specs = new[]
+        {
+            Spec(new LossSpec.CrossEntropy(), 35),
+            Spec(new LossSpec.CrossEntropy(), 36) with { Schedule = new LearningRateSchedule(LearningRateDecay.Linear, 0.1) },
+            Spec(new LossSpec.CrossEntropy(), 37) with { Schedule = new LearningRateSchedule(LearningRateDecay.Cosine, 0) },
+        };
+        AssertEachMatchesLone(specs, Batched.Run(specs));
+    }
+
+    [Fact]
+    public void Should_match_lone_episodes_for_mean_squared_error_members()
+    {
+        var specs = Enumerable.Range(0, 3).Select(i => Spec(new LossSpec.MeanSquaredError(), (ulong)(30 + i))).ToArray();
+        AssertEachMatchesLone(specs, Batched.Run(specs));
+    }
+
+    [Fact]
+    public void Should_match_lone_episodes_when_members_share_one_task()
+    {
+        // Paired scoring: same task seed, different classifiers and losses; the rows are expanded, not copied.
+        var specs = Enumerable.Range(0, 4).Select(i => Spec(Mln((ulong)(40 + i)), 40) with { InitSeed = (ulong)(400 + i) }).ToArray();
+        AssertEachMatchesLone(specs, Batched.Run(specs));
+    }
+
+    [Fact]
+    public void Should_flag_a_member_with_a_nan_loss_and_still_match_the_others()
+    {
+        var broken = MlnArchitecture.Default.RandomParameters(6);
+        broken[^1] = float.NaN;
+        var specs = new[] { Spec(Mln(5), 50), Spec(new LossSpec.MetaLoss(MlnArchitecture.Default, broken), 51), Spec(Mln(7), 52) };
+
+        var results = Batched.Run(specs);
+
+        Assert.Equal(EpisodeOutcome.NonFiniteLoss, results[1].Outcome);
+        Assert.Equal(0, results[1].Fitness);
+        Assert.Empty(results[1].TrainLoss);
+        Assert.Equal(EpisodeOutcome.Completed, results[0].Outcome);
+        AssertEachMatchesLone(specs, results);
+    }
+
+    [Fact]
+    public void Should_flag_every_member_when_every_loss_is_nan()
+    {
+        var broken = MlnArchitecture.Default.RandomParameters(6);
+        broken[0] = float.NaN;
+        var loss = new LossSpec.MetaLoss(MlnArchitecture.Default, broken);
+
+        var results = Batched.Run([Spec(loss, 55), Spec(loss, 56)]);
+
+        Assert.All(results, r => Assert.Equal(EpisodeOutcome.NonFiniteLoss, r.Outcome));
+        Assert.All(results, r => Assert.Equal(0, r.Fitness));
+        Assert.All(results, r => Assert.Empty(r.ValidationAccuracy));
+    }
+
+    [Fact]
+    public void Should_freeze_a_member_that_diverges_mid_episode_and_still_match_the_others()
+    {
+        // A huge learning rate trains a few finite steps before the loss or the weights blow up.
+        var specs = new[] { Spec(new LossSpec.CrossEntropy(), 60), Spec(new LossSpec.CrossEntropy(), 61, 1e9), Spec(new LossSpec.CrossEntropy(), 62) };
+
+        var results = Batched.Run(specs);
+
+        Assert.True(results[1].Flagged);
+        Assert.NotEmpty(results[1].TrainLoss);
+        Assert.False(results[0].Flagged);
+        AssertEachMatchesLone(specs, results);
+    }
+
+    [Fact]
+    public void Should_group_mixed_specs_into_batches_and_return_results_in_input_order()
+    {
+        var specs = new[]
+        {
+            Spec(Mln(8), 70),
+            Spec(new LossSpec.CrossEntropy(), 71) with { Steps = 5, RecordValidationCurve = false },
+            Spec(new LossSpec.MeanSquaredError(), 72) with { Classes = [0, 1, 7] },
+            Spec(Mln(9), 73),
+            Spec(new LossSpec.CrossEntropy(), 74) with { Steps = 5, RecordValidationCurve = false },
+        };
+        var results = Batched.Run(specs);
+        Assert.Equal(5, results[1].TrainLoss.Length);
+        Assert.Empty(results[1].ValidationAccuracy);
+        AssertEachMatchesLone(specs, results);
+    }
+
+    [Fact]
+    public void Should_refuse_to_batch_different_kinds_of_loss_together()
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            BatchedLosses.Create([new LossSpec.CrossEntropy(), new LossSpec.MeanSquaredError()]));
+        Assert.Contains("one kind of loss", error.Message);
+    }
+
+    private static void AssertEachMatchesLone(IReadOnlyList<EpisodeSpec> specs, IReadOnlyList<EpisodeResult> batched)
+    {
+        Assert.Equal(specs.Count, batched.Count);
+        for (var p = 0; p < specs.Count; p++)
+        {
+            var lone = Lone.Run(specs[p]);
+            var member = batched[p];
+            Assert.Equal(lone.Outcome, member.Outcome);
+            Assert.Equal(lone.Fitness, member.Fitness);
+            // Accuracies count examples, so identical training gives identical accuracies at every step.
+            Assert.Equal(lone.TrainAccuracy, member.TrainAccuracy);
+            Assert.Equal(lone.ValidationAccuracy, member.ValidationAccuracy);
+            // A loss value is a reduction whose summation order may differ by an ulp between
+            // the batched and the lone tensor shapes; that never feeds back into training.
+            AssertRelativelyClose(lone.TrainLoss, member.TrainLoss, 1e-4, $"member {p} training loss");
+        }
+    }
+
+    private static void AssertRelativelyClose(float[] expected, float[] actual, double relativeTolerance, string what)
+    {
+        Assert.True(expected.Length == actual.Length, $"{what}: {actual.Length} points, expected {expected.Length}");
+        for (var i = 0; i < expected.Length; i++)
+        {
+            var tolerance = relativeTolerance * Math.Abs(expected[i]);
+            Assert.True(Math.Abs(expected[i] - actual[i]) <= tolerance, $"{what} at step {i}: {actual[i]}, expected {expected[i]}");
+        }
+    }
+}
