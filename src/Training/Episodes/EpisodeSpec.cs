@@ -5,6 +5,7 @@ namespace MetaLoss.Training.Episodes;
 
 /// <summary>
 /// Everything an inner-loop episode depends on. An episode is a pure function of its spec.
+/// <see cref="Schedule"/> (none: constant) scales <see cref="LearningRate"/> per step.
 /// </summary>
 public sealed record EpisodeSpec(
     DatasetName Dataset,
@@ -18,8 +19,12 @@ public sealed record EpisodeSpec(
     int Steps = EpisodeDefaults.Steps,
     double LearningRate = EpisodeDefaults.LearningRate,
     IReadOnlyList<int>? Classes = null,
-    bool RecordValidationCurve = false)
+    bool RecordValidationCurve = false,
+    LearningRateSchedule? Schedule = null)
 {
+    /// <summary>The learning rate of step <paramref name="step"/> (0-based).</summary>
+    public double LearningRateAt(int step) => Schedule is null ? LearningRate : LearningRate * Schedule.Factor(step, Steps);
+
     public void Validate()
     {
         if (PerClassTrain <= 0) throw new ArgumentException($"per-class training size must be positive, got {PerClassTrain}");
@@ -29,5 +34,6 @@ public sealed record EpisodeSpec(
             throw new ArgumentException($"learning rate must be a positive number, got {LearningRate}");
         if (FirstHidden <= 0 || SecondHidden <= 0)
             throw new ArgumentException($"hidden sizes must be positive, got {FirstHidden} and {SecondHidden}");
+        Schedule?.Validate();
     }
 }

@@ -40,4 +40,16 @@ public static class SeedDerivation
             SeedPath.Derive(suiteSeed, (long)SeedStream.TestEpisodeTask, episodeIndex),
             SeedPath.Derive(suiteSeed, (long)SeedStream.TestEpisodeInit, episodeIndex));
     }
+
+    /// <summary>
+    /// Seeds for episode <paramref name="episodeIndex"/> of a baseline-tuning suite: a stream of its
+    /// own, so that tuning never draws the classifier initialisations the meta-test suite uses.
+    /// </summary>
+    public static EpisodeSeeds ForTuningEpisode(ulong suiteSeed, int episodeIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(episodeIndex);
+        return new EpisodeSeeds(
+            SeedPath.Derive(suiteSeed, (long)SeedStream.TuningEpisodeTask, episodeIndex),
+            SeedPath.Derive(suiteSeed, (long)SeedStream.TuningEpisodeInit, episodeIndex));
+    }
 }

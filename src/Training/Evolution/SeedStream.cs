@@ -15,4 +15,6 @@ internal enum SeedStream : long
     SharedEpisodeInit = 7,
     TestEpisodeTask = 8,
     TestEpisodeInit = 9,
+    TuningEpisodeTask = 10,
+    TuningEpisodeInit = 11,
 }

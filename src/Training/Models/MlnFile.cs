@@ -7,7 +7,8 @@ namespace MetaLoss.Training.Models;
 /// A learned loss on disk: a self-describing JSON file with the architecture and the flat
 /// parameter vector, loadable into a <see cref="MetaLossNetwork"/> by any TorchSharp program.
 /// </summary>
-public sealed record MlnFile(string Format, MlnArchitecture Architecture, float[] Parameters, string? Note = null)
+/// <param name="Usage">How to use the loss, for a reader of the file (written by `metaloss export`).</param>
+public sealed record MlnFile(string Format, MlnArchitecture Architecture, float[] Parameters, string? Note = null, string? Usage = null)
 {
     public const string CurrentFormat = "metaloss-mln/1";
 

@@ -46,7 +46,7 @@ public sealed class GradientProbe(IDatasetSource datasets)
             trainLoss.Add(lossValue);
             normRatio.Add(agreement.NormRatio);
             cosine.Add(agreement.Cosine);
-            classifier.SgdStep(spec.LearningRate);
+            classifier.SgdStep(spec.LearningRateAt(step));
         }
         return new GradientProbeResult([.. trainLoss], [.. normRatio], [.. cosine]);
     }

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using MetaLoss.Host.Evaluation;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Host.Commands;
+
+/// <summary>`metaloss export --run DIR --out FILE`: the run's best MLN as a self-describing file that any TorchSharp program can load.</summary>
+public static class ExportCommand
+{
+    public static Command Create()
+    {
+        var run = new Option<string>("--run") { Description = "run directory (with best-mln.json and journal.db)", Required = true };
+        var output = new Option<FileInfo>("--out") { Description = "file to write the learned loss to (JSON, format metaloss-mln/1)", Required = true };
+        var command = new Command("export", "Write a run's best MLN (architecture, weights, usage) to a portable file");
+        command.Options.Add(run);
+        command.Options.Add(output);
+        command.SetAction(async (result, cancellation) =>
+        {
+            var evaluated = await EvaluatedRun.Load(result.GetValue(run)!, cancellation);
+            var target = result.GetValue(output)!;
+            if (target.Directory is { Exists: false })
+                throw new ArgumentException($"--out {target.FullName}: the folder {target.Directory.FullName} does not exist");
+            var mln = evaluated.Mln;
+            var exported = mln with
+            {
+                Note = $"exported from run {evaluated.Directory.Path}: {mln.Note ?? "best MLN"}",
+                Usage = MlnUsage.For(mln.Architecture, evaluated.Settings.Template),
+            };
+            exported.Save(target.FullName);
+            Console.WriteLine($"wrote {target.FullName}: {mln.Parameters.Length} parameters; load it with MlnFile.Load(path).CreateLoss()");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,7 @@
+namespace MetaLoss.Training.Data;
+
+/// <summary>Which splits are for meta-training (tuning, evolution) and which are held out for meta-testing.</summary>
+public static class DatasetSplits
+{
+    public static bool IsTrainingSplit(DatasetName name) => name is DatasetName.FashionMnistTrain or DatasetName.Cifar10Train;
+}
