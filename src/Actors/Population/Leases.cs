@@ -13,6 +13,8 @@ public sealed class Leases
 
     public bool IsLeased(EpisodeKey key) => _held.ContainsKey(key);
 
+    public int CountHeldBy(IActorRef holder) => _held.Values.Count(lease => lease.Holder.Equals(holder));
+
     public void Grant(EpisodeKey key, IActorRef holder, DateTime deadline) => _held[key] = (holder, deadline);
 
     public void Release(EpisodeKey key) => _held.Remove(key);

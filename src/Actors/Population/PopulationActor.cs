@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
+using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Messages;
 
 namespace MetaLoss.Actors.Population;
@@ -9,7 +10,8 @@ namespace MetaLoss.Actors.Population;
 /// Runs the evolution strategy as an event-sourced actor: commands decide which events to persist,
 /// and state changes only by applying persisted events. Work is pulled: evaluators ask, episodes
 /// are leased, and a lease whose evaluator dies, restarts or times out goes back to the queue.
-/// Local evaluators are its children; remote ones talk to it through the same messages.
+/// Local evaluators are its children; evaluators elsewhere (when it runs as a cluster singleton)
+/// talk to it through the singleton proxy with the same messages.
 /// </summary>
 public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
 {
@@ -17,6 +19,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     private readonly IReadOnlyList<Props> _localEvaluators;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Leases _leases = new();
+    private readonly EvaluatorRoster _roster = new();
     private readonly List<(IActorRef Evaluator, int Max)> _parked = [];
     private readonly HashSet<IActorRef> _subscribers = [];
     private readonly HashSet<IActorRef> _liveLocalEvaluators = [];
@@ -40,12 +43,18 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
 
         Command<StartRun>(OnStartRun);
         Command<ContinueRun>(_ => Continue());
-        Command<RequestWork>(request => Lease(Sender, request.MaxEpisodes));
+        Command<RequestWork>(request =>
+        {
+            if (_roster.Add(Sender)) Context.Watch(Sender);
+            Lease(Sender, request.MaxEpisodes);
+        });
         Command<EpisodeFinished>(OnEpisodeFinished);
         Command<ReleaseLeases>(_ => Requeue(_leases.ReleaseAll(Sender), "evaluator restarted"));
         Command<Terminated>(t =>
         {
             _subscribers.Remove(t.ActorRef);
+            _roster.Remove(t.ActorRef);
+            _parked.RemoveAll(p => p.Evaluator.Equals(t.ActorRef));
             Requeue(_leases.ReleaseAll(t.ActorRef), "evaluator terminated");
             if (_liveLocalEvaluators.Remove(t.ActorRef) && _liveLocalEvaluators.Count == 0 && !_state.Finished)
                 _log.Error("All {0} local evaluators have stopped after failing repeatedly (see the errors above); " +
@@ -53,6 +62,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         });
         Command<CheckLeases>(_ => Requeue(_leases.ReleaseExpired(DateTime.UtcNow), "lease expired"));
         Command<GetRunStatus>(_ => Sender.Tell(_state.ToStatus()));
+        Command<GetEvaluators>(_ => Sender.Tell(_roster.ByNode(LocalAddress, _leases)));
         Command<SubscribeProgress>(_ =>
         {
             _subscribers.Add(Sender);
@@ -78,10 +88,9 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         Timers.StartPeriodicTimer("leases", CheckLeases.Instance, interval);
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() =>
-        // A throwing evaluator is restarted (it hands its leases back in PreRestart); one that keeps
-        // failing is stopped, and its episodes go to the others. The strategy logs each failure.
-        new OneForOneStrategy(10, TimeSpan.FromMinutes(1), _ => Directive.Restart);
+    protected override SupervisorStrategy SupervisorStrategy() => EvaluatorSupervision.Strategy();
+
+    private Address LocalAddress => ((ExtendedActorSystem)Context.System).Provider.DefaultAddress;
 
     private void OnStartRun(StartRun start)
     {
@@ -183,6 +192,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     {
         _leases.Release(finished.Key);
         if (!_state.Accepts(finished.Key)) return;
+        _roster.Credit(Sender);
         Persist(new EpisodeCompleted(finished.Key.Generation, finished.Key.Candidate, finished.Key.Episode,
             finished.Fitness, finished.Outcome), e =>
         {

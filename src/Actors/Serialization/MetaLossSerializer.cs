@@ -36,6 +36,11 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<NoWorkAvailable>("NW1", WorkProtocolFormat.WriteNoWorkAvailable, WorkProtocolFormat.ReadNoWorkAvailable),
         Format.Of<EpisodeFinished>("EF1", WorkProtocolFormat.WriteEpisodeFinished, WorkProtocolFormat.ReadEpisodeFinished),
         Format.Of<ReleaseLeases>("RL1", (_, _) => { }, _ => ReleaseLeases.Instance),
+        // Live cluster status.
+        Format.Of<GetEvaluators>("GEV1", (_, _) => { }, _ => GetEvaluators.Instance),
+        Format.Of<EvaluatorsByNode>("EBN1", ClusterStatusFormat.WriteEvaluatorsByNode, ClusterStatusFormat.ReadEvaluatorsByNode),
+        Format.Of<GetClusterStatus>("GCS1", (_, _) => { }, _ => GetClusterStatus.Instance),
+        Format.Of<ClusterStatus>("CS1", ClusterStatusFormat.WriteClusterStatus, ClusterStatusFormat.ReadClusterStatus),
     ];
 
     private static readonly FrozenDictionary<Type, Format> ByType = Formats.ToFrozenDictionary(f => f.Type);

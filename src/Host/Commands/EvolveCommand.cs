@@ -28,6 +28,8 @@ public static class EvolveCommand
     {
         var data = new DataOptions();
         var episode = new EpisodeOptions();
+        var network = new NetworkOptions("port to accept cluster members on (default: no networking at all)", joinRequired: false);
+        var journalOptions = new JournalOptions();
         var run = new Option<string>("--run") { Description = "run directory (journal, best MLN, CSV); resumed if it holds a journal", Required = true };
         var generations = EpisodeOptions.Positive("--generations", 30, "generations to evolve");
         var parents = EpisodeOptions.Positive("--population", 10, "parents T (each generation scores 2T candidates)");
@@ -42,6 +44,8 @@ public static class EvolveCommand
         var command = new Command("evolve", "Evolve a Meta-Loss Network; resumes the run in --run if it exists");
         data.AddTo(command);
         episode.AddTo(command);
+        network.AddTo(command);
+        journalOptions.AddTo(command);
         foreach (var option in new Option[] { run, generations, parents, episodesPerCandidate, unpaired, init, seed, learningRate, devices, config })
             command.Options.Add(option);
 
@@ -58,19 +62,32 @@ public static class EvolveCommand
                 result.GetValue(episodesPerCandidate), !result.GetValue(unpaired), result.GetValue(init));
             settings.Validate();
             var directory = RunDirectory.Open(result.GetValue(run)!, create: true);
+            var cluster = network.Read(result, [ClusterSettings.PopulationRole, ClusterSettings.EvaluatorRole]);
+            if (cluster?.Join is not null && !journalOptions.IsShared(result))
+                throw new ArgumentException("--join: a joining `evolve` can host the population, so it needs the shared journal; add --postgres " +
+                                            "(evaluator-only members use `metaloss node --join`)");
+            var journal = journalOptions.Read(result, directory);
 
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(data.Read(result));
             catalog.Get(settings.Template.Dataset); // a missing or corrupt dataset fails here, before the journal is touched
             var runner = new EpisodeRunner(catalog);
 
-            var resuming = directory.HasJournal;
-            directory.PrepareJournal();
-            Console.WriteLine(resuming ? $"Resuming the run in {directory.Path}" : $"Starting a run in {directory.Path}");
-            using var host = BuildHost(directory, slots, _ => runner.Run, baseConfig, evaluation);
+            if (journal.PostgreSql)
+            {
+                Console.WriteLine($"Run directory {directory.Path}; journal in PostgreSQL ({journal.Describe()})");
+            }
+            else
+            {
+                var resuming = directory.HasJournal;
+                directory.PrepareJournal();
+                Console.WriteLine(resuming ? $"Resuming the run in {directory.Path}" : $"Starting a run in {directory.Path}");
+            }
+            using var host = BuildHost(journal, cluster, slots, _ => runner.Run, baseConfig, evaluation);
             await host.StartAsync(cancellation);
             try
             {
+                if (cluster is not null) ClusterAnnouncement.Print(host, cluster);
                 return await Evolve(host, directory, settings, cancellation);
             }
             finally
@@ -95,14 +112,23 @@ public static class EvolveCommand
         }
     }
 
-    private static IHost BuildHost(RunDirectory directory, IReadOnlyList<DeviceSlot> slots,
+    /// <summary>
+    /// Embedded (no cluster settings): the population actor with its evaluators as children, no
+    /// networking. Clustered: the population as a singleton on `population` nodes, and this node's
+    /// evaluators in their own pool, reaching it through the proxy like any other node's.
+    /// </summary>
+    private static IHost BuildHost(JournalSettings journal, ClusterSettings? cluster, IReadOnlyList<DeviceSlot> slots,
         Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory, Akka.Configuration.Config baseConfig,
         EvaluationConfig evaluation) =>
         new HostBuilder()
-            .ConfigureServices(services => services.AddAkka("metaloss", builder => builder
-                .ConfigureBase(baseConfig)
-                .ConfigurePersistence(new JournalSettings(directory.SqliteConnectionString, PostgreSql: false))
-                .ConfigurePopulation(evaluation, slots, runnerFactory)))
+            .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder =>
+            {
+                builder.ConfigureBase(baseConfig).ConfigurePersistence(journal);
+                if (cluster is null)
+                    builder.ConfigurePopulation(evaluation, slots, runnerFactory);
+                else
+                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation).ConfigureNodeEvaluators(evaluation, slots, runnerFactory);
+            }))
             .Build();
 
     private static async Task<int> Evolve(IHost host, RunDirectory directory, RunSettings settings, CancellationToken cancellation)
@@ -124,7 +150,14 @@ public static class EvolveCommand
         system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
-        if (await Task.WhenAny(finished.Task, stopped.Task) != finished.Task)
+        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated);
+        if (ended == system.WhenTerminated)
+        {
+            Console.Error.WriteLine("\nmetaloss: this process was removed from the cluster (downed, see the log above). " +
+                                    "Run the same command to join again; nothing persisted is lost.");
+            return 3;
+        }
+        if (ended != finished.Task)
         {
             Console.Error.WriteLine("\nStopped. Run the same command to resume; episodes in flight will be redone.");
             return 130;

@@ -1,27 +1,56 @@
 using System.CommandLine;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Host.Configuration;
+using MetaLoss.Host.Options;
 using MetaLoss.Host.Runs;
 
 namespace MetaLoss.Host.Commands;
 
-/// <summary>`metaloss status --run DIR`: replays the run's journal read-only and prints where the run stands.</summary>
+/// <summary>
+/// `metaloss status`: replays a run's journal read-only and prints where the run stands; with
+/// --cluster, also asks a running cluster member for the nodes, their slots and episodes.
+/// </summary>
 public static class StatusCommand
 {
     public static Command Create()
     {
-        var run = new Option<string>("--run") { Description = "run directory", Required = true };
+        var run = new Option<string?>("--run") { Description = "run directory (its SQLite journal)" };
+        var journalOptions = new JournalOptions();
+        var cluster = new Option<string?>("--cluster") { Description = "HOST:PORT of a running cluster member: show the nodes, their slots and episodes" };
+        var hostname = new Option<string>("--hostname") { Description = "address to answer --cluster queries on", DefaultValueFactory = _ => "127.0.0.1" };
         var command = new Command("status", "Show where a run stands, without disturbing it");
         command.Options.Add(run);
+        journalOptions.AddTo(command);
+        command.Options.Add(cluster);
+        command.Options.Add(hostname);
         command.SetAction(async (result, cancellation) =>
         {
-            var directory = RunDirectory.Open(result.GetValue(run)!, create: false);
-            if (!directory.HasJournal) throw new ArgumentException($"--run {directory.Path}: no journal.db here; start a run with `metaloss evolve --run {directory.Path}`");
-            var state = await JournalReader.ReadState(new JournalSettings(directory.SqliteConnectionString, PostgreSql: false), cancellation);
-            Print(state.ToStatus(), state.Settings);
+            var runPath = result.GetValue(run);
+            var member = result.GetValue(cluster);
+            if (runPath is null && !journalOptions.IsShared(result) && member is null)
+                throw new ArgumentException("status: give --run DIR (or --postgres CONNECTION for a shared journal), and/or --cluster HOST:PORT");
+            if (runPath is not null || journalOptions.IsShared(result))
+            {
+                var journal = Journal(runPath, journalOptions, result);
+                var state = await JournalReader.ReadState(journal, cancellation);
+                Print(state.ToStatus(), state.Settings);
+            }
+            if (member is not null)
+            {
+                ClusterSettings.ParseHostAndPort("--cluster", member);
+                ClusterStatusTable.Print(member, await ClusterStatusQuery.Ask(member, result.GetValue(hostname)!, cancellation));
+            }
             return 0;
         });
         return command;
+    }
+
+    private static JournalSettings Journal(string? runPath, JournalOptions journalOptions, ParseResult result)
+    {
+        if (journalOptions.ReadShared(result) is { } shared) return shared;
+        var directory = RunDirectory.Open(runPath!, create: false);
+        if (!directory.HasJournal) throw new ArgumentException($"--run {directory.Path}: no journal.db here; start a run with `metaloss evolve --run {directory.Path}`");
+        return new JournalSettings(directory.SqliteConnectionString, PostgreSql: false);
     }
 
     private static void Print(RunStatus status, RunSettings? settings)

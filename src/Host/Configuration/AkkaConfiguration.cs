@@ -1,7 +1,10 @@
 using Akka.Actor;
+using Akka.Cluster.Hosting;
 using Akka.Hosting;
 using Akka.Pattern;
 using Akka.Persistence.Sql;
+using Akka.Remote.Hosting;
+using MetaLoss.Actors.Cluster;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Population;
 using MetaLoss.Actors.Serialization;
@@ -14,9 +17,12 @@ public static class AkkaConfiguration
 {
     public const string PopulationPersistenceId = "population";
 
+    /// <summary>The singleton's name: its manager is /user/population, its proxy /user/population-proxy.</summary>
+    public const string PopulationSingletonName = "population";
+
     /// <summary>The hocon/ files under the command line's overrides.</summary>
     public static Akka.Configuration.Config BaseConfig(Akka.Configuration.Config overrides) =>
-        overrides.WithFallback(HoconFiles.Load("akka.conf", "evolution.conf")).WithFallback(SerializationConfig.Hocon);
+        overrides.WithFallback(HoconFiles.Load("akka.conf", "evolution.conf", "cluster.conf")).WithFallback(SerializationConfig.Hocon);
 
     public static AkkaConfigurationBuilder ConfigureBase(this AkkaConfigurationBuilder builder, Akka.Configuration.Config config) =>
         builder.AddHocon(config, HoconAddMode.Prepend);
@@ -25,17 +31,62 @@ public static class AkkaConfiguration
         builder.AddHocon(journal.ToHocon().WithFallback(SqlPersistence.DefaultConfiguration), HoconAddMode.Prepend);
 
     /// <summary>
-    /// The population actor under a backoff supervisor: when a journal write fails the actor stops,
-    /// and the supervisor starts it again after a pause; it recovers from the journal and carries on.
+    /// Embedded single node: the population actor under a backoff supervisor, with the local
+    /// evaluators as its children. When a journal write fails the actor stops, and the supervisor
+    /// starts it again after a pause; it recovers from the journal and carries on.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigurePopulation(this AkkaConfigurationBuilder builder,
         EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory) =>
         builder.WithActors((system, registry) =>
         {
             var evaluators = slots.Select(slot => EvaluatorActor.Props(slot, null, runnerFactory, evaluation.LeaseSize)).ToList();
-            var population = PopulationActor.Props(PopulationPersistenceId, evaluation.Population, evaluators);
-            var supervised = BackoffSupervisor.Props(Backoff.OnStop(population, "population",
-                TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, maxNrOfRetries: -1));
-            registry.Register<PopulationActor>(system.ActorOf(supervised, "population-supervisor"));
+            registry.Register<PopulationActor>(system.ActorOf(SupervisedPopulation(evaluation, evaluators), "population-supervisor"));
         });
+
+    /// <summary>Remoting on the given address and cluster membership with the given roles (SBR settings: hocon/cluster.conf).</summary>
+    public static AkkaConfigurationBuilder ConfigureCluster(this AkkaConfigurationBuilder builder, ClusterSettings cluster) =>
+        builder
+            .WithRemoting(new RemoteOptions { HostName = cluster.Hostname, Port = cluster.Port })
+            .WithClustering(new ClusterOptions { Roles = [.. cluster.Roles], SeedNodes = [.. cluster.SeedNodes] });
+
+    /// <summary>
+    /// The same backoff-supervised population actor, as a cluster singleton on the oldest
+    /// `population` node, without children: in a cluster every node's evaluators live in its own
+    /// pool (<see cref="ConfigureNodeEvaluators"/>). The registry gets the singleton proxy.
+    /// </summary>
+    public static AkkaConfigurationBuilder ConfigurePopulationSingleton(this AkkaConfigurationBuilder builder, EvaluationConfig evaluation) =>
+        builder.WithSingleton<PopulationActor>(PopulationSingletonName, SupervisedPopulation(evaluation, []), SingletonOptions, createProxyToo: true);
+
+    /// <summary>Only the proxy, for nodes that never host the population.</summary>
+    public static AkkaConfigurationBuilder ConfigurePopulationProxy(this AkkaConfigurationBuilder builder) =>
+        builder.WithSingletonProxy<PopulationActor>(PopulationSingletonName, SingletonOptions);
+
+    /// <summary>
+    /// This node's evaluators under a pool that supervises them, talking to the population through
+    /// the singleton proxy and asking again when idle (a hand-over forgets parked requests); and the
+    /// actor that answers `status --cluster`.
+    /// </summary>
+    public static AkkaConfigurationBuilder ConfigureNodeEvaluators(this AkkaConfigurationBuilder builder,
+        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory) =>
+        builder.WithActors((system, registry) =>
+        {
+            var population = registry.Get<PopulationActor>();
+            var evaluators = slots
+                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.LeaseSize, evaluation.ReaskWhenIdle))
+                .ToList();
+            system.ActorOf(EvaluatorPool.Props(evaluators), "evaluators");
+            system.ActorOf(ClusterStatusActor.Props(population), ClusterStatusActor.Name);
+        });
+
+    // Identification fails for a while whenever the singleton starts or moves; the CLI says what matters.
+    private static ClusterSingletonOptions SingletonOptions => new()
+    {
+        Role = ClusterSettings.PopulationRole,
+        LogSingletonIdentificationFailure = false,
+    };
+
+    private static Props SupervisedPopulation(EvaluationConfig evaluation, IReadOnlyList<Props> localEvaluators) =>
+        BackoffSupervisor.Props(Backoff.OnStop(
+            PopulationActor.Props(PopulationPersistenceId, evaluation.Population, localEvaluators), "population",
+            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, maxNrOfRetries: -1));
 }

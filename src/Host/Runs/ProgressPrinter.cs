@@ -7,8 +7,12 @@ namespace MetaLoss.Host.Runs;
 /// Subscribes to the population's progress, redraws the progress bar, prints one line per finished
 /// generation, and completes <see cref="Finished"/> with the final status.
 /// </summary>
-public sealed class ProgressPrinter : ReceiveActor
+public sealed class ProgressPrinter : ReceiveActor, IWithTimers
 {
+    // In a cluster the population may move to another node and forget its subscribers: subscribing
+    // again now and then is idempotent and keeps the progress coming.
+    private static readonly TimeSpan Resubscribe = TimeSpan.FromSeconds(5);
+
     private readonly DateTime _started = DateTime.UtcNow;
     private long _episodesAtStart = -1;
     private int _linesPrinted;
@@ -32,8 +36,13 @@ public sealed class ProgressPrinter : ReceiveActor
             }
             Draw(status);
         });
+        Receive<SubscribeProgress>(subscribe => population.Tell(subscribe));
         population.Tell(SubscribeProgress.Instance);
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    protected override void PreStart() => Timers.StartPeriodicTimer("resubscribe", SubscribeProgress.Instance, Resubscribe);
 
     private void Draw(RunStatus status)
     {

@@ -30,9 +30,9 @@ public sealed class EvaluatorActorSpecs : TestKit
         return new EpisodeAssignment(new EpisodeKey(0, candidate, 0), spec);
     }
 
-    private IActorRef Evaluator(Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runner, int leaseSize = 1)
+    private IActorRef Evaluator(Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runner, int leaseSize = 1, TimeSpan? reaskWhenIdle = null)
     {
-        var evaluator = Sys.ActorOf(EvaluatorActor.Props(Slot, _population.Ref, runner, leaseSize));
+        var evaluator = Sys.ActorOf(EvaluatorActor.Props(Slot, _population.Ref, runner, leaseSize, reaskWhenIdle));
         _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == leaseSize);
         return evaluator;
     }
@@ -108,5 +108,43 @@ public sealed class EvaluatorActorSpecs : TestKit
         Assert.Equal(2, flaky.Incarnations);
         _population.Send(evaluator, new WorkLease([Assignment(0)]));
         Assert.Equal(Assignment(0).Key, _population.ExpectMsg<EpisodeFinished>().Key);
+    }
+
+    [Fact]
+    public void Should_ask_again_when_a_request_stays_unanswered()
+    {
+        // A population that moved to another node has forgotten the parked request.
+        Evaluator(FakeEpisodes.Factory, reaskWhenIdle: TimeSpan.FromMilliseconds(200));
+
+        _population.ExpectMsg<RequestWork>(TimeSpan.FromSeconds(5));
+        _population.ExpectMsg<RequestWork>(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Should_not_ask_again_while_it_runs_leased_work()
+    {
+        using var release = new ManualResetEventSlim();
+        var evaluator = Evaluator(_ => spec =>
+        {
+            release.Wait(TimeSpan.FromSeconds(30));
+            return FakeEpisodes.Run(spec);
+        }, reaskWhenIdle: TimeSpan.FromMilliseconds(100));
+
+        _population.Send(evaluator, new WorkLease([Assignment(0)]));
+
+        _population.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
+        release.Set();
+        _population.ExpectMsg<EpisodeFinished>();
+        _population.ExpectMsg<RequestWork>();
+    }
+
+    [Fact]
+    public void Should_stop_asking_once_the_run_is_finished()
+    {
+        var evaluator = Evaluator(FakeEpisodes.Factory, reaskWhenIdle: TimeSpan.FromMilliseconds(100));
+
+        _population.Send(evaluator, new NoWorkAvailable(RunFinished: true));
+
+        _population.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
     }
 }

@@ -28,6 +28,10 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(NoWorkAvailable)] = "NW1",
         [typeof(EpisodeFinished)] = "EF1",
         [typeof(ReleaseLeases)] = "RL1",
+        [typeof(GetEvaluators)] = "GEV1",
+        [typeof(EvaluatorsByNode)] = "EBN1",
+        [typeof(GetClusterStatus)] = "GCS1",
+        [typeof(ClusterStatus)] = "CS1",
     };
 
     public static TheoryData<string> Names => Samples.Names;

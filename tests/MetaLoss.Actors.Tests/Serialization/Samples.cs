@@ -54,6 +54,7 @@ internal static class Samples
         state = state.Apply(new EpisodeCompleted(1, open[0].Candidate, open[0].Episode, 0, EpisodeOutcome.ExplodedClassifier));
 
         var template = Settings.Template;
+        var evaluators = new EvaluatorsByNode([new("127.0.0.1:4053", 2, 1, 17), new("127.0.0.1:4061", 3, 0, long.MaxValue)]);
         return new()
         {
             ["RunStarted"] = runStarted,
@@ -87,6 +88,14 @@ internal static class Samples
             ["EpisodeFinished"] = new EpisodeFinished(open[1], 0.8125, EpisodeOutcome.Completed),
             ["EpisodeFinished (exploded)"] = new EpisodeFinished(open[2], 0, EpisodeOutcome.ExplodedClassifier),
             ["ReleaseLeases"] = ReleaseLeases.Instance,
+            ["GetEvaluators"] = GetEvaluators.Instance,
+            ["EvaluatorsByNode"] = evaluators,
+            ["EvaluatorsByNode (none yet)"] = new EvaluatorsByNode([]),
+            ["GetClusterStatus"] = GetClusterStatus.Instance,
+            ["ClusterStatus"] = new ClusterStatus(
+                [new("127.0.0.1:4053", "Up", ["evaluator", "population"]), new("127.0.0.1:4061", "Leaving", ["evaluator"])],
+                evaluators.Nodes),
+            ["ClusterStatus (population not answering)"] = new ClusterStatus([new("127.0.0.1:4061", "Up", [])], null),
         };
     }
 }

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using Akka.Actor;
+using Akka.Hosting;
+using MetaLoss.Actors.Evaluation;
+using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Population;
+using MetaLoss.Host.Configuration;
+using MetaLoss.Host.Options;
+using MetaLoss.Host.Runs;
+using MetaLoss.Training;
+using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MetaLoss.Host.Commands;
+
+/// <summary>
+/// `metaloss node --join HOST:PORT`: an evaluator-only cluster member. Its slots pull episodes from
+/// the population singleton wherever it runs; it may join or leave at any time, and what it held
+/// when it died goes back to the queue. It ends when the run is finished.
+/// </summary>
+public static class NodeCommand
+{
+    public static Command Create()
+    {
+        var data = new DataOptions();
+        var network = new NetworkOptions("port to listen on (default: any free port)", joinRequired: true);
+        var devices = new Option<string>("--devices") { Description = "evaluator slots: cpu:N and/or cuda:I, comma-separated", DefaultValueFactory = _ => $"cpu:{Environment.ProcessorCount}" };
+        var config = new Option<string[]>("--config") { Description = "HOCON override, repeatable (defaults in hocon/)", AllowMultipleArgumentsPerToken = false };
+
+        var command = new Command("node", "Join a running evolution as an evaluator node and take episodes until the run is finished");
+        data.AddTo(command);
+        network.AddTo(command);
+        command.Options.Add(devices);
+        command.Options.Add(config);
+
+        command.SetAction(async (result, cancellation) =>
+        {
+            var slots = DeviceSlot.Parse(result.GetValue(devices)!);
+            var baseConfig = AkkaConfiguration.BaseConfig(HoconOverrides.Parse(result.GetValue(config) ?? []));
+            var evaluation = EvaluationConfig.Read(baseConfig);
+            var cluster = network.Read(result, [ClusterSettings.EvaluatorRole])!;
+
+            TorchThreads.Configure(1);
+            using var catalog = new DatasetCatalog(data.Read(result));
+            catalog.Get(DatasetName.FashionMnistTrain); // what `evolve` samples from: a missing dataset fails before joining
+            var runner = new EpisodeRunner(catalog);
+            long ran = 0;
+            Func<EpisodeSpec, EpisodeResult> Counted(DeviceSlot _) => spec =>
+            {
+                var episode = runner.Run(spec);
+                Interlocked.Increment(ref ran);
+                return episode;
+            };
+
+            using var host = new HostBuilder()
+                .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder => builder
+                    .ConfigureBase(baseConfig)
+                    .ConfigureCluster(cluster)
+                    .ConfigurePopulationProxy()
+                    .ConfigureNodeEvaluators(evaluation, slots, Counted)))
+                .Build();
+            await host.StartAsync(cancellation);
+            try
+            {
+                ClusterAnnouncement.Print(host, cluster);
+                Console.WriteLine($"Evaluator slots: {string.Join(", ", slots)}");
+                var outcome = await Serve(host, cancellation);
+                var episodes = Interlocked.Read(ref ran);
+                switch (outcome)
+                {
+                    case NodeOutcome.RunFinished:
+                        Console.WriteLine($"The run is finished; this node ran {episodes} episodes.");
+                        return 0;
+                    case NodeOutcome.Downed:
+                        Console.Error.WriteLine($"\nmetaloss: this node was removed from the cluster (downed, or the cluster is gone); it ran {episodes} episodes.");
+                        return 3;
+                    default:
+                        Console.Error.WriteLine($"\nStopped; this node ran {episodes} episodes. Episodes it held go back to the queue.");
+                        return 130;
+                }
+            }
+            finally
+            {
+                await host.StopAsync(CancellationToken.None);
+            }
+        });
+        return command;
+    }
+
+    /// <summary>Follows the run's progress (printing it) until the run is finished, this node is downed, or Ctrl+C.</summary>
+    private static async Task<NodeOutcome> Serve(IHost host, CancellationToken cancellation)
+    {
+        var system = host.Services.GetRequiredService<ActorSystem>();
+        var population = host.Services.GetRequiredService<ActorRegistry>().Get<PopulationActor>();
+        var finished = new TaskCompletionSource<RunStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
+        var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = cancellation.Register(() => stopped.TrySetResult());
+        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated);
+        return ended == finished.Task ? NodeOutcome.RunFinished : ended == stopped.Task ? NodeOutcome.Stopped : NodeOutcome.Downed;
+    }
+
+    private enum NodeOutcome
+    {
+        RunFinished,
+        Stopped,
+        Downed,
+    }
+}

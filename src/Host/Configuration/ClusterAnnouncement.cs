@@ -1,0 +1,18 @@
+using Akka.Actor;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MetaLoss.Host.Configuration;
+
+/// <summary>The line a clustered process prints once started: where it listens and how others join it.</summary>
+public static class ClusterAnnouncement
+{
+    public static void Print(IHost host, ClusterSettings cluster)
+    {
+        var address = Akka.Cluster.Cluster.Get(host.Services.GetRequiredService<ActorSystem>()).SelfAddress;
+        var self = $"{address.Host}:{address.Port}";
+        Console.WriteLine(cluster.Join is null
+            ? $"Cluster started at {self} (roles {string.Join(", ", cluster.Roles)}); add evaluators with `metaloss node --join {self}`"
+            : $"Joining the cluster at {cluster.Join} as {self} (roles {string.Join(", ", cluster.Roles)})");
+    }
+}
