@@ -106,7 +106,17 @@ internal static class TrainingTypesFormat
         writer.Write(spec.LearningRate);
         writer.WriteOptional(spec.Classes, BinaryFormat.WriteInts);
         writer.Write(spec.RecordValidationCurve);
+        writer.WriteOptional(spec.Schedule, WriteSchedule);
     }
+
+    private static void WriteSchedule(BinaryWriter writer, LearningRateSchedule schedule)
+    {
+        writer.WriteEnum(schedule.Decay);
+        writer.Write(schedule.FinalFraction);
+    }
+
+    private static LearningRateSchedule ReadSchedule(BinaryReader reader) =>
+        new(reader.ReadEnum<LearningRateDecay>(), reader.ReadDouble());
 
     public static EpisodeSpec ReadEpisodeSpec(this BinaryReader reader) => new(
         reader.ReadEnum<DatasetName>(),
@@ -120,5 +130,6 @@ internal static class TrainingTypesFormat
         Steps: reader.ReadInt32(),
         LearningRate: reader.ReadDouble(),
         Classes: reader.ReadOptional(BinaryFormat.ReadInts),
-        RecordValidationCurve: reader.ReadBoolean());
+        RecordValidationCurve: reader.ReadBoolean(),
+        Schedule: reader.ReadOptional(ReadSchedule));
 }

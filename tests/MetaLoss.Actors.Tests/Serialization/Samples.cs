@@ -24,7 +24,8 @@ internal static class Samples
         new MlnArchitecture(4, 3, 2),
         new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), 0, 0,
             PerClassTrain: 5, ValidationSize: 40, FirstHidden: 16, SecondHidden: 8, Steps: 3, LearningRate: 0.2,
-            Classes: [0, 3, 7], RecordValidationCurve: true),
+            Classes: [0, 3, 7], RecordValidationCurve: true,
+            Schedule: new LearningRateSchedule(LearningRateDecay.Cosine, 0.25)),
         EpisodesPerCandidate: 2,
         PairedEpisodes: true,
         Init: MlnInit.Random);
