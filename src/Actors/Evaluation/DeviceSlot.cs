@@ -5,6 +5,9 @@ namespace MetaLoss.Actors.Evaluation;
 /// <summary>A compute slot an evaluator is pinned to: one CPU thread, or one CUDA device.</summary>
 public sealed record DeviceSlot(DeviceKind Kind, int Index)
 {
+    /// <summary>The torch device episodes on this slot compute on.</summary>
+    public torch.Device TorchDevice => Kind == DeviceKind.Cpu ? torch.CPU : new torch.Device(DeviceType.CUDA, Index);
+
     public override string ToString() => $"{(Kind == DeviceKind.Cpu ? "cpu" : "cuda")}:{Index}";
 
     /// <summary>

@@ -71,7 +71,6 @@ public static class EvolveCommand
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(data.Read(result));
             catalog.Get(settings.Template.Dataset); // a missing or corrupt dataset fails here, before the journal is touched
-            var runner = new EpisodeRunner(catalog);
 
             if (journal.PostgreSql)
             {
@@ -83,7 +82,7 @@ public static class EvolveCommand
                 directory.PrepareJournal();
                 Console.WriteLine(resuming ? $"Resuming the run in {directory.Path}" : $"Starting a run in {directory.Path}");
             }
-            using var host = BuildHost(journal, cluster, slots, _ => runner.Run, baseConfig, evaluation);
+            using var host = BuildHost(journal, cluster, slots, slot => new EpisodeRunner(catalog, slot.TorchDevice).Run, baseConfig, evaluation);
             await host.StartAsync(cancellation);
             try
             {

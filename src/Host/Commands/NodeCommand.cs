@@ -45,14 +45,17 @@ public static class NodeCommand
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(data.Read(result));
             catalog.Get(DatasetName.FashionMnistTrain); // what `evolve` samples from: a missing dataset fails before joining
-            var runner = new EpisodeRunner(catalog);
             long ran = 0;
-            Func<EpisodeSpec, EpisodeResult> Counted(DeviceSlot _) => spec =>
+            Func<EpisodeSpec, EpisodeResult> Counted(DeviceSlot slot)
             {
-                var episode = runner.Run(spec);
-                Interlocked.Increment(ref ran);
-                return episode;
-            };
+                var runner = new EpisodeRunner(catalog, slot.TorchDevice);
+                return spec =>
+                {
+                    var episode = runner.Run(spec);
+                    Interlocked.Increment(ref ran);
+                    return episode;
+                };
+            }
 
             using var host = new HostBuilder()
                 .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder => builder

@@ -9,8 +9,10 @@ namespace MetaLoss.Training.Episodes;
 /// Runs one inner-loop episode: sample a task, initialise a classifier, take N plain SGD steps on
 /// the spec's loss, and score validation accuracy. Never throws for a misbehaving loss: a NaN or
 /// infinite loss, or a classifier that blows up, ends the episode with fitness 0 and a flag.
+/// The data stays resident on the CPU; an episode's rows, classifier and loss live on
+/// <paramref name="device"/> (a CUDA evaluator slot's GPU, or the CPU by default).
 /// </summary>
-public sealed class EpisodeRunner(IDatasetSource datasets)
+public sealed class EpisodeRunner(IDatasetSource datasets, Device? device = null)
 {
     /// <summary>A classifier whose squared weight norm passes this has diverged, finite or not.</summary>
     internal const double ExplodedSquaredNorm = 1e12;
@@ -22,15 +24,15 @@ public sealed class EpisodeRunner(IDatasetSource datasets)
         var sample = EpisodeSampler.Sample(data, spec.PerClassTrain, spec.ValidationSize, spec.TaskSeed, spec.Classes);
 
         using var scope = NewDisposeScope();
-        var trainFeatures = data.Features(sample.TrainIndices);
-        var trainLabels = tensor(sample.TrainLabels, ScalarType.Int64);
+        var trainFeatures = data.Features(sample.TrainIndices).to(device ?? CPU);
+        var trainLabels = tensor(sample.TrainLabels, ScalarType.Int64, device: device);
         var trainTargets = nn.functional.one_hot(trainLabels, sample.ClassCount).to_type(ScalarType.Float32);
-        var validationFeatures = data.Features(sample.ValidationIndices);
-        var validationLabels = tensor(sample.ValidationLabels, ScalarType.Int64);
+        var validationFeatures = data.Features(sample.ValidationIndices).to(device ?? CPU);
+        var validationLabels = tensor(sample.ValidationLabels, ScalarType.Int64, device: device);
 
         var shape = new ClassifierShape(data.FeatureCount, spec.FirstHidden, spec.SecondHidden, sample.ClassCount);
-        using var classifier = new MlpClassifier(shape, spec.InitSeed);
-        using var loss = spec.Loss.Create();
+        using var classifier = new MlpClassifier(shape, spec.InitSeed, device);
+        using var loss = spec.Loss.Create(device);
 
         var trainLoss = new List<float>(spec.Steps);
         var trainAccuracy = new List<float>(spec.Steps);

@@ -15,7 +15,7 @@ public sealed class MetaLossNetwork : ILoss
 {
     private readonly Parameter[] _tensors;
 
-    public MetaLossNetwork(MlnArchitecture architecture, ReadOnlySpan<float> phi, bool requiresGrad = false)
+    public MetaLossNetwork(MlnArchitecture architecture, ReadOnlySpan<float> phi, bool requiresGrad = false, Device? device = null)
     {
         architecture.Validate();
         if (phi.Length != architecture.ParameterCount)
@@ -27,7 +27,7 @@ public sealed class MetaLossNetwork : ILoss
         for (var i = 0; i < layout.Count; i++)
         {
             var slice = phi.Slice(offset, layout[i].Length).ToArray();
-            _tensors[i] = new Parameter(tensor(slice, layout[i].Shape), requiresGrad);
+            _tensors[i] = new Parameter(tensor(slice, layout[i].Shape, device: device), requiresGrad);
             offset += layout[i].Length;
         }
     }

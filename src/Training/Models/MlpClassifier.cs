@@ -12,7 +12,7 @@ public sealed class MlpClassifier : IDisposable
     private readonly Tensor[] _weights;
     private readonly Tensor[] _biases;
 
-    public MlpClassifier(ClassifierShape shape, ulong initSeed)
+    public MlpClassifier(ClassifierShape shape, ulong initSeed, Device? device = null)
     {
         shape.Validate();
         Shape = shape;
@@ -22,8 +22,8 @@ public sealed class MlpClassifier : IDisposable
         for (var i = 0; i < drawn.Count; i++)
         {
             var (input, output) = shape.Layers[i];
-            _weights[i] = tensor(drawn[i].Weight, [input, output]).requires_grad_();
-            _biases[i] = tensor(drawn[i].Bias, [output]).requires_grad_();
+            _weights[i] = tensor(drawn[i].Weight, [input, output], device: device).requires_grad_();
+            _biases[i] = tensor(drawn[i].Bias, [output], device: device).requires_grad_();
         }
     }
 

@@ -23,6 +23,16 @@ public class EpisodeRunnerSpecs
     }
 
     [Fact]
+    public void Should_give_the_same_result_on_an_explicit_cpu_device()
+    {
+        var spec = Spec(new LossSpec.MetaLoss(MlnArchitecture.Default, MlnArchitecture.Default.RandomParameters(2)));
+        var onCpu = new EpisodeRunner(TestData.Catalog, TorchSharp.torch.CPU).Run(spec);
+        var byDefault = Runner.Run(spec);
+        Assert.Equal(byDefault.Fitness, onCpu.Fitness);
+        Assert.Equal(byDefault.TrainLoss, onCpu.TrainLoss);
+    }
+
+    [Fact]
     public void Should_give_different_results_for_a_different_task_seed()
     {
         var first = Runner.Run(Spec(new LossSpec.CrossEntropy(), seed: 1));
