@@ -18,8 +18,11 @@ public static class SmallRun
     public static string[] Evolve(string runDirectory, params string[] extra) => EvolveWithSeed(runDirectory, 7, extra);
 
     public static string[] EvolveWithSeed(string runDirectory, int seed, params string[] extra) =>
+        EvolveFor(runDirectory, seed, Generations, extra);
+
+    public static string[] EvolveFor(string runDirectory, int seed, int generations, params string[] extra) =>
     [
-        "evolve", "--run", runDirectory, "--generations", $"{Generations}", "--population", $"{Parents}",
+        "evolve", "--run", runDirectory, "--generations", $"{generations}", "--population", $"{Parents}",
         "--episodes-per-candidate", $"{EpisodesPerCandidate}", "--seed", $"{seed}", "--devices", "cpu:2",
         "--per-class", "2", "--validation-size", "60", "--hidden1", "16", "--hidden2", "16", "--steps", "3",
         .. extra,
