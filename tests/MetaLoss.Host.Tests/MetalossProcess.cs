@@ -84,10 +84,22 @@ public sealed class MetalossProcess : IDisposable
         _process.WaitForExit();
     }
 
-    /// <summary>SIGINT, as Ctrl+C in a terminal.</summary>
+    /// <summary>
+    /// SIGINT, as Ctrl+C in a terminal. A test host started in the background of a non-interactive
+    /// shell inherits SIGINT as ignored, and so does the child; then SIGTERM, which cancels the
+    /// command the same way, stands in for it.
+    /// </summary>
     public void Interrupt()
     {
-        if (Kill(_process.Id, 2) != 0) throw new InvalidOperationException($"kill -INT {_process.Id} failed");
+        var signal = SigIntIgnored() ? 15 : 2;
+        if (Kill(_process.Id, signal) != 0) throw new InvalidOperationException($"kill -{signal} {_process.Id} failed");
+    }
+
+    private static bool SigIntIgnored()
+    {
+        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("SigIgn:"));
+        var mask = Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16);
+        return (mask & (1UL << (2 - 1))) != 0;
     }
 
     public void Dispose()

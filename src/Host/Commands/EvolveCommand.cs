@@ -89,6 +89,12 @@ public static class EvolveCommand
                 if (cluster is not null) ClusterAnnouncement.Print(host, cluster);
                 return await Evolve(host, directory, settings, cancellation);
             }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                // Stopped while starting (fitting the initial MLN, recovering, asking the population).
+                Console.Error.WriteLine("\nStopped. Run the same command to resume; episodes in flight will be redone.");
+                return 130;
+            }
             finally
             {
                 await host.StopAsync(CancellationToken.None);
