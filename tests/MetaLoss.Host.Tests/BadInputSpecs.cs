@@ -17,6 +17,7 @@ public class BadInputSpecs
 
     [Theory]
     [InlineData("--generations", "0", "--generations must be a positive whole number")]
+    [InlineData("--validation-episodes", "-1", "meta-validation episodes must not be negative")]
     [InlineData("--devices", "gpu:1", "unknown device 'gpu'")]
     [InlineData("--devices", "cuda:0", "TorchSharp reports no CUDA device")]
     public void Should_reject_a_bad_option_value_clearly(string option, string value, string message)

@@ -50,6 +50,8 @@ public class CrashResumeSpecs
         Assert.True(actual.Finished, why);
         Assert.Equal(expected.Population, actual.Population);
         Assert.Equal(expected.History, actual.History);
+        Assert.NotEmpty(expected.Validated);
+        Assert.Equal(expected.Validated, actual.Validated);
         Assert.Equal(SmallRun.TotalEpisodes, await SmallRun.EpisodeEvents(interrupted));
         Assert.Equal(SmallRun.TotalEpisodes, await SmallRun.EpisodeEvents(reference));
         Assert.Equal(File.ReadAllText(Path.Combine(reference, "best-mln.json")), File.ReadAllText(Path.Combine(interrupted, "best-mln.json")));

@@ -17,6 +17,22 @@ public sealed record EpisodeCompleted(long Generation, int Candidate, int Episod
     public EpisodeKey Key => new(Generation, Candidate, Episode);
 }
 
+/// <summary>One meta-validation episode's result for a shortlisted candidate; persisted once per key.</summary>
+public sealed record MetaValidationEpisodeCompleted(long Generation, int Candidate, int Episode, double Fitness, EpisodeOutcome Outcome)
+    : IPopulationEvent
+{
+    public EpisodeKey Key => new(Generation, Candidate, Episode, MetaValidation: true);
+}
+
+/// <summary>
+/// The shortlisted candidates of a generation scored on the meta-validation set: each score is the
+/// mean over the set's episodes. The run's best MLN is the best of every candidate so scored.
+/// </summary>
+public sealed record CandidatesValidated(long Generation, IReadOnlyList<ValidationScore> Scores) : IPopulationEvent;
+
+/// <summary>A candidate's mean fitness on the meta-validation set.</summary>
+public sealed record ValidationScore(int Candidate, double Score);
+
 /// <summary>Selection made: these candidates survive as the next generation's parents, best first.</summary>
 public sealed record GenerationCompleted(long Generation, IReadOnlyList<int> SurvivorIndices, double BestFitness,
     double MeanFitness, int FlaggedEpisodes) : IPopulationEvent;

@@ -14,7 +14,11 @@ public sealed record GetRunStatus : IPopulationMessage
     public static GetRunStatus Instance { get; } = new();
 }
 
-/// <summary>Where a run stands; also pushed to progress subscribers.</summary>
+/// <summary>
+/// Where a run stands; also pushed to progress subscribers. <paramref name="Best"/> is the run's best
+/// MLN: the best on the meta-validation set (<paramref name="BestValidated"/>) once there is one,
+/// before that (or without meta-validation) the best parent.
+/// </summary>
 public sealed record RunStatus(
     bool Started,
     bool Finished,
@@ -24,10 +28,15 @@ public sealed record RunStatus(
     int EpisodesPerGeneration,
     long EpisodesCompleted,
     IReadOnlyList<GenerationSummary> History,
-    Genome? Best) : IPopulationMessage;
+    Genome? Best,
+    ValidatedMln? BestValidated = null) : IPopulationMessage;
 
-/// <summary>Statistics of one finished generation.</summary>
-public sealed record GenerationSummary(long Generation, double BestFitness, double MeanFitness, int FlaggedEpisodes);
+/// <summary>
+/// Statistics of one finished generation; <paramref name="BestValidationScore"/> is the best
+/// meta-validation score of the run so far (null without meta-validation).
+/// </summary>
+public sealed record GenerationSummary(long Generation, double BestFitness, double MeanFitness, int FlaggedEpisodes,
+    double? BestValidationScore = null);
 
 /// <summary>Ask to receive a RunStatus after every result and generation.</summary>
 public sealed record SubscribeProgress : IPopulationMessage

@@ -1,3 +1,4 @@
+using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evolution;
 using MetaLoss.Training.Models;
@@ -18,6 +19,9 @@ public sealed record RunSettings(
     bool PairedEpisodes,
     MlnInit Init = MlnInit.CrossEntropyFit)
 {
+    /// <summary>The meta-validation set; runs journaled before it existed have none.</summary>
+    public MetaValidation MetaValidation { get; init; } = MetaValidation.None;
+
     public int CandidateCount => 2 * Evolution.Parents;
 
     public int EpisodesPerGeneration => CandidateCount * EpisodesPerCandidate;
@@ -29,6 +33,12 @@ public sealed record RunSettings(
         Evolution.Validate();
         Architecture.Validate();
         Template.Validate();
+        MetaValidation.Validate();
+        if (MetaValidation.Enabled && DatasetSplits.MetaValidationPartOf(Template.Dataset) != MetaValidation.Dataset)
+            throw new ArgumentException(
+                $"meta-validation draws from {DatasetNames.Format(MetaValidation.Dataset)}, which is not held out from " +
+                $"meta-training's {DatasetNames.Format(Template.Dataset)}; evolve on {DatasetNames.Format(DatasetName.FashionMnistMetaTrain)} " +
+                $"to validate on {DatasetNames.Format(DatasetName.FashionMnistMetaValidation)}");
     }
 
     /// <summary>Names of the settings that differ, for a clear refusal to resume.</summary>
@@ -46,6 +56,7 @@ public sealed record RunSettings(
         Check("episodes per candidate", EpisodesPerCandidate, other.EpisodesPerCandidate);
         Check("paired episodes", PairedEpisodes, other.PairedEpisodes);
         Check("init", Init, other.Init);
+        Check("meta-validation", MetaValidation, other.MetaValidation);
         var mine = Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
         var theirs = other.Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
         Check("episode settings", mine, theirs);

@@ -175,6 +175,48 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             {
                 _state = _state.Apply(e);
                 ServeParked();
+                Publish();
+            });
+        }
+        else
+        {
+            Progress();
+        }
+    }
+
+    private void OnEpisodeFinished(EpisodeFinished finished)
+    {
+        _leases.Release(finished.Key);
+        if (!_state.Accepts(finished.Key)) return;
+        _roster.Credit(Sender);
+        var key = finished.Key;
+        if (key.MetaValidation)
+            Persist(new MetaValidationEpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome), Applied);
+        else
+            Persist(new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome), Applied);
+    }
+
+    private void Applied(IPopulationEvent e)
+    {
+        _state = _state.Apply(e);
+        Progress();
+    }
+
+    /// <summary>
+    /// After a result: record the shortlist's meta-validation scores once they are all in, close the
+    /// generation once nothing is left to run, and otherwise hand out what became runnable (the
+    /// meta-validation episodes appear when the last training result arrives).
+    /// </summary>
+    private void Progress()
+    {
+        if (_state.ValidationDue)
+        {
+            Persist(_state.CompleteValidation(), e =>
+            {
+                _state = _state.Apply(e);
+                _log.Info("Generation {0} meta-validation: {1}", e.Generation,
+                    string.Join(", ", e.Scores.Select(s => $"candidate {s.Candidate} {s.Score:F4}")));
+                Progress();
             });
         }
         else if (_state.GenerationComplete)
@@ -184,22 +226,8 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         else
         {
             ServeParked();
+            Publish();
         }
-        Publish();
-    }
-
-    private void OnEpisodeFinished(EpisodeFinished finished)
-    {
-        _leases.Release(finished.Key);
-        if (!_state.Accepts(finished.Key)) return;
-        _roster.Credit(Sender);
-        Persist(new EpisodeCompleted(finished.Key.Generation, finished.Key.Candidate, finished.Key.Episode,
-            finished.Fitness, finished.Outcome), e =>
-        {
-            _state = _state.Apply(e);
-            if (_state.GenerationComplete) CloseGeneration();
-            else Publish();
-        });
     }
 
     private void CloseGeneration()

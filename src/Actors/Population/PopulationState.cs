@@ -10,6 +10,8 @@ namespace MetaLoss.Actors.Population;
 /// The population actor's state, rebuilt by applying events in order. Immutable: Apply returns a
 /// new state, and the decision helpers only read. Applying a duplicate or stale episode result
 /// returns the same state, so results are idempotent.
+/// A generation runs its candidates' training episodes, then (with meta-validation) re-scores its
+/// shortlist on the run's fixed meta-validation set, then closes with selection.
 /// </summary>
 public sealed record PopulationState(
     RunSettings? Settings,
@@ -22,6 +24,13 @@ public sealed record PopulationState(
     public static PopulationState Empty { get; } =
         new(null, null, null, ImmutableDictionary<EpisodeKey, EpisodeCompleted>.Empty, [], 0);
 
+    /// <summary>The open generation's meta-validation results.</summary>
+    public ImmutableDictionary<EpisodeKey, MetaValidationEpisodeCompleted> ValidationResults { get; init; } =
+        ImmutableDictionary<EpisodeKey, MetaValidationEpisodeCompleted>.Empty;
+
+    /// <summary>Every candidate scored on the meta-validation set so far, in the order they were.</summary>
+    public ImmutableList<ValidatedMln> Validated { get; init; } = [];
+
     public bool Started => Settings is not null;
 
     public long Generation => Population?.Generation ?? 0;
@@ -31,7 +40,25 @@ public sealed record PopulationState(
     /// <summary>The run is going and no generation is open: the next one should start.</summary>
     public bool NeedsGenerationStart => Started && !Finished && Candidates is null;
 
-    public bool GenerationComplete => Candidates is not null && Results.Count == Settings!.EpisodesPerGeneration;
+    /// <summary>Every training episode of the open generation has its result.</summary>
+    public bool TrainingComplete => Candidates is not null && Results.Count == Settings!.EpisodesPerGeneration;
+
+    /// <summary>The shortlist has all its meta-validation results: their scores should be recorded.</summary>
+    public bool ValidationDue
+    {
+        get
+        {
+            var shortlist = Shortlist();
+            return shortlist.Count > 0 && ValidationKeys(shortlist).All(ValidationResults.ContainsKey);
+        }
+    }
+
+    /// <summary>Training is done and nothing is left to validate: selection can close the generation.</summary>
+    public bool GenerationComplete => TrainingComplete && Shortlist().Count == 0;
+
+    /// <summary>The best candidate on the meta-validation set so far (the first of equals), or null.</summary>
+    public ValidatedMln? BestValidated =>
+        Validated.Aggregate((ValidatedMln?)null, (best, v) => best is null || v.Score > best.Score ? v : best);
 
     public PopulationState Apply(IPopulationEvent e) => e switch
     {
@@ -45,32 +72,54 @@ public sealed record PopulationState(
         {
             Candidates = generation.Candidates,
             Results = ImmutableDictionary<EpisodeKey, EpisodeCompleted>.Empty,
+            ValidationResults = ImmutableDictionary<EpisodeKey, MetaValidationEpisodeCompleted>.Empty,
         },
-        EpisodeCompleted result when IsOpen(result.Key) && !Results.ContainsKey(result.Key) => this with
+        EpisodeCompleted result when Accepts(result.Key) => this with
         {
             Results = Results.Add(result.Key, result),
             EpisodesCompleted = EpisodesCompleted + 1,
+        },
+        MetaValidationEpisodeCompleted result when Accepts(result.Key) => this with
+        {
+            ValidationResults = ValidationResults.Add(result.Key, result),
+            EpisodesCompleted = EpisodesCompleted + 1,
+        },
+        CandidatesValidated validated when validated.Generation == Generation && TrainingComplete => this with
+        {
+            Validated = validated.Scores.Aggregate(Validated, (list, s) =>
+                s.Candidate >= 0 && s.Candidate < Candidates!.Count && !IsValidated(list, Candidates[s.Candidate])
+                    ? list.Add(new ValidatedMln(Generation, s.Candidate, Candidates[s.Candidate], s.Score))
+                    : list),
         },
         GenerationCompleted completed when completed.Generation == Generation && Candidates is not null => this with
         {
             Population = SelfAdaptiveEvolution.Advance(Population!, Candidates, completed.SurvivorIndices),
             Candidates = null,
             Results = ImmutableDictionary<EpisodeKey, EpisodeCompleted>.Empty,
+            ValidationResults = ImmutableDictionary<EpisodeKey, MetaValidationEpisodeCompleted>.Empty,
             History = History.Add(new GenerationSummary(completed.Generation, completed.BestFitness,
-                completed.MeanFitness, completed.FlaggedEpisodes)),
+                completed.MeanFitness, completed.FlaggedEpisodes, BestValidated?.Score)),
         },
         _ => this,
     };
 
-    /// <summary>True when the key belongs to the open generation and names a real episode.</summary>
-    public bool IsOpen(EpisodeKey key) =>
-        Candidates is not null && key.Generation == Generation &&
-        key.Candidate >= 0 && key.Candidate < Candidates.Count &&
-        key.Episode >= 0 && key.Episode < Settings!.EpisodesPerCandidate;
+    /// <summary>
+    /// True when the key names a real episode of the open generation: a training episode, or a
+    /// meta-validation episode of a shortlisted candidate once training is done.
+    /// </summary>
+    public bool IsOpen(EpisodeKey key)
+    {
+        if (Candidates is null || key.Generation != Generation || key.Candidate < 0 || key.Candidate >= Candidates.Count || key.Episode < 0)
+            return false;
+        return key.MetaValidation
+            ? key.Episode < Settings!.MetaValidation.Episodes && Shortlist().Contains(key.Candidate)
+            : key.Episode < Settings!.EpisodesPerCandidate;
+    }
 
-    public bool Accepts(EpisodeKey key) => IsOpen(key) && !Results.ContainsKey(key);
+    public bool Accepts(EpisodeKey key) =>
+        IsOpen(key) && !(key.MetaValidation ? ValidationResults.ContainsKey(key) : Results.ContainsKey(key));
 
-    /// <summary>Episodes of the open generation without a result, in a fixed order.</summary>
+    /// <summary>Episodes of the open generation without a result, in a fixed order: training, then meta-validation.</summary>
     public IEnumerable<EpisodeKey> PendingEpisodes()
     {
         if (Candidates is null) yield break;
@@ -80,42 +129,93 @@ public sealed record PopulationState(
             var key = new EpisodeKey(Generation, candidate, episode);
             if (!Results.ContainsKey(key)) yield return key;
         }
+        foreach (var key in ValidationKeys(Shortlist()))
+        {
+            if (!ValidationResults.ContainsKey(key)) yield return key;
+        }
+    }
+
+    /// <summary>
+    /// The open generation's candidates to score on the meta-validation set, once its training
+    /// episodes are done: the best few by fitness, less any scored before (a surviving parent keeps
+    /// its score, since the set never changes). Empty again once their scores are recorded.
+    /// </summary>
+    public IReadOnlyList<int> Shortlist()
+    {
+        var validation = Settings?.MetaValidation;
+        if (validation is null || !validation.Enabled || !TrainingComplete) return [];
+        var fitness = CandidateFitness();
+        return Enumerable.Range(0, Candidates!.Count)
+            .OrderByDescending(c => fitness[c]).ThenBy(c => c)
+            .Take(validation.TopCandidates)
+            .Where(c => !IsValidated(Validated, Candidates[c]))
+            .ToList();
+    }
+
+    private static bool IsValidated(ImmutableList<ValidatedMln> validated, Genome candidate) =>
+        validated.Any(v => v.Genome.Phi.AsSpan().SequenceEqual(candidate.Phi));
+
+    private IEnumerable<EpisodeKey> ValidationKeys(IReadOnlyList<int> shortlist) =>
+        shortlist.SelectMany(c => Enumerable.Range(0, Settings!.MetaValidation.Episodes)
+            .Select(e => new EpisodeKey(Generation, c, e, MetaValidation: true)));
+
+    /// <summary>Each candidate's mean training-episode fitness, summed in episode order so arrival order cannot change rounding.</summary>
+    private List<double> CandidateFitness()
+    {
+        var episodes = Settings!.EpisodesPerCandidate;
+        return Enumerable.Range(0, Candidates!.Count)
+            .Select(c => Enumerable.Range(0, episodes).Sum(e => Results[new EpisodeKey(Generation, c, e)].Fitness) / episodes)
+            .ToList();
     }
 
     public GenerationStarted StartNextGeneration() =>
         new(Generation, SelfAdaptiveEvolution.Ask(Population!, Settings!.Evolution, Settings.Seed));
 
-    /// <summary>
-    /// Selection over the candidates' mean episode fitness. Sums run in episode order, not the
-    /// dictionary's, so the mean's rounding cannot depend on the order results arrived in.
-    /// </summary>
+    /// <summary>The shortlist's meta-validation scores: each a mean over the set, in episode order.</summary>
+    public CandidatesValidated CompleteValidation()
+    {
+        var episodes = Settings!.MetaValidation.Episodes;
+        var scores = Shortlist()
+            .Select(c => new ValidationScore(c, Enumerable.Range(0, episodes)
+                .Sum(e => ValidationResults[new EpisodeKey(Generation, c, e, MetaValidation: true)].Fitness) / episodes))
+            .ToList();
+        return new CandidatesValidated(Generation, scores);
+    }
+
+    /// <summary>Selection over the candidates' mean episode fitness (meta-validation scores do not select).</summary>
     public GenerationCompleted CompleteGeneration()
     {
-        var episodes = Settings!.EpisodesPerCandidate;
-        var fitness = Enumerable.Range(0, Candidates!.Count)
-            .Select(c => Enumerable.Range(0, episodes).Sum(e => Results[new EpisodeKey(Generation, c, e)].Fitness) / episodes)
-            .ToList();
-        var selection = SelfAdaptiveEvolution.Select(Population!, fitness);
+        var selection = SelfAdaptiveEvolution.Select(Population!, CandidateFitness());
         var flagged = Results.Values.Count(r => r.Outcome != EpisodeOutcome.Completed);
         return new GenerationCompleted(Generation, selection.SurvivorIndices, selection.BestFitness, selection.MeanFitness, flagged);
     }
 
-    /// <summary>The episode to run for a key: a pure function of the candidate's genome and the seeds.</summary>
+    /// <summary>
+    /// The episode to run for a key: a pure function of the candidate's genome and the seeds. A
+    /// meta-validation episode draws from the held-out data with the run's fixed validation seeds.
+    /// </summary>
     public EpisodeSpec SpecFor(EpisodeKey key)
     {
         var settings = Settings!;
-        var seeds = settings.PairedEpisodes
-            ? SeedDerivation.ForSharedEpisode(settings.Seed, key.Generation, key.Episode)
+        var seeds = key.MetaValidation ? SeedDerivation.ForMetaValidationEpisode(settings.Seed, key.Episode)
+            : settings.PairedEpisodes ? SeedDerivation.ForSharedEpisode(settings.Seed, key.Generation, key.Episode)
             : SeedDerivation.ForEpisode(settings.Seed, key.Generation, key.Candidate, key.Episode);
         return settings.Template with
         {
+            Dataset = key.MetaValidation ? settings.MetaValidation.Dataset : settings.Template.Dataset,
             Loss = new LossSpec.MetaLoss(settings.Architecture, Candidates![key.Candidate].Phi),
             TaskSeed = seeds.TaskSeed,
             InitSeed = seeds.InitSeed,
         };
     }
 
-    public RunStatus ToStatus() => new(
-        Started, Finished, Generation, Settings?.Generations ?? 0, Results.Count,
-        Settings?.EpisodesPerGeneration ?? 0, EpisodesCompleted, History, Population?.Parents[0]);
+    /// <summary>The status; this generation's episode count grows by its meta-validation episodes once they are known.</summary>
+    public RunStatus ToStatus()
+    {
+        var validationEpisodes = Math.Max(ValidationResults.Count, Shortlist().Count * (Settings?.MetaValidation.Episodes ?? 0));
+        var best = BestValidated;
+        return new RunStatus(Started, Finished, Generation, Settings?.Generations ?? 0,
+            Results.Count + ValidationResults.Count, (Settings?.EpisodesPerGeneration ?? 0) + validationEpisodes,
+            EpisodesCompleted, History, best?.Genome ?? Population?.Parents[0], best);
+    }
 }

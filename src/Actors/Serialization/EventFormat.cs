@@ -16,6 +16,9 @@ internal static class EventFormat
     public static RunStarted ReadRunStarted(this BinaryReader reader) =>
         new(reader.ReadRunSettings(), reader.ReadFloats(), reader.ReadOptional(RunControlFormat.ReadInitialFit));
 
+    public static RunStarted ReadRunStartedV1(this BinaryReader reader) =>
+        new(reader.ReadRunSettingsV1(), reader.ReadFloats(), reader.ReadOptional(RunControlFormat.ReadInitialFit));
+
     public static void WriteGenerationStarted(this BinaryWriter writer, GenerationStarted started)
     {
         writer.Write(started.Generation);
@@ -36,6 +39,31 @@ internal static class EventFormat
 
     public static EpisodeCompleted ReadEpisodeCompleted(this BinaryReader reader) => new(
         reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadEnum<EpisodeOutcome>());
+
+    public static void WriteMetaValidationEpisodeCompleted(this BinaryWriter writer, MetaValidationEpisodeCompleted completed)
+    {
+        writer.Write(completed.Generation);
+        writer.Write(completed.Candidate);
+        writer.Write(completed.Episode);
+        writer.Write(completed.Fitness);
+        writer.WriteEnum(completed.Outcome);
+    }
+
+    public static MetaValidationEpisodeCompleted ReadMetaValidationEpisodeCompleted(this BinaryReader reader) => new(
+        reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadEnum<EpisodeOutcome>());
+
+    public static void WriteCandidatesValidated(this BinaryWriter writer, CandidatesValidated validated)
+    {
+        writer.Write(validated.Generation);
+        writer.WriteList(validated.Scores, (w, score) =>
+        {
+            w.Write(score.Candidate);
+            w.Write(score.Score);
+        });
+    }
+
+    public static CandidatesValidated ReadCandidatesValidated(this BinaryReader reader) =>
+        new(reader.ReadInt64(), reader.ReadList(r => new ValidationScore(r.ReadInt32(), r.ReadDouble())));
 
     public static void WriteGenerationCompleted(this BinaryWriter writer, GenerationCompleted completed)
     {

@@ -17,24 +17,26 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
     private static readonly Format[] Formats =
     [
         // Persisted events.
-        Format.Of<RunStarted>("RS1", EventFormat.WriteRunStarted, EventFormat.ReadRunStarted),
+        Format.Of<RunStarted>("RS2", EventFormat.WriteRunStarted, EventFormat.ReadRunStarted),
         Format.Of<GenerationStarted>("GS1", EventFormat.WriteGenerationStarted, EventFormat.ReadGenerationStarted),
         Format.Of<EpisodeCompleted>("EC1", EventFormat.WriteEpisodeCompleted, EventFormat.ReadEpisodeCompleted),
+        Format.Of<MetaValidationEpisodeCompleted>("VE1", EventFormat.WriteMetaValidationEpisodeCompleted, EventFormat.ReadMetaValidationEpisodeCompleted),
+        Format.Of<CandidatesValidated>("CV1", EventFormat.WriteCandidatesValidated, EventFormat.ReadCandidatesValidated),
         Format.Of<GenerationCompleted>("GC1", EventFormat.WriteGenerationCompleted, EventFormat.ReadGenerationCompleted),
         // Snapshot.
-        Format.Of<PopulationState>("PS1", SnapshotFormat.WritePopulationState, SnapshotFormat.ReadPopulationState),
+        Format.Of<PopulationState>("PS2", SnapshotFormat.WritePopulationState, SnapshotFormat.ReadPopulationState),
         // Run control.
-        Format.Of<StartRun>("SR1", RunControlFormat.WriteStartRun, RunControlFormat.ReadStartRun),
+        Format.Of<StartRun>("SR2", RunControlFormat.WriteStartRun, RunControlFormat.ReadStartRun),
         Format.Of<RunAccepted>("RA1", RunControlFormat.WriteRunAccepted, RunControlFormat.ReadRunAccepted),
         Format.Of<RunRejected>("RR1", RunControlFormat.WriteRunRejected, RunControlFormat.ReadRunRejected),
         Format.Of<GetRunStatus>("GRS1", (_, _) => { }, _ => GetRunStatus.Instance),
-        Format.Of<RunStatus>("ST1", RunControlFormat.WriteRunStatus, RunControlFormat.ReadRunStatus),
+        Format.Of<RunStatus>("ST2", RunControlFormat.WriteRunStatus, RunControlFormat.ReadRunStatus),
         Format.Of<SubscribeProgress>("SP1", (_, _) => { }, _ => SubscribeProgress.Instance),
         // Work protocol.
         Format.Of<RequestWork>("RW1", WorkProtocolFormat.WriteRequestWork, WorkProtocolFormat.ReadRequestWork),
-        Format.Of<WorkLease>("WL1", WorkProtocolFormat.WriteWorkLease, WorkProtocolFormat.ReadWorkLease),
+        Format.Of<WorkLease>("WL2", WorkProtocolFormat.WriteWorkLease, WorkProtocolFormat.ReadWorkLease),
         Format.Of<NoWorkAvailable>("NW1", WorkProtocolFormat.WriteNoWorkAvailable, WorkProtocolFormat.ReadNoWorkAvailable),
-        Format.Of<EpisodeFinished>("EF1", WorkProtocolFormat.WriteEpisodeFinished, WorkProtocolFormat.ReadEpisodeFinished),
+        Format.Of<EpisodeFinished>("EF2", WorkProtocolFormat.WriteEpisodeFinished, WorkProtocolFormat.ReadEpisodeFinished),
         Format.Of<ReleaseLeases>("RL1", (_, _) => { }, _ => ReleaseLeases.Instance),
         // Live cluster status.
         Format.Of<GetEvaluators>("GEV1", (_, _) => { }, _ => GetEvaluators.Instance),
@@ -43,8 +45,15 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<ClusterStatus>("CS1", ClusterStatusFormat.WriteClusterStatus, ClusterStatusFormat.ReadClusterStatus),
     ];
 
+    // Formats no longer written but still read, so journals and snapshots from earlier versions load.
+    private static readonly Format[] ReadOnlyFormats =
+    [
+        Format.ReadOnly("RS1", EventFormat.ReadRunStartedV1),
+        Format.ReadOnly("PS1", SnapshotFormat.ReadPopulationStateV1),
+    ];
+
     private static readonly FrozenDictionary<Type, Format> ByType = Formats.ToFrozenDictionary(f => f.Type);
-    private static readonly FrozenDictionary<string, Format> ByManifest = Formats.ToFrozenDictionary(f => f.Manifest);
+    private static readonly FrozenDictionary<string, Format> ByManifest = Formats.Concat(ReadOnlyFormats).ToFrozenDictionary(f => f.Manifest);
 
     // Fixed forever: journals store it next to every event and snapshot.
     public override int Identifier => 4242;
@@ -89,5 +98,8 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         public static Format Of<T>(string manifest, Action<BinaryWriter, T> write, Func<BinaryReader, T> read)
             where T : notnull =>
             new(typeof(T), manifest, (writer, o) => write(writer, (T)o), reader => read(reader));
+
+        public static Format ReadOnly<T>(string manifest, Func<BinaryReader, T> read) where T : notnull =>
+            new(typeof(T), manifest, (_, _) => throw new InvalidOperationException($"{manifest} is only read, never written"), reader => read(reader));
     }
 }

@@ -1,4 +1,5 @@
 using MetaLoss.Actors.Messages;
+using MetaLoss.Training.Data;
 
 namespace MetaLoss.Actors.Serialization;
 
@@ -15,9 +16,14 @@ internal static class RunControlFormat
         writer.Write(settings.EpisodesPerCandidate);
         writer.Write(settings.PairedEpisodes);
         writer.WriteEnum(settings.Init);
+        writer.WriteMetaValidation(settings.MetaValidation);
     }
 
-    public static RunSettings ReadRunSettings(this BinaryReader reader) => new(
+    public static RunSettings ReadRunSettings(this BinaryReader reader) =>
+        reader.ReadRunSettingsV1() with { MetaValidation = reader.ReadMetaValidation() };
+
+    /// <summary>Settings as journaled before meta-validation existed (RS1, PS1): such runs have none.</summary>
+    public static RunSettings ReadRunSettingsV1(this BinaryReader reader) => new(
         reader.ReadUInt64(),
         reader.ReadInt32(),
         reader.ReadEvolutionSettings(),
@@ -26,6 +32,16 @@ internal static class RunControlFormat
         reader.ReadInt32(),
         reader.ReadBoolean(),
         reader.ReadEnum<MlnInit>());
+
+    private static void WriteMetaValidation(this BinaryWriter writer, MetaValidation validation)
+    {
+        writer.WriteEnum(validation.Dataset);
+        writer.Write(validation.Episodes);
+        writer.Write(validation.TopCandidates);
+    }
+
+    private static MetaValidation ReadMetaValidation(this BinaryReader reader) =>
+        new(reader.ReadEnum<DatasetName>(), reader.ReadInt32(), reader.ReadInt32());
 
     public static void WriteStartRun(this BinaryWriter writer, StartRun start)
     {
@@ -63,10 +79,26 @@ internal static class RunControlFormat
         writer.Write(summary.BestFitness);
         writer.Write(summary.MeanFitness);
         writer.Write(summary.FlaggedEpisodes);
+        writer.WriteOptional(summary.BestValidationScore);
     }
 
     public static GenerationSummary ReadGenerationSummary(this BinaryReader reader) =>
+        reader.ReadGenerationSummaryV1() with { BestValidationScore = reader.ReadOptionalDouble() };
+
+    /// <summary>A summary as snapshotted before meta-validation existed (PS1).</summary>
+    public static GenerationSummary ReadGenerationSummaryV1(this BinaryReader reader) =>
         new(reader.ReadInt64(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadInt32());
+
+    public static void WriteValidatedMln(this BinaryWriter writer, ValidatedMln validated)
+    {
+        writer.Write(validated.Generation);
+        writer.Write(validated.Candidate);
+        writer.WriteGenome(validated.Genome);
+        writer.Write(validated.Score);
+    }
+
+    public static ValidatedMln ReadValidatedMln(this BinaryReader reader) =>
+        new(reader.ReadInt64(), reader.ReadInt32(), reader.ReadGenome(), reader.ReadDouble());
 
     public static void WriteRunStatus(this BinaryWriter writer, RunStatus status)
     {
@@ -79,6 +111,7 @@ internal static class RunControlFormat
         writer.Write(status.EpisodesCompleted);
         writer.WriteList(status.History, WriteGenerationSummary);
         writer.WriteOptional(status.Best, TrainingTypesFormat.WriteGenome);
+        writer.WriteOptional(status.BestValidated, WriteValidatedMln);
     }
 
     public static RunStatus ReadRunStatus(this BinaryReader reader) => new(
@@ -90,5 +123,6 @@ internal static class RunControlFormat
         reader.ReadInt32(),
         reader.ReadInt64(),
         reader.ReadList(ReadGenerationSummary),
-        reader.ReadOptional(TrainingTypesFormat.ReadGenome));
+        reader.ReadOptional(TrainingTypesFormat.ReadGenome),
+        reader.ReadOptional(ReadValidatedMln));
 }

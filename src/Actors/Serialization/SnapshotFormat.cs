@@ -15,13 +15,28 @@ internal static class SnapshotFormat
         writer.WriteList([.. state.Results.Values], EventFormat.WriteEpisodeCompleted);
         writer.WriteList(state.History, RunControlFormat.WriteGenerationSummary);
         writer.Write(state.EpisodesCompleted);
+        writer.WriteList([.. state.ValidationResults.Values], EventFormat.WriteMetaValidationEpisodeCompleted);
+        writer.WriteList(state.Validated, RunControlFormat.WriteValidatedMln);
     }
 
-    public static PopulationState ReadPopulationState(this BinaryReader reader) => new(
+    public static PopulationState ReadPopulationState(this BinaryReader reader) => new PopulationState(
         reader.ReadOptional(RunControlFormat.ReadRunSettings),
         reader.ReadOptional(TrainingTypesFormat.ReadPopulation),
         reader.ReadOptional(TrainingTypesFormat.ReadGenomes),
         reader.ReadList(EventFormat.ReadEpisodeCompleted).ToImmutableDictionary(result => result.Key),
         [.. reader.ReadList(RunControlFormat.ReadGenerationSummary)],
+        reader.ReadInt64())
+    {
+        ValidationResults = reader.ReadList(EventFormat.ReadMetaValidationEpisodeCompleted).ToImmutableDictionary(result => result.Key),
+        Validated = [.. reader.ReadList(RunControlFormat.ReadValidatedMln)],
+    };
+
+    /// <summary>A snapshot taken before meta-validation existed (PS1).</summary>
+    public static PopulationState ReadPopulationStateV1(this BinaryReader reader) => new(
+        reader.ReadOptional(RunControlFormat.ReadRunSettingsV1),
+        reader.ReadOptional(TrainingTypesFormat.ReadPopulation),
+        reader.ReadOptional(TrainingTypesFormat.ReadGenomes),
+        reader.ReadList(EventFormat.ReadEpisodeCompleted).ToImmutableDictionary(result => result.Key),
+        [.. reader.ReadList(RunControlFormat.ReadGenerationSummaryV1)],
         reader.ReadInt64());
 }

@@ -11,10 +11,11 @@ internal static class WorkProtocolFormat
         writer.Write(key.Generation);
         writer.Write(key.Candidate);
         writer.Write(key.Episode);
+        writer.Write(key.MetaValidation);
     }
 
     public static EpisodeKey ReadEpisodeKey(this BinaryReader reader) =>
-        new(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32());
+        new(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadBoolean());
 
     public static void WriteRequestWork(this BinaryWriter writer, RequestWork request) => writer.Write(request.MaxEpisodes);
 

@@ -36,6 +36,8 @@ public static class EvolveCommand
         var episodesPerCandidate = EpisodeOptions.Positive("--episodes-per-candidate", 3, "episodes averaged into one candidate's fitness");
         var unpaired = new Option<bool>("--unpaired") { Description = "one fresh episode set per candidate, as the paper (default: all candidates of a generation share its episodes, which is less noisy)" };
         var init = new Option<MlnInit>("--init") { Description = "initial MLN: ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm)", DefaultValueFactory = _ => MlnInit.CrossEntropyFit, CustomParser = ParseInit };
+        var validationEpisodes = new Option<int>("--validation-episodes") { Description = $"episodes of the fixed meta-validation set (held-out FashionMNIST train images) that pick the run's best MLN; 0 turns it off", DefaultValueFactory = _ => MetaValidation.Default.Episodes };
+        var validationTop = new Option<int>("--validation-top") { Description = "how many of each generation's best candidates are scored on the meta-validation set", DefaultValueFactory = _ => MetaValidation.Default.TopCandidates };
         var seed = new Option<ulong>("--seed") { Description = "run seed: the whole run is a pure function of it", DefaultValueFactory = _ => 1UL };
         var learningRate = new Option<double>("--lr") { Description = "inner-loop SGD learning rate", DefaultValueFactory = _ => EpisodeDefaults.LearningRate };
         var config = new Option<string[]>("--config") { Description = "HOCON override, repeatable, e.g. --config \"metaloss.lease-timeout = 30s\" (defaults in hocon/)", AllowMultipleArgumentsPerToken = false };
@@ -46,7 +48,7 @@ public static class EvolveCommand
         episode.AddTo(command);
         network.AddTo(command);
         journalOptions.AddTo(command);
-        foreach (var option in new Option[] { run, generations, parents, episodesPerCandidate, unpaired, init, seed, learningRate, devices, config })
+        foreach (var option in new Option[] { run, generations, parents, episodesPerCandidate, unpaired, init, validationEpisodes, validationTop, seed, learningRate, devices, config })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellation) =>
@@ -58,8 +60,14 @@ public static class EvolveCommand
                 result.GetValue(seed), result.GetValue(generations),
                 new EvolutionSettings { Parents = result.GetValue(parents) },
                 MlnArchitecture.Default,
-                episode.Template(result, DatasetName.FashionMnistTrain) with { LearningRate = result.GetValue(learningRate) },
-                result.GetValue(episodesPerCandidate), !result.GetValue(unpaired), result.GetValue(init));
+                episode.Template(result, DatasetName.FashionMnistMetaTrain) with { LearningRate = result.GetValue(learningRate) },
+                result.GetValue(episodesPerCandidate), !result.GetValue(unpaired), result.GetValue(init))
+            {
+                MetaValidation = MetaValidation.Default with
+                {
+                    Episodes = result.GetValue(validationEpisodes), TopCandidates = result.GetValue(validationTop),
+                },
+            };
             settings.Validate();
             var directory = RunDirectory.Open(result.GetValue(run)!, create: true);
             var cluster = network.Read(result, [ClusterSettings.PopulationRole, ClusterSettings.EvaluatorRole]);
@@ -70,7 +78,9 @@ public static class EvolveCommand
 
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(data.Read(result));
-            catalog.Get(settings.Template.Dataset); // a missing or corrupt dataset fails here, before the journal is touched
+            // A missing or corrupt dataset fails here, before the journal is touched.
+            catalog.Get(settings.Template.Dataset);
+            if (settings.MetaValidation.Enabled) catalog.Get(settings.MetaValidation.Dataset);
 
             if (journal.PostgreSql)
             {
@@ -170,7 +180,10 @@ public static class EvolveCommand
         var status = finished.Task.Result;
         RunOutputs.Write(directory, settings, status);
         Console.WriteLine($"Finished {status.History.Count} generations, {status.EpisodesCompleted} episodes. " +
-                          $"Best fitness of the last generation {status.History[^1].BestFitness:F4}.");
+                          $"Best fitness of the last generation {status.History[^1].BestFitness:F4}" +
+                          (status.BestValidated is { } best
+                              ? $"; best MLN on the meta-validation set {best.Score:F4} (generation {best.Generation + 1}, candidate {best.Candidate})."
+                              : "."));
         Console.WriteLine($"Best MLN: {directory.BestMlnFile}; per-generation statistics: {directory.GenerationsCsv}");
         return 0;
     }

@@ -44,7 +44,7 @@ public static class NodeCommand
 
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(data.Read(result));
-            catalog.Get(DatasetName.FashionMnistTrain); // what `evolve` samples from: a missing dataset fails before joining
+            catalog.Get(DatasetName.FashionMnistMetaTrain); // what `evolve` samples from: a missing dataset fails before joining
             long ran = 0;
             Func<EpisodeSpec, EpisodeResult> Counted(DeviceSlot slot)
             {

@@ -66,8 +66,10 @@ public static class StatusCommand
             ? $"finished: {status.History.Count}/{status.Generations} generations, {status.EpisodesCompleted} episodes"
             : $"generation {status.Generation + 1}/{status.Generations}: {status.EpisodesDoneThisGeneration}/{status.EpisodesPerGeneration} episodes done; {status.EpisodesCompleted} episodes in all");
         if (status.History.Count == 0) return;
-        Console.WriteLine("generation  best     mean     flagged");
+        Console.WriteLine("generation  best     mean     flagged  best on meta-validation");
         foreach (var g in status.History)
-            Console.WriteLine($"{g.Generation + 1,10}  {g.BestFitness:F4}   {g.MeanFitness:F4}   {g.FlaggedEpisodes}");
+            Console.WriteLine($"{g.Generation + 1,10}  {g.BestFitness:F4}   {g.MeanFitness:F4}   {g.FlaggedEpisodes,7}  {g.BestValidationScore?.ToString("F4") ?? "-"}");
+        if (status.BestValidated is { } best)
+            Console.WriteLine($"best MLN: {best.Score:F4} on {settings.MetaValidation} (generation {best.Generation + 1}, candidate {best.Candidate})");
     }
 }

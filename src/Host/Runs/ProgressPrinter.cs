@@ -26,7 +26,8 @@ public sealed class ProgressPrinter : ReceiveActor, IWithTimers
             {
                 if (!Console.IsErrorRedirected) Console.Error.Write("\r".PadRight(110) + "\r");
                 Console.WriteLine($"generation {generation.Generation + 1,4}/{status.Generations}  best {generation.BestFitness:F4}  " +
-                                  $"mean {generation.MeanFitness:F4}  flagged {generation.FlaggedEpisodes}");
+                                  $"mean {generation.MeanFitness:F4}  flagged {generation.FlaggedEpisodes}" +
+                                  (generation.BestValidationScore is { } validation ? $"  best on meta-validation {validation:F4}" : ""));
             }
             _linesPrinted = status.History.Count;
             if (status.Finished)

@@ -9,14 +9,18 @@ public static class RunOutputs
 {
     public static void Write(RunDirectory run, RunSettings settings, RunStatus status)
     {
-        MlnFile.For(settings.Architecture, status.Best!.Phi,
-            $"best parent after {status.History.Count} generations, seed {settings.Seed}").Save(run.BestMlnFile);
-        var lines = new List<string> { "generation,best_fitness,mean_fitness,flagged_episodes" };
+        var origin = status.BestValidated is { } best
+            ? $"best of {settings.MetaValidation} (score {best.Score:F4}, generation {best.Generation + 1}, candidate {best.Candidate}), " +
+              $"after {status.History.Count} generations, seed {settings.Seed}"
+            : $"best parent after {status.History.Count} generations, seed {settings.Seed}";
+        MlnFile.For(settings.Architecture, status.Best!.Phi, origin).Save(run.BestMlnFile);
+        var lines = new List<string> { "generation,best_fitness,mean_fitness,flagged_episodes,best_validation_score" };
         lines.AddRange(status.History.Select(h => string.Join(",",
             h.Generation.ToString(CultureInfo.InvariantCulture),
             h.BestFitness.ToString("R", CultureInfo.InvariantCulture),
             h.MeanFitness.ToString("R", CultureInfo.InvariantCulture),
-            h.FlaggedEpisodes.ToString(CultureInfo.InvariantCulture))));
+            h.FlaggedEpisodes.ToString(CultureInfo.InvariantCulture),
+            h.BestValidationScore?.ToString("R", CultureInfo.InvariantCulture) ?? "")));
         File.WriteAllLines(run.GenerationsCsv, lines);
     }
 }

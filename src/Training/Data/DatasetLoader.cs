@@ -5,12 +5,20 @@ public static class DatasetLoader
 {
     public const int FashionMnistClassCount = 10;
 
+    /// <summary>
+    /// How many of FashionMNIST's 60,000 training images are held out for meta-validation: about
+    /// 1,000 a class, enough for an episode's 220 a class, and the rest stays for meta-training.
+    /// </summary>
+    public const int MetaValidationImages = 10_000;
+
     public static ImageDataset Load(DatasetName name, DataLocations locations) => name switch
     {
         DatasetName.FashionMnistTrain => FashionMnist(name, locations, "train"),
         DatasetName.FashionMnistTest => FashionMnist(name, locations, "t10k"),
         DatasetName.Cifar10Train => Cifar10(name, locations, Cifar10Reader.TrainBatchFiles),
         DatasetName.Cifar10Test => Cifar10(name, locations, [Cifar10Reader.TestBatchFile]),
+        DatasetName.FashionMnistMetaTrain => FashionMnistTrainPart(name, locations, validation: false),
+        DatasetName.FashionMnistMetaValidation => FashionMnistTrainPart(name, locations, validation: true),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a known dataset"),
     };
 
@@ -20,6 +28,19 @@ public static class DatasetLoader
             locations.FashionMnistFilePath($"{prefix}-images-idx3-ubyte"),
             locations.FashionMnistFilePath($"{prefix}-labels-idx1-ubyte"),
             FashionMnistClassCount);
+
+    /// <summary>A contiguous tail is held out, so the two parts are disjoint by construction (the file is not sorted by class).</summary>
+    private static ImageDataset FashionMnistTrainPart(DatasetName name, DataLocations locations, bool validation)
+    {
+        using var whole = FashionMnist(DatasetName.FashionMnistTrain, locations, "train");
+        var trainCount = whole.Count - MetaValidationImages;
+        if (trainCount <= 0)
+            throw new DataFileException(locations.FashionMnistFilePath("train-images-idx3-ubyte"),
+                $"FashionMNIST's train split has {whole.Count} images; holding out {MetaValidationImages} for meta-validation needs more");
+        return validation
+            ? whole.Slice(DatasetNames.Format(name), trainCount, MetaValidationImages)
+            : whole.Slice(DatasetNames.Format(name), 0, trainCount);
+    }
 
     private static ImageDataset Cifar10(DatasetName name, DataLocations locations, IReadOnlyList<string> batchFiles) =>
         Cifar10Reader.Read(DatasetNames.Format(name), [.. batchFiles.Select(locations.Cifar10FilePath)]);

@@ -7,4 +7,10 @@ public enum DatasetName
     FashionMnistTest,
     Cifar10Train,
     Cifar10Test,
+
+    /// <summary>FashionMNIST's train split without its last <see cref="DatasetLoader.MetaValidationImages"/> images: what evolution trains on.</summary>
+    FashionMnistMetaTrain,
+
+    /// <summary>The last <see cref="DatasetLoader.MetaValidationImages"/> images of FashionMNIST's train split, held out to pick the best MLN.</summary>
+    FashionMnistMetaValidation,
 }

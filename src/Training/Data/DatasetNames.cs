@@ -10,6 +10,8 @@ public static class DatasetNames
         (DatasetName.FashionMnistTest, "fashion-mnist-test"),
         (DatasetName.Cifar10Train, "cifar10-train"),
         (DatasetName.Cifar10Test, "cifar10-test"),
+        (DatasetName.FashionMnistMetaTrain, "fashion-mnist-meta-train"),
+        (DatasetName.FashionMnistMetaValidation, "fashion-mnist-meta-validation"),
     ];
 
     public static IReadOnlyList<string> All { get; } = [.. Spellings.Select(s => s.Spelling)];

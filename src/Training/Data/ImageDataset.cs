@@ -45,5 +45,14 @@ public sealed class ImageDataset : IDisposable
         return Pixels.index_select(0, index).to_type(ScalarType.Float32).div_(MaxPixel).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Images [start, start + count) as a dataset of their own, with its own copy of the pixels.</summary>
+    public ImageDataset Slice(string name, int start, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (start + count > Count) throw new ArgumentOutOfRangeException(nameof(count), $"images {start}..{start + count} exceed the {Count} there are");
+        return new ImageDataset(name, Pixels.narrow(0, start, count).clone(), [.. Labels.Skip(start).Take(count)], ClassCount);
+    }
+
     public void Dispose() => Pixels.Dispose();
 }

@@ -52,4 +52,16 @@ public static class SeedDerivation
             SeedPath.Derive(suiteSeed, (long)SeedStream.TuningEpisodeTask, episodeIndex),
             SeedPath.Derive(suiteSeed, (long)SeedStream.TuningEpisodeInit, episodeIndex));
     }
+
+    /// <summary>
+    /// Seeds for episode <paramref name="episodeIndex"/> of a run's fixed meta-validation set: the same
+    /// in every generation, so candidates from different generations are scored on the same episodes.
+    /// </summary>
+    public static EpisodeSeeds ForMetaValidationEpisode(ulong runSeed, int episodeIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(episodeIndex);
+        return new EpisodeSeeds(
+            SeedPath.Derive(runSeed, (long)SeedStream.MetaValidationEpisodeTask, episodeIndex),
+            SeedPath.Derive(runSeed, (long)SeedStream.MetaValidationEpisodeInit, episodeIndex));
+    }
 }

@@ -17,4 +17,6 @@ internal enum SeedStream : long
     TestEpisodeInit = 9,
     TuningEpisodeTask = 10,
     TuningEpisodeInit = 11,
+    MetaValidationEpisodeTask = 12,
+    MetaValidationEpisodeInit = 13,
 }

@@ -115,9 +115,9 @@ public sealed class PopulationRecoverySpecs() : TestKit(SpecConfig.InMemory)
 
         Assert.Equal(Settings.EpisodesPerGeneration + 1, Status(population).EpisodesCompleted);
         Stop(population);
-        var counter = Sys.ActorOf(Props.Create(() => new EpisodeEventCounter("run")));
+        var counter = Sys.ActorOf(Props.Create(() => new JournalEventCounter("run")));
         counter.Tell("count");
-        Assert.Equal(Settings.EpisodesPerGeneration + 1, ExpectMsg<int>());
+        Assert.Equal(Settings.EpisodesPerGeneration + 1, ExpectMsg<Dictionary<string, int>>()["EpisodeCompleted"]);
     }
 
     [Fact]

@@ -21,6 +21,16 @@ public static class TestRuns
             new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), 0, 0),
             episodes, paired);
 
+    /// <summary>A run that re-scores each generation's best <paramref name="top"/> on <paramref name="validationEpisodes"/> held-out episodes.</summary>
+    public static RunSettings ValidatedSettings(int parents = 3, int episodes = 2, int generations = 3, int validationEpisodes = 2, int top = 2) =>
+        Settings(parents, episodes, generations, paired: true) is var settings
+            ? settings with
+            {
+                Template = settings.Template with { Dataset = DatasetName.FashionMnistMetaTrain },
+                MetaValidation = new MetaValidation(DatasetName.FashionMnistMetaValidation, validationEpisodes, top),
+            }
+            : throw new InvalidOperationException();
+
     public static float[] InitialPhi() => Architecture.RandomParameters(11);
 
     public static StartRun Start(RunSettings settings) => new(settings, InitialPhi());

@@ -12,21 +12,23 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
     // Pinned: journals written today must load tomorrow, so a manifest never changes meaning.
     private static readonly Dictionary<Type, string> Manifests = new()
     {
-        [typeof(RunStarted)] = "RS1",
+        [typeof(RunStarted)] = "RS2",
         [typeof(GenerationStarted)] = "GS1",
         [typeof(EpisodeCompleted)] = "EC1",
+        [typeof(MetaValidationEpisodeCompleted)] = "VE1",
+        [typeof(CandidatesValidated)] = "CV1",
         [typeof(GenerationCompleted)] = "GC1",
-        [typeof(PopulationState)] = "PS1",
-        [typeof(StartRun)] = "SR1",
+        [typeof(PopulationState)] = "PS2",
+        [typeof(StartRun)] = "SR2",
         [typeof(RunAccepted)] = "RA1",
         [typeof(RunRejected)] = "RR1",
         [typeof(GetRunStatus)] = "GRS1",
-        [typeof(RunStatus)] = "ST1",
+        [typeof(RunStatus)] = "ST2",
         [typeof(SubscribeProgress)] = "SP1",
         [typeof(RequestWork)] = "RW1",
-        [typeof(WorkLease)] = "WL1",
+        [typeof(WorkLease)] = "WL2",
         [typeof(NoWorkAvailable)] = "NW1",
-        [typeof(EpisodeFinished)] = "EF1",
+        [typeof(EpisodeFinished)] = "EF2",
         [typeof(ReleaseLeases)] = "RL1",
         [typeof(GetEvaluators)] = "GEV1",
         [typeof(EvaluatorsByNode)] = "EBN1",
@@ -68,18 +70,58 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
     [Fact]
     public void A_restored_snapshot_carries_on_exactly_like_the_original()
     {
-        var original = (PopulationState)Samples.All["PopulationState (mid-generation)"];
-        var restored = (PopulationState)Serializer.FromBinary(Serializer.ToBinary(original), "PS1");
+        foreach (var name in new[] { "PopulationState (mid-generation)", "PopulationState (validating)" })
+        {
+            var original = (PopulationState)Samples.All[name];
+            var restored = (PopulationState)Serializer.FromBinary(Serializer.ToBinary(original), "PS2");
 
-        DeepEquality.AssertEqual(Finish(original), Finish(restored));
+            DeepEquality.AssertEqual(Finish(original), Finish(restored));
+        }
 
         static PopulationState Finish(PopulationState state)
         {
             state = state.PendingEpisodes().Aggregate(state, (s, key) =>
                 s.Apply(new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, 0.01 * key.Candidate, EpisodeOutcome.Completed)));
+            state = state.PendingEpisodes().Aggregate(state, (s, key) =>
+                s.Apply(new MetaValidationEpisodeCompleted(key.Generation, key.Candidate, key.Episode, 0.02 * key.Candidate, EpisodeOutcome.Completed)));
+            if (state.ValidationDue) state = state.Apply(state.CompleteValidation());
+            Assert.True(state.GenerationComplete);
             return state.Apply(state.CompleteGeneration());
         }
     }
+
+    // Written by the version before meta-validation: a RunStarted (RS1) and the snapshot right after it (PS1).
+    private const string RunStartedV1 =
+        "157C4A7FB979379E04000000010000000AD7A33CACC527370000803F01000000000000D03F000100000001000000010000001146617368696F6E4D6E6973745472" +
+        "61696E000000000000000000000000000000000005000000280000001000000008000000030000009A9999999999C93F0103000000000000000300000007000000" +
+        "010106436F73696E65000000000000D03F02000000010652616E646F6D0E0000005FB964BF9A27923E0000000018427D3E00000000A7FAD73E0000000001A885BF" +
+        "00000000503115B9272B7EBD0000000056E93D3F0000000001000000000000E03F000000000000F43F";
+
+    [Fact]
+    public void A_run_journaled_before_meta_validation_still_loads_and_has_none()
+    {
+        var started = Assert.IsType<RunStarted>(Serializer.FromBinary(Convert.FromHexString(RunStartedV1), "RS1"));
+
+        Assert.Equal(MetaValidation.None, started.Settings.MetaValidation);
+        Assert.Equal(Training.Data.DatasetName.FashionMnistTrain, started.Settings.Template.Dataset);
+        Assert.Equal((1, 2, MlnInit.Random), (started.Settings.Evolution.Parents, started.Settings.EpisodesPerCandidate, started.Settings.Init));
+        Assert.Equal(new InitialFit(0.5, 1.25), started.Fit);
+        Assert.Equal(14, started.InitialPhi.Length);
+
+        // Its snapshot loads too, and its state runs as before: the best parent is the run's best.
+        var state = PopulationState.Empty.Apply(started);
+        var snapshot = Assert.IsType<PopulationState>(Serializer.FromBinary(Convert.FromHexString(PopulationStateV1), "PS1"));
+        DeepEquality.AssertEqual(state, snapshot);
+        Assert.Empty(snapshot.Validated);
+        Assert.Null(snapshot.ToStatus().BestValidated);
+    }
+
+    private const string PopulationStateV1 =
+        "01157C4A7FB979379E04000000010000000AD7A33CACC527370000803F01000000000000D03F000100000001000000010000001146617368696F6E4D6E69737454" +
+        "7261696E000000000000000000000000000000000005000000280000001000000008000000030000009A9999999999C93F0103000000000000000300000007000000" +
+        "010106436F73696E65000000000000D03F02000000010652616E646F6D010000000000000000010000000E0000005FB964BF9A27923E0000000018427D3E000000" +
+        "00A7FAD73E0000000001A885BF00000000503115B9272B7EBD0000000056E93D3F000000000E0000000AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C" +
+        "0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0000000000000000000000000000000000";
 
     [Fact]
     public void An_event_written_in_format_1_still_reads()

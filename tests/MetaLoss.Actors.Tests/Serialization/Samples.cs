@@ -22,13 +22,16 @@ internal static class Samples
         Generations: 4,
         new EvolutionSettings { Parents = 3, InitialSigma = 0.02f, Tau = 0.25 },
         new MlnArchitecture(4, 3, 2),
-        new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), 0, 0,
+        new EpisodeSpec(DatasetName.FashionMnistMetaTrain, new LossSpec.CrossEntropy(), 0, 0,
             PerClassTrain: 5, ValidationSize: 40, FirstHidden: 16, SecondHidden: 8, Steps: 3, LearningRate: 0.2,
             Classes: [0, 3, 7], RecordValidationCurve: true,
             Schedule: new LearningRateSchedule(LearningRateDecay.Cosine, 0.25)),
         EpisodesPerCandidate: 2,
         PairedEpisodes: true,
-        Init: MlnInit.Random);
+        Init: MlnInit.Random)
+    {
+        MetaValidation = new MetaValidation(DatasetName.FashionMnistMetaValidation, Episodes: 2, TopCandidates: 2),
+    };
 
     public static IReadOnlyDictionary<string, object> All { get; } = Build();
 
@@ -47,6 +50,14 @@ internal static class Samples
                 : new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, 0.1 + 0.037 * i, EpisodeOutcome.Completed))
             .ToList();
         state = results.Aggregate(state, (s, e) => s.Apply(e));
+        var validationResults = state.PendingEpisodes()
+            .Select((key, i) => new MetaValidationEpisodeCompleted(key.Generation, key.Candidate, key.Episode, 0.5 + 0.01 * i,
+                i == 1 ? EpisodeOutcome.NonFiniteLoss : EpisodeOutcome.Completed))
+            .ToList();
+        state = validationResults.Aggregate(state, (s, e) => s.Apply(e));
+        var validating = state;
+        var candidatesValidated = state.CompleteValidation();
+        state = state.Apply(candidatesValidated);
         var generationCompleted = state.CompleteGeneration();
         state = state.Apply(generationCompleted);
         state = state.Apply(state.StartNextGeneration());
@@ -62,12 +73,18 @@ internal static class Samples
             ["GenerationStarted"] = generation0,
             ["EpisodeCompleted"] = results[0],
             ["EpisodeCompleted (flagged)"] = results[3],
+            ["MetaValidationEpisodeCompleted"] = validationResults[0],
+            ["MetaValidationEpisodeCompleted (flagged)"] = validationResults[1],
+            ["CandidatesValidated"] = candidatesValidated,
+            ["CandidatesValidated (NaN score)"] = new CandidatesValidated(7, [new(3, double.NaN)]),
             ["GenerationCompleted"] = generationCompleted,
             ["GenerationCompleted (NaN statistics)"] = new GenerationCompleted(
                 3, [2, 0, 1], BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_BEEF), -0.0, 12),
             ["PopulationState (empty)"] = PopulationState.Empty,
             ["PopulationState (run started)"] = afterStart,
             ["PopulationState (mid-generation)"] = state,
+            ["PopulationState (validating)"] = validating,
+            ["PopulationState (no meta-validation)"] = PopulationState.Empty.Apply(runStarted with { Settings = Settings with { MetaValidation = MetaValidation.None } }),
             ["StartRun"] = new StartRun(Settings with { Template = template with { Classes = null } }, OddFloats),
             ["StartRun (fitted)"] = new StartRun(Settings with { Init = MlnInit.MeanSquaredErrorFit }, OddFloats, new InitialFit(-0.0, double.NaN)),
             ["RunStarted (no fit)"] = new RunStarted(Settings with { Init = MlnInit.CrossEntropyFit }, OddFloats),
@@ -75,6 +92,7 @@ internal static class Samples
             ["RunRejected"] = new RunRejected("this run directory holds a run with other settings: seed: journal has 1, asked for 2 — ε"),
             ["GetRunStatus"] = GetRunStatus.Instance,
             ["RunStatus"] = state.ToStatus(),
+            ["RunStatus (validating)"] = validating.ToStatus(),
             ["RunStatus (not started)"] = PopulationState.Empty.ToStatus(),
             ["SubscribeProgress"] = SubscribeProgress.Instance,
             ["RequestWork"] = new RequestWork(4),
@@ -84,10 +102,12 @@ internal static class Samples
                 new(new EpisodeKey(2, 0, 0), template with { Classes = null, TaskSeed = 1, InitSeed = 2 }),
                 new(new EpisodeKey(2, 1, 0), template with { Loss = new LossSpec.MeanSquaredError(), Dataset = DatasetName.Cifar10Test }),
                 new(new EpisodeKey(2, 2, 1), template with { Loss = new LossSpec.MetaLoss(Settings.Architecture, OddFloats) }),
+                new(new EpisodeKey(2, 2, 0, MetaValidation: true), template with { Dataset = DatasetName.FashionMnistMetaValidation }),
             ]),
             ["NoWorkAvailable"] = new NoWorkAvailable(RunFinished: true),
             ["EpisodeFinished"] = new EpisodeFinished(open[1], 0.8125, EpisodeOutcome.Completed),
             ["EpisodeFinished (exploded)"] = new EpisodeFinished(open[2], 0, EpisodeOutcome.ExplodedClassifier),
+            ["EpisodeFinished (meta-validation)"] = new EpisodeFinished(new EpisodeKey(4, 1, 3, MetaValidation: true), 0.25, EpisodeOutcome.Completed),
             ["ReleaseLeases"] = ReleaseLeases.Instance,
             ["GetEvaluators"] = GetEvaluators.Instance,
             ["EvaluatorsByNode"] = evaluators,

@@ -9,6 +9,8 @@ public sealed class DatasetNamesSpecs
     [InlineData("fashion-mnist-test", DatasetName.FashionMnistTest)]
     [InlineData("cifar10-train", DatasetName.Cifar10Train)]
     [InlineData("cifar10-test", DatasetName.Cifar10Test)]
+    [InlineData("fashion-mnist-meta-train", DatasetName.FashionMnistMetaTrain)]
+    [InlineData("fashion-mnist-meta-validation", DatasetName.FashionMnistMetaValidation)]
     public void Should_parse_and_format_each_cli_name(string text, DatasetName name)
     {
         Assert.Equal(name, DatasetNames.Parse(text));

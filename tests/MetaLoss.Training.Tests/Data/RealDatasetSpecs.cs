@@ -24,6 +24,23 @@ public sealed class RealDatasetSpecs
     }
 
     [Fact]
+    public void Should_split_fashion_mnist_train_into_disjoint_meta_train_and_meta_validation_parts()
+    {
+        var locations = new DataLocations(TestData.FashionMnistDirectory);
+        using var whole = DatasetLoader.Load(DatasetName.FashionMnistTrain, locations);
+        using var metaTrain = DatasetLoader.Load(DatasetName.FashionMnistMetaTrain, locations);
+        using var metaValidation = DatasetLoader.Load(DatasetName.FashionMnistMetaValidation, locations);
+
+        Assert.Equal((50_000, 10_000), (metaTrain.Count, metaValidation.Count));
+        Assert.Equal(whole.Labels, metaTrain.Labels.Concat(metaValidation.Labels));
+        Assert.True(whole.Pixels.narrow(0, 50_000, 10_000).eq(metaValidation.Pixels).all().item<bool>());
+        Assert.True(whole.Pixels.narrow(0, 0, 50_000).eq(metaTrain.Pixels).all().item<bool>());
+        // Every class has room for an episode's 20 training and 200 validation images.
+        Assert.All(CountPerClass(metaValidation), count => Assert.InRange(count, 220, 10_000));
+        Assert.Equal("fashion-mnist-meta-validation", metaValidation.Name);
+    }
+
+    [Fact]
     public void Should_read_cifar10_test_batch_in_original_order()
     {
         using var data = DatasetLoader.Load(DatasetName.Cifar10Test, new DataLocations(Cifar10Directory: TestData.Cifar10Directory));

@@ -24,6 +24,8 @@ public class SeedDerivationSpecs
             for (var episode = 0; episode < 5; episode++)
             {
                 AddBoth(SeedDerivation.ForTestEpisode(root, episode));
+                AddBoth(SeedDerivation.ForTuningEpisode(root, episode));
+                AddBoth(SeedDerivation.ForMetaValidationEpisode(root, episode));
                 for (long generation = 0; generation < 10; generation++)
                 {
                     AddBoth(SeedDerivation.ForSharedEpisode(root, generation, episode));
