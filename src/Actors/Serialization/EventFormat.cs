@@ -28,29 +28,30 @@ internal static class EventFormat
     public static GenerationStarted ReadGenerationStarted(this BinaryReader reader) =>
         new(reader.ReadInt64(), reader.ReadGenomes());
 
-    public static void WriteEpisodeCompleted(this BinaryWriter writer, EpisodeCompleted completed)
+    public static void WriteEpisodeCompleted(this BinaryWriter writer, EpisodeCompleted completed) =>
+        writer.WriteResult(completed.Generation, completed.Candidate, completed.Episode, completed.Fitness, completed.Outcome);
+
+    public static EpisodeCompleted ReadEpisodeCompleted(this BinaryReader reader) =>
+        reader.ReadResult((g, c, e, fitness, outcome) => new EpisodeCompleted(g, c, e, fitness, outcome));
+
+    public static void WriteMetaValidationEpisodeCompleted(this BinaryWriter writer, MetaValidationEpisodeCompleted completed) =>
+        writer.WriteResult(completed.Generation, completed.Candidate, completed.Episode, completed.Fitness, completed.Outcome);
+
+    public static MetaValidationEpisodeCompleted ReadMetaValidationEpisodeCompleted(this BinaryReader reader) =>
+        reader.ReadResult((g, c, e, fitness, outcome) => new MetaValidationEpisodeCompleted(g, c, e, fitness, outcome));
+
+    /// <summary>The layout both kinds of episode result share.</summary>
+    private static void WriteResult(this BinaryWriter writer, long generation, int candidate, int episode, double fitness, EpisodeOutcome outcome)
     {
-        writer.Write(completed.Generation);
-        writer.Write(completed.Candidate);
-        writer.Write(completed.Episode);
-        writer.Write(completed.Fitness);
-        writer.WriteEnum(completed.Outcome);
+        writer.Write(generation);
+        writer.Write(candidate);
+        writer.Write(episode);
+        writer.Write(fitness);
+        writer.WriteEnum(outcome);
     }
 
-    public static EpisodeCompleted ReadEpisodeCompleted(this BinaryReader reader) => new(
-        reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadEnum<EpisodeOutcome>());
-
-    public static void WriteMetaValidationEpisodeCompleted(this BinaryWriter writer, MetaValidationEpisodeCompleted completed)
-    {
-        writer.Write(completed.Generation);
-        writer.Write(completed.Candidate);
-        writer.Write(completed.Episode);
-        writer.Write(completed.Fitness);
-        writer.WriteEnum(completed.Outcome);
-    }
-
-    public static MetaValidationEpisodeCompleted ReadMetaValidationEpisodeCompleted(this BinaryReader reader) => new(
-        reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadEnum<EpisodeOutcome>());
+    private static T ReadResult<T>(this BinaryReader reader, Func<long, int, int, double, EpisodeOutcome, T> create) =>
+        create(reader.ReadInt64(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadEnum<EpisodeOutcome>());
 
     public static void WriteCandidatesValidated(this BinaryWriter writer, CandidatesValidated validated)
     {

@@ -33,6 +33,7 @@ public static class EvolveCommand
         var run = new Option<string>("--run") { Description = "run directory (journal, best MLN, CSV); resumed if it holds a journal", Required = true };
         var generations = EpisodeOptions.Positive("--generations", 30, "generations to evolve");
         var parents = EpisodeOptions.Positive("--population", 10, "parents T (each generation scores 2T candidates)");
+        var sigma = new Option<float>("--sigma") { Description = "initial mutation strength of every MLN parameter (self-adapted from there)", DefaultValueFactory = _ => new EvolutionSettings().InitialSigma };
         var episodesPerCandidate = EpisodeOptions.Positive("--episodes-per-candidate", 3, "episodes averaged into one candidate's fitness");
         var unpaired = new Option<bool>("--unpaired") { Description = "one fresh episode set per candidate, as the paper (default: all candidates of a generation share its episodes, which is less noisy)" };
         var init = new Option<MlnInit>("--init") { Description = "initial MLN: ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm)", DefaultValueFactory = _ => MlnInit.CrossEntropyFit, CustomParser = ParseInit };
@@ -48,7 +49,7 @@ public static class EvolveCommand
         episode.AddTo(command);
         network.AddTo(command);
         journalOptions.AddTo(command);
-        foreach (var option in new Option[] { run, generations, parents, episodesPerCandidate, unpaired, init, validationEpisodes, validationTop, seed, learningRate, devices, config })
+        foreach (var option in new Option[] { run, generations, parents, sigma, episodesPerCandidate, unpaired, init, validationEpisodes, validationTop, seed, learningRate, devices, config })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellation) =>
@@ -58,7 +59,7 @@ public static class EvolveCommand
             var evaluation = EvaluationConfig.Read(baseConfig);
             var settings = new RunSettings(
                 result.GetValue(seed), result.GetValue(generations),
-                new EvolutionSettings { Parents = result.GetValue(parents) },
+                new EvolutionSettings { Parents = result.GetValue(parents), InitialSigma = result.GetValue(sigma) },
                 MlnArchitecture.Default,
                 episode.Template(result, DatasetName.FashionMnistMetaTrain) with { LearningRate = result.GetValue(learningRate) },
                 result.GetValue(episodesPerCandidate), !result.GetValue(unpaired), result.GetValue(init))

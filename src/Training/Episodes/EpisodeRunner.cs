@@ -20,18 +20,12 @@ public sealed class EpisodeRunner(IDatasetSource datasets, Device? device = null
     public EpisodeResult Run(EpisodeSpec spec)
     {
         spec.Validate();
-        var data = datasets.Get(spec.Dataset);
-        var sample = EpisodeSampler.Sample(data, spec.PerClassTrain, spec.ValidationSize, spec.TaskSeed, spec.Classes);
-
         using var scope = NewDisposeScope();
-        var trainFeatures = data.Features(sample.TrainIndices).to(device ?? CPU);
-        var trainLabels = tensor(sample.TrainLabels, ScalarType.Int64, device: device);
-        var trainTargets = nn.functional.one_hot(trainLabels, sample.ClassCount).to_type(ScalarType.Float32);
-        var validationFeatures = data.Features(sample.ValidationIndices).to(device ?? CPU);
-        var validationLabels = tensor(sample.ValidationLabels, ScalarType.Int64, device: device);
+        var task = EpisodeTask.Sample(datasets, spec, device);
+        var (trainFeatures, trainLabels, trainTargets) = (task.TrainFeatures, task.TrainLabels, task.TrainTargets);
+        var (validationFeatures, validationLabels) = task.Validation();
 
-        var shape = new ClassifierShape(data.FeatureCount, spec.FirstHidden, spec.SecondHidden, sample.ClassCount);
-        using var classifier = new MlpClassifier(shape, spec.InitSeed, device);
+        using var classifier = new MlpClassifier(task.Shape, spec.InitSeed, device);
         using var loss = spec.Loss.Create(device);
 
         var trainLoss = new List<float>(spec.Steps);

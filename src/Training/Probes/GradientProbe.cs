@@ -16,16 +16,11 @@ public sealed class GradientProbe(IDatasetSource datasets)
     public GradientProbeResult Run(EpisodeSpec spec)
     {
         spec.Validate();
-        var data = datasets.Get(spec.Dataset);
-        var sample = EpisodeSampler.Sample(data, spec.PerClassTrain, spec.ValidationSize, spec.TaskSeed, spec.Classes);
-
         using var scope = NewDisposeScope();
-        var trainFeatures = data.Features(sample.TrainIndices);
-        var trainLabels = tensor(sample.TrainLabels, ScalarType.Int64);
-        var trainTargets = nn.functional.one_hot(trainLabels, sample.ClassCount).to_type(ScalarType.Float32);
+        var task = EpisodeTask.Sample(datasets, spec, device: null);
+        var (trainFeatures, trainTargets) = (task.TrainFeatures, task.TrainTargets);
 
-        var shape = new ClassifierShape(data.FeatureCount, spec.FirstHidden, spec.SecondHidden, sample.ClassCount);
-        using var classifier = new MlpClassifier(shape, spec.InitSeed);
+        using var classifier = new MlpClassifier(task.Shape, spec.InitSeed);
         using var loss = spec.Loss.Create();
         using var crossEntropy = new CrossEntropyLoss();
 
