@@ -43,7 +43,7 @@ public static class CalibrateCommand
             using var catalog = new DatasetCatalog(data.Read(result));
             var runner = new EpisodeRunner(catalog);
 
-            Console.WriteLine($"{datasetName}: {count} episodes, {template.PerClassTrain}/class, {template.ValidationSize} validation, " +
+            Console.WriteLine($"{DatasetNames.Format(datasetName)}: {count} episodes, {template.PerClassTrain}/class, {template.ValidationSize} validation, " +
                               $"MLP {template.FirstHidden}-{template.SecondHidden}, {template.Steps} steps");
             Console.WriteLine("loss  lr      accuracy mean +/- std   95% CI");
             foreach (var loss in lossSpecs)

@@ -10,7 +10,7 @@ public class EvolutionSettingsSpecs
         var settings = new EvolutionSettings();
 
         Assert.Equal(10, settings.Parents);
-        Assert.Equal(0.01f, settings.InitialSigma);
+        Assert.Equal(0.1f, settings.InitialSigma);
         Assert.Equal(1e-5f, settings.SigmaFloor);
         Assert.Equal(1.0f, settings.SigmaCeiling);
         Assert.Null(settings.Tau);
