@@ -54,6 +54,7 @@ public class CrashResumeSpecs
         Assert.Equal(expected.Validated, actual.Validated);
         Assert.Equal(SmallRun.TotalEpisodes, await SmallRun.EpisodeEvents(interrupted));
         Assert.Equal(SmallRun.TotalEpisodes, await SmallRun.EpisodeEvents(reference));
+        Assert.Equal(await SmallRun.MetaValidationEvents(reference), await SmallRun.MetaValidationEvents(interrupted));
         Assert.Equal(File.ReadAllText(Path.Combine(reference, "best-mln.json")), File.ReadAllText(Path.Combine(interrupted, "best-mln.json")));
     }
 

@@ -42,4 +42,7 @@ public static class SmallRun
 
     public static async Task<int> EpisodeEvents(string runDirectory) =>
         (await JournalReader.ReadEvents(Journal(runDirectory))).OfType<EpisodeCompleted>().Count();
+
+    public static async Task<int> MetaValidationEvents(string runDirectory) =>
+        (await JournalReader.ReadEvents(Journal(runDirectory))).OfType<MetaValidationEpisodeCompleted>().Count();
 }

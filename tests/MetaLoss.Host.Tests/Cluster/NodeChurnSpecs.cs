@@ -38,6 +38,9 @@ public sealed class NodeChurnSpecs(ReferenceRun reference, ITestOutputHelper out
         Assert.True(state.Finished);
         Assert.Equal(reference.State.Population, state.Population);
         Assert.Equal(reference.State.History, state.History);
-        Assert.Equal(ClusterRun.TotalEpisodes, state.EpisodesCompleted);
+        Assert.Equal(reference.State.Validated, state.Validated);
+        // Every training episode and the same meta-validation episodes, each counted once.
+        Assert.Equal(reference.State.EpisodesCompleted, state.EpisodesCompleted);
+        Assert.True(state.EpisodesCompleted > ClusterRun.TotalEpisodes, $"{state.EpisodesCompleted} episodes: no meta-validation ran");
     }
 }
