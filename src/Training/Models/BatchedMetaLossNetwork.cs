@@ -58,10 +58,21 @@ public sealed class BatchedMetaLossNetwork : IBatchedLoss
     {
         var (members, rows, classes) = (inputs.shape[0], inputs.shape[1], inputs.shape[2]);
         var flat = inputs.reshape(members, rows * classes, inputs.shape[3]);
-        var hidden = bmm(flat, _tensors[first]).add_(_tensors[first + 1]).tanh_();
-        var output = bmm(hidden, _tensors[first + 2]).add_(_tensors[first + 3]);
+        var hidden = Product(flat, _tensors[first]).add_(_tensors[first + 1], TorchScalars.One).tanh_();
+        var output = Product(hidden, _tensors[first + 2]).add_(_tensors[first + 3], TorchScalars.One);
         return output.reshape(members, rows, classes, output.shape[2]);
     }
+
+    /// <summary>
+    /// bmm, except for a product with one output column: libtorch computes that one per matrix
+    /// (a matrix-vector product) when the batch has one member, but as a batched product otherwise,
+    /// and the two round differently. Member by member it is the lone MLN's product whatever the
+    /// batch holds, so a member's result does not depend on its batch-mates.
+    /// </summary>
+    private static Tensor Product(Tensor batch, Tensor weights) =>
+        weights.shape[2] == 1
+            ? stack(batch.unbind(0).Zip(weights.unbind(0), (x, w) => x.mm(w)).ToArray())
+            : bmm(batch, weights);
 
     public void Dispose()
     {
