@@ -56,7 +56,7 @@ public sealed class BatchedMlpClassifier : IDisposable
         var x = features;
         for (var i = 0; i < _weights.Length; i++)
         {
-            x = bmm(x, _weights[i]).add_(_biases[i]);
+            x = bmm(x, _weights[i]).add_(_biases[i], TorchScalars.One);
             if (i < _weights.Length - 1) x = x.relu_();
         }
         return x.MoveToOuterDisposeScope();
@@ -72,21 +72,30 @@ public sealed class BatchedMlpClassifier : IDisposable
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        foreach (var parameter in Parameters)
+        // Disposed after their last use, so that no collection can free one during a call (see TorchScalars).
+        var alphas = groups.Select(g => (-g.LearningRate).ToScalar()).ToArray();
+        try
         {
-            var gradient = parameter.grad;
-            if (gradient is null) continue;
-            foreach (var group in groups)
+            foreach (var parameter in Parameters)
             {
-                if (group.Members.Length == Members)
+                var gradient = parameter.grad;
+                if (gradient is null) continue;
+                for (var g = 0; g < groups.Count; g++)
                 {
-                    parameter.add_(gradient, alpha: -group.LearningRate);
-                    continue;
+                    if (groups[g].Members.Length == Members)
+                    {
+                        parameter.add_(gradient, alphas[g]);
+                        continue;
+                    }
+                    var members = tensor(groups[g].Members, ScalarType.Int64);
+                    parameter.index_add_(0, members, gradient.index_select(0, members), alphas[g]);
                 }
-                var members = tensor(group.Members, ScalarType.Int64);
-                parameter.index_add_(0, members, gradient.index_select(0, members), alpha: -group.LearningRate);
+                gradient.zero_();
             }
-            gradient.zero_();
+        }
+        finally
+        {
+            foreach (var alpha in alphas) alpha.Dispose();
         }
     }
 
