@@ -7,13 +7,14 @@ namespace MetaLoss.Training.Models;
 /// P Meta-Loss Networks of one architecture, each with its own phi, evaluated together: every
 /// tensor of <see cref="MlnArchitecture.Tensors"/> is stacked along a leading member dimension
 /// (weights [P, in, out], biases [P, 1, out]) and the element functions run as bmm. Member p
-/// computes exactly what <see cref="MetaLossNetwork"/> with phi p computes.
+/// computes exactly what <see cref="MetaLossNetwork"/> with phi p computes. The tensors live on
+/// <paramref name="device"/> (the CPU by default).
 /// </summary>
 public sealed class BatchedMetaLossNetwork : IBatchedLoss
 {
     private readonly Tensor[] _tensors;
 
-    public BatchedMetaLossNetwork(MlnArchitecture architecture, IReadOnlyList<float[]> phis)
+    public BatchedMetaLossNetwork(MlnArchitecture architecture, IReadOnlyList<float[]> phis, Device? device = null)
     {
         architecture.Validate();
         if (phis.Count == 0) throw new ArgumentException("a batched MLN needs at least one member");
@@ -33,7 +34,7 @@ public sealed class BatchedMetaLossNetwork : IBatchedLoss
                 Array.Copy(phis[p], offset, stacked, p * length, length);
             // A bias [out] becomes [P, 1, out] so it broadcasts over each member's rows.
             long[] shape = layout[i].Shape.Length == 2 ? [phis.Count, .. layout[i].Shape] : [phis.Count, 1, .. layout[i].Shape];
-            _tensors[i] = tensor(stacked, shape);
+            _tensors[i] = tensor(stacked, shape, device: device);
             offset += length;
         }
     }

@@ -8,13 +8,14 @@ namespace MetaLoss.Training.Models;
 /// dimension (weights [P, in, out], biases [P, 1, out]) and run with bmm, so a population trains
 /// in a few large products instead of many small ones. Member p starts from exactly the weights of
 /// <c>new MlpClassifier(shape, initSeeds[p])</c> and, given the same gradients, steps exactly as it does.
+/// The weights live on <paramref name="device"/> (the CPU by default).
 /// </summary>
 public sealed class BatchedMlpClassifier : IDisposable
 {
     private readonly Tensor[] _weights;
     private readonly Tensor[] _biases;
 
-    public BatchedMlpClassifier(ClassifierShape shape, IReadOnlyList<ulong> initSeeds)
+    public BatchedMlpClassifier(ClassifierShape shape, IReadOnlyList<ulong> initSeeds, Device? device = null)
     {
         shape.Validate();
         if (initSeeds.Count == 0) throw new ArgumentException("a batched classifier needs at least one member");
@@ -38,8 +39,8 @@ public sealed class BatchedMlpClassifier : IDisposable
         for (var layer = 0; layer < layers.Count; layer++)
         {
             var (input, output) = layers[layer];
-            _weights[layer] = tensor(weights[layer], [Members, input, output]).requires_grad_();
-            _biases[layer] = tensor(biases[layer], [Members, 1, output]).requires_grad_();
+            _weights[layer] = tensor(weights[layer], [Members, input, output], device: device).requires_grad_();
+            _biases[layer] = tensor(biases[layer], [Members, 1, output], device: device).requires_grad_();
         }
     }
 
@@ -87,7 +88,7 @@ public sealed class BatchedMlpClassifier : IDisposable
                         parameter.add_(gradient, alphas[g]);
                         continue;
                     }
-                    var members = tensor(groups[g].Members, ScalarType.Int64);
+                    var members = tensor(groups[g].Members, ScalarType.Int64, device: parameter.device);
                     parameter.index_add_(0, members, gradient.index_select(0, members), alphas[g]);
                 }
                 gradient.zero_();
@@ -107,7 +108,7 @@ public sealed class BatchedMlpClassifier : IDisposable
         var norms = new double[Members];
         foreach (var parameter in Parameters)
         {
-            var perMember = parameter.square().sum([1, 2]).data<float>().ToArray();
+            var perMember = HostValues.Floats(parameter.square().sum([1, 2]));
             for (var p = 0; p < Members; p++) norms[p] += perMember[p];
         }
         return norms;
