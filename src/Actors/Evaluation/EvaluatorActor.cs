@@ -57,6 +57,9 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
         Receive<Reask>(_ => AskForWork());
         Receive<BatchRan>(ran =>
         {
+            // Asks first: the population persists each result before it reads its next message, so
+            // a request sent after the results would leave this slot idle for every journal write.
+            if (_waiting.Count == 0) AskForWork();
             for (var i = 0; i < ran.Episodes.Count; i++)
                 _population.Tell(new EpisodeFinished(ran.Episodes[i].Key, ran.Results[i].Fitness, ran.Results[i].Outcome));
             RunNext();
@@ -86,12 +89,12 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 
     protected override void PostStop() => _thread?.Dispose();
 
+    /// <summary>Starts the next waiting lease, if any; the caller has asked for more when none waits.</summary>
     private void RunNext()
     {
         if (!_waiting.TryDequeue(out var lease))
         {
             _running = false;
-            AskForWork();
             return;
         }
         _running = true;

@@ -50,7 +50,7 @@ public sealed class EvaluatorActorSpecs : TestKit
     }
 
     [Fact]
-    public void Should_run_a_lease_as_one_batch_report_each_episode_and_then_ask_for_more()
+    public void Should_run_a_lease_as_one_batch_then_ask_for_more_and_report_each_episode()
     {
         var runner = new RecordingRunner();
         var evaluator = Evaluator(runner.Factory, batchSize: 3);
@@ -58,13 +58,14 @@ public sealed class EvaluatorActorSpecs : TestKit
 
         _population.Send(evaluator, lease);
 
+        // The request goes first, so the next lease is not held up behind the journal writes of these results.
+        _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 3);
         foreach (var assignment in lease.Episodes)
         {
             var finished = _population.ExpectMsg<EpisodeFinished>();
             Assert.Equal(assignment.Key, finished.Key);
             Assert.Equal(FakeEpisodes.Run(assignment.Spec).Fitness, finished.Fitness);
         }
-        _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 3);
         var batch = Assert.Single(runner.Batches);
         Assert.Equal(lease.Episodes.Select(e => e.Spec), batch);
     }
@@ -86,10 +87,11 @@ public sealed class EvaluatorActorSpecs : TestKit
         _population.Send(evaluator, new WorkLease([Assignment(2)]));
         release.Set();
 
-        var reported = Enumerable.Range(0, 3).Select(_ => _population.ExpectMsg<EpisodeFinished>().Key.Candidate).ToList();
+        Assert.Equal(0, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
+        Assert.Equal(1, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
         _population.ExpectMsg<RequestWork>();
+        Assert.Equal(2, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
-        Assert.Equal([0, 1, 2], reported);
         Assert.Equal([2, 1], batches);
     }
 
@@ -102,6 +104,7 @@ public sealed class EvaluatorActorSpecs : TestKit
 
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         _population.Send(evaluator, new WorkLease([Assignment(0)]));
+        _population.ExpectMsg<RequestWork>();
         _population.ExpectMsg<EpisodeFinished>();
     }
 
@@ -129,6 +132,7 @@ public sealed class EvaluatorActorSpecs : TestKit
         Assert.Equal(evaluator, identity.Subject);
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         release.Set();
+        _population.ExpectMsg<RequestWork>();
         _population.ExpectMsg<EpisodeFinished>();
         Assert.Equal("evaluator-cpu:0", threadName);
     }
@@ -147,6 +151,7 @@ public sealed class EvaluatorActorSpecs : TestKit
         _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 2);
         Assert.Equal(2, flaky.Incarnations);
         _population.Send(evaluator, new WorkLease([Assignment(0), Assignment(1)]));
+        _population.ExpectMsg<RequestWork>();
         Assert.Equal(Assignment(0).Key, _population.ExpectMsg<EpisodeFinished>().Key);
         Assert.Equal(Assignment(1).Key, _population.ExpectMsg<EpisodeFinished>().Key);
     }
@@ -186,8 +191,8 @@ public sealed class EvaluatorActorSpecs : TestKit
 
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
         release.Set();
-        _population.ExpectMsg<EpisodeFinished>();
         _population.ExpectMsg<RequestWork>();
+        _population.ExpectMsg<EpisodeFinished>();
     }
 
     [Fact]
