@@ -21,13 +21,26 @@ namespace MetaLoss.Host.Bench;
 /// What the actor system costs per episode. A real embedded run, wired as `evolve` wires it
 /// (population actor, local evaluators on their slot threads, a SQLite journal), against the very
 /// batches it ran, run directly on as many threads, generation by generation (a generation waits
-/// for the last result of the one before in both). Both use one torch thread per slot.
+/// for the last result of the one before in both). The same run again with an in-memory journal
+/// separates the messaging from the journal writes. Every path uses one torch thread per slot.
 /// </summary>
 public static class ActorOverheadBench
 {
     public sealed record Settings(int Generations, int Parents, int EpisodesPerCandidate, int BatchSize, int Slots, int Rounds);
 
-    private sealed record Round(double ActorSeconds, double DirectSeconds, bool Identical);
+    private sealed record Round(double DirectSeconds, double SqliteSeconds, double MemorySeconds, bool Identical);
+
+    /// <summary>Where the population actor persists: SQLite, as `evolve` does, or memory, which leaves only the messaging.</summary>
+    private enum Journal
+    {
+        Sqlite,
+        Memory,
+    }
+
+    private static readonly Akka.Configuration.Config InMemoryJournal = Akka.Configuration.ConfigurationFactory.ParseString("""
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """);
 
     public static void Run(DatasetCatalog catalog, Settings settings)
     {
@@ -38,21 +51,30 @@ public static class ActorOverheadBench
                           $"{settings.EpisodesPerCandidate} paired episodes, random initial MLN), batch size {settings.BatchSize}, " +
                           $"{settings.Slots} slots x 1 torch thread; fastest of {settings.Rounds} rounds; load average before: {LoadAverage.Now()}");
 
-        // Starts Akka, SQLite and both paths once before anything is timed.
+        // Starts Akka, SQLite and every path once before anything is timed.
         Measure(catalog, settings, RunSettings(1, settings.Parents, settings.EpisodesPerCandidate));
         var rounds = Enumerable.Range(0, settings.Rounds).Select(_ => Measure(catalog, settings, run)).ToList();
 
         var episodes = (double)settings.Generations * run.EpisodesPerGeneration;
         var direct = rounds.Min(r => r.DirectSeconds);
-        var actor = rounds.Min(r => r.ActorSeconds);
-        var perEpisode = direct / episodes * 1000;
-        var overhead = (actor - direct) / episodes * 1000;
-        Console.WriteLine($"  direct (BatchedEpisodeRunner on {settings.Slots} threads):    {direct,7:F2} s  {episodes / direct,6:F2} episodes/s  {perEpisode,6:F2} ms/episode");
-        Console.WriteLine($"  actor system (population, evaluators, journal): {actor,7:F2} s  {episodes / actor,6:F2} episodes/s  {actor / episodes * 1000,6:F2} ms/episode");
-        Console.WriteLine($"  overhead: {overhead:F2} ms per episode, {overhead / perEpisode:P1} of episode time " +
-                          $"(per round: {string.Join(", ", rounds.Select(r => ((r.ActorSeconds - r.DirectSeconds) / r.DirectSeconds).ToString("P1")))})");
+        Console.WriteLine($"  direct (BatchedEpisodeRunner, {settings.Slots} threads):        {Line(direct, episodes)}");
+        Console.WriteLine($"  actors, SQLite journal (as evolve):          {Line(rounds.Min(r => r.SqliteSeconds), episodes)}");
+        Console.WriteLine($"  actors, in-memory journal (messaging only):  {Line(rounds.Min(r => r.MemorySeconds), episodes)}");
+        Overhead("SQLite journal", rounds.Min(r => r.SqliteSeconds), direct, episodes, rounds.Select(r => (r.SqliteSeconds, r.DirectSeconds)));
+        Overhead("in-memory journal", rounds.Min(r => r.MemorySeconds), direct, episodes, rounds.Select(r => (r.MemorySeconds, r.DirectSeconds)));
         Console.WriteLine($"  results of the direct run identical to the actor run's, bit for bit: {(rounds.All(r => r.Identical) ? "yes" : "NO")}");
         Console.WriteLine($"load average after: {LoadAverage.Now()}");
+    }
+
+    private static string Line(double seconds, double episodes) =>
+        $"{seconds,7:F2} s  {episodes / seconds,6:F2} episodes/s  {seconds / episodes * 1000,6:F2} ms/episode";
+
+    /// <summary>Fastest against fastest, and each round's pair (run back to back, so under the same load).</summary>
+    private static void Overhead(string journal, double actor, double direct, double episodes, IEnumerable<(double Actor, double Direct)> rounds)
+    {
+        var perEpisode = (actor - direct) / episodes * 1000;
+        Console.WriteLine($"  overhead, {journal}: {perEpisode:F2} ms per episode, {(actor - direct) / direct:P1} of episode time " +
+                          $"(per round: {string.Join(", ", rounds.Select(r => ((r.Actor - r.Direct) / r.Direct).ToString("P1")))})");
     }
 
     /// <summary>The default episode with a random initial MLN (no warm-start fit, which is not what is measured here).</summary>
@@ -64,13 +86,13 @@ public static class ActorOverheadBench
     private static Round Measure(DatasetCatalog catalog, Settings settings, RunSettings run)
     {
         var log = new BatchLog();
-        var actor = ThroughActors(catalog, settings, run, log);
-        var generations = log.ByGeneration(run.Generations);
-        var direct = Directly(catalog, settings.Slots, generations, out var identical);
-        return new Round(actor, direct, identical);
+        var sqlite = ThroughActors(catalog, settings, run, log, Journal.Sqlite);
+        var direct = Directly(catalog, settings.Slots, log.ByGeneration(run.Generations), out var identical);
+        var memory = ThroughActors(catalog, settings, run, new BatchLog(), Journal.Memory);
+        return new Round(direct, sqlite, memory, identical);
     }
 
-    private static double ThroughActors(DatasetCatalog catalog, Settings settings, RunSettings run, BatchLog log)
+    private static double ThroughActors(DatasetCatalog catalog, Settings settings, RunSettings run, BatchLog log, Journal journal)
     {
         var directory = RunDirectory.Open(Path.Combine(Path.GetTempPath(), $"metaloss-bench-{Guid.NewGuid():N}"), create: true);
         try
@@ -81,10 +103,12 @@ public static class ActorOverheadBench
             var slots = DeviceSlot.Parse($"cpu:{settings.Slots}");
             EpisodeBatchRunnerFactory runners = slot => log.Wrap(new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run);
             using var host = new HostBuilder()
-                .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder => builder
-                    .ConfigureBase(baseConfig)
-                    .ConfigurePersistence(new JournalSettings(directory.SqliteConnectionString, PostgreSql: false))
-                    .ConfigurePopulation(evaluation, slots, runners)))
+                .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder =>
+                {
+                    builder.ConfigureBase(baseConfig).ConfigurePersistence(new JournalSettings(directory.SqliteConnectionString, PostgreSql: false));
+                    if (journal == Journal.Memory) builder.AddHocon(InMemoryJournal, HoconAddMode.Prepend);
+                    builder.ConfigurePopulation(evaluation, slots, runners);
+                }))
                 .Build();
             host.Start();
             try
