@@ -18,7 +18,8 @@ public class ConfigOverrideSpecs
 
     [Theory]
     [InlineData("metaloss.lease-timeout = banana", "configuration section metaloss")]
-    [InlineData("metaloss.lease-size = 0", "metaloss.lease-size must be positive")]
+    [InlineData("metaloss.batch-size = 0", "metaloss.batch-size must be positive")]
+    [InlineData("metaloss.lease-size = 4", "metaloss.lease-size is now metaloss.batch-size")]
     [InlineData("nonsense", "use path = value")]
     public void Should_reject_a_bad_override_before_starting(string setting, string message)
     {

@@ -6,9 +6,9 @@ using MetaLoss.Training.Episodes;
 namespace MetaLoss.Actors.Evaluation;
 
 /// <summary>
-/// Pulls episodes from the population actor, runs them one at a time on its slot's dedicated
-/// thread, and reports each result. It asks for more only when its lease is done, so work
-/// flows to whichever slot is free. The same protocol serves local and remote evaluators.
+/// Pulls episodes from the population actor, runs each lease as one batch on its slot's dedicated
+/// thread, and reports every result. It asks for more only when its lease is done, so work flows
+/// to whichever slot is free. The same protocol serves local and remote evaluators.
 /// </summary>
 public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 {
@@ -16,33 +16,36 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 
     private readonly DeviceSlot _slot;
     private readonly IActorRef _population;
-    private readonly Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> _runnerFactory;
-    private readonly int _leaseSize;
+    private readonly EpisodeBatchRunnerFactory _runnerFactory;
+    private readonly int _batchSize;
     private readonly TimeSpan? _reaskWhenIdle;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    private readonly Queue<EpisodeAssignment> _queue = new();
+    // A re-sent request can be answered twice; a lease that arrives while a batch runs waits here.
+    private readonly Queue<WorkLease> _waiting = new();
     private SlotThread? _thread;
-    private Func<EpisodeSpec, EpisodeResult>? _run;
+    private EpisodeBatchRunner? _run;
+    private bool _running;
 
     /// <param name="population">the population actor, or null for the parent; in a cluster, the singleton proxy</param>
+    /// <param name="batchSize">episodes asked for at once, and so the largest batch this evaluator runs</param>
     /// <param name="reaskWhenIdle">
     /// when set, a request unanswered for this long is sent again. A population that moved to another
     /// node (singleton hand-over) starts with no parked requests, so waiting evaluators must ask anew.
     /// </param>
-    public EvaluatorActor(DeviceSlot slot, IActorRef? population, Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory,
-        int leaseSize, TimeSpan? reaskWhenIdle)
+    public EvaluatorActor(DeviceSlot slot, IActorRef? population, EpisodeBatchRunnerFactory runnerFactory, int batchSize,
+        TimeSpan? reaskWhenIdle)
     {
         _slot = slot;
         _population = population ?? Context.Parent;
         _runnerFactory = runnerFactory;
-        _leaseSize = leaseSize;
+        _batchSize = batchSize;
         _reaskWhenIdle = reaskWhenIdle;
 
         Receive<WorkLease>(lease =>
         {
             Timers.Cancel(ReaskTimer);
-            foreach (var assignment in lease.Episodes) _queue.Enqueue(assignment);
-            RunNext();
+            _waiting.Enqueue(lease);
+            if (!_running) RunNext();
         });
         Receive<NoWorkAvailable>(none =>
         {
@@ -52,9 +55,13 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
             _log.Info("Evaluator {0}: run finished", _slot);
         });
         Receive<Reask>(_ => AskForWork());
-        Receive<EpisodeRan>(ran =>
+        Receive<BatchRan>(ran =>
         {
-            _population.Tell(new EpisodeFinished(ran.Key, ran.Result.Fitness, ran.Result.Outcome));
+            // Asks first: the population persists each result before it reads its next message, so
+            // a request sent after the results would leave this slot idle for every journal write.
+            if (_waiting.Count == 0) AskForWork();
+            for (var i = 0; i < ran.Episodes.Count; i++)
+                _population.Tell(new EpisodeFinished(ran.Episodes[i].Key, ran.Results[i].Fitness, ran.Results[i].Outcome));
             RunNext();
         });
         Receive<Status.Failure>(failure => throw new EpisodeFailedException(_slot, failure.Cause));
@@ -62,9 +69,9 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
-    public static Props Props(DeviceSlot slot, IActorRef? population, Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory,
-        int leaseSize = 1, TimeSpan? reaskWhenIdle = null) =>
-        Akka.Actor.Props.Create(() => new EvaluatorActor(slot, population, runnerFactory, leaseSize, reaskWhenIdle));
+    public static Props Props(DeviceSlot slot, IActorRef? population, EpisodeBatchRunnerFactory runnerFactory,
+        int batchSize = 1, TimeSpan? reaskWhenIdle = null) =>
+        Akka.Actor.Props.Create(() => new EvaluatorActor(slot, population, runnerFactory, batchSize, reaskWhenIdle));
 
     protected override void PreStart()
     {
@@ -82,25 +89,33 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 
     protected override void PostStop() => _thread?.Dispose();
 
+    /// <summary>Starts the next waiting lease, if any; the caller has asked for more when none waits.</summary>
     private void RunNext()
     {
-        if (_queue.Count == 0)
+        if (!_waiting.TryDequeue(out var lease))
         {
-            AskForWork();
+            _running = false;
             return;
         }
-        var assignment = _queue.Dequeue();
+        _running = true;
+        var episodes = lease.Episodes;
         var run = _run!;
-        _thread!.Run(() => new EpisodeRan(assignment.Key, run(assignment.Spec))).PipeTo(Self);
+        _thread!.Run(() =>
+        {
+            var results = run(episodes.Select(e => e.Spec).ToList());
+            if (results.Length != episodes.Count)
+                throw new InvalidOperationException($"the runner returned {results.Length} results for {episodes.Count} episodes");
+            return new BatchRan(episodes, results);
+        }).PipeTo(Self);
     }
 
     private void AskForWork()
     {
-        _population.Tell(new RequestWork(_leaseSize));
+        _population.Tell(new RequestWork(_batchSize));
         if (_reaskWhenIdle is { } interval) Timers.StartSingleTimer(ReaskTimer, Reask.Instance, interval);
     }
 
-    private sealed record EpisodeRan(EpisodeKey Key, EpisodeResult Result);
+    private sealed record BatchRan(IReadOnlyList<EpisodeAssignment> Episodes, EpisodeResult[] Results);
 
     private sealed record Reask
     {
@@ -108,6 +123,6 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     }
 }
 
-/// <summary>An episode threw (not a NaN loss, which is a result): the evaluator restarts.</summary>
+/// <summary>A batch threw (not a NaN loss, which is a result): the evaluator restarts and hands its lease back.</summary>
 public sealed class EpisodeFailedException(DeviceSlot slot, Exception inner)
-    : Exception($"episode on {slot} failed: {inner.Message}", inner);
+    : Exception($"episodes on {slot} failed: {inner.Message}", inner);

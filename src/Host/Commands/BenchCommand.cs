@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using MetaLoss.Host.Bench;
+using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
 using MetaLoss.Training;
 using MetaLoss.Training.Data;
@@ -12,12 +14,16 @@ namespace MetaLoss.Host.Commands;
 
 /// <summary>
 /// `metaloss bench`: throughput of the default episode one at a time and batched, the arithmetic
-/// rate it reaches against a plain large torch.mm measured in the same run, and resident memory
-/// over a long batched loop.
+/// rate it reaches against a plain large torch.mm measured in the same run, the actor system's
+/// overhead per episode, and resident memory over a long batched loop.
 /// </summary>
 public static class BenchCommand
 {
     private const int CeilingSize = 2048;
+
+    // A generation as `evolve` runs it by default: 10 parents (20 candidates) x 3 paired episodes.
+    private const int EvolveParents = 10;
+    private const int EvolveEpisodesPerCandidate = 3;
 
     public static Command Create()
     {
@@ -29,10 +35,13 @@ public static class BenchCommand
         var batchedThreads = EpisodeOptions.Positive("--batched-threads", Environment.ProcessorCount, "torch intra-op threads for one batch and for the torch.mm ceiling");
         var memoryEpisodes = new Option<int>("--memory-episodes") { Description = "episodes of the memory loop (0 skips it)", DefaultValueFactory = _ => 10_000 };
         var memoryBatch = EpisodeOptions.Positive("--memory-batch", 32, "batch size P of the memory loop");
+        var overheadGenerations = new Option<int>("--overhead-generations") { Description = "generations of the actor-overhead run (0 skips it)", DefaultValueFactory = _ => 5 };
+        var batchSize = EpisodeOptions.Positive("--batch-size", DefaultBatchSize(), "evaluator batch size of the actor-overhead run (default: metaloss.batch-size)");
+        var slots = EpisodeOptions.Positive("--slots", Environment.ProcessorCount, "evaluator slots (CPU threads) of the actor-overhead run");
 
-        var command = new Command("bench", "Episodes per second one at a time and batched, GFLOP/s against torch.mm, memory over a long run");
+        var command = new Command("bench", "Episodes per second one at a time and batched, GFLOP/s against torch.mm, actor-system overhead, memory over a long run");
         data.AddTo(command);
-        foreach (var option in new Option[] { loneEpisodes, batchedEpisodes, sizes, rounds, batchedThreads, memoryEpisodes, memoryBatch })
+        foreach (var option in new Option[] { loneEpisodes, batchedEpisodes, sizes, rounds, batchedThreads, memoryEpisodes, memoryBatch, overheadGenerations, batchSize, slots })
             command.Options.Add(option);
 
         command.SetAction(result =>
@@ -41,8 +50,13 @@ public static class BenchCommand
                 result.GetValue(loneEpisodes), result.GetValue(batchedEpisodes), ParseSizes(result.GetValue(sizes)!),
                 result.GetValue(rounds), result.GetValue(batchedThreads), result.GetValue(memoryEpisodes), result.GetValue(memoryBatch));
             if (settings.MemoryEpisodes < 0) throw new ArgumentException("--memory-episodes must not be negative");
+            var overhead = new ActorOverheadBench.Settings(result.GetValue(overheadGenerations), EvolveParents, EvolveEpisodesPerCandidate,
+                result.GetValue(batchSize), result.GetValue(slots), settings.Rounds);
+            if (overhead.Generations < 0) throw new ArgumentException("--overhead-generations must not be negative");
             using var catalog = new DatasetCatalog(data.Read(result));
             Run(catalog, settings);
+            if (overhead.Generations > 0) ActorOverheadBench.Run(catalog, overhead);
+            if (settings.MemoryEpisodes > 0) MemoryLoop(new BatchedEpisodeRunner(catalog), settings);
             return 0;
         });
         return command;
@@ -71,7 +85,7 @@ public static class BenchCommand
                           $"training rows, {EpisodeDefaults.ValidationSize} validation rows, MLP {data.FeatureCount}-{EpisodeDefaults.FirstHidden}-" +
                           $"{EpisodeDefaults.SecondHidden}-{data.ClassCount}, {EpisodeDefaults.Steps} steps, MLN loss (its own random phi per episode)");
         Console.WriteLine($"arithmetic per episode: {perEpisode / 1e9:F3} GFLOP (classifier matmuls: training forward+backward, final validation forward)");
-        Console.WriteLine($"{cores} cores; load average before: {LoadAverage()}; fastest of {settings.Rounds} rounds");
+        Console.WriteLine($"{cores} cores; load average before: {LoadAverage.Now()}; fastest of {settings.Rounds} rounds");
 
         var best = modes.ToDictionary(m => m, _ => double.PositiveInfinity);
         var ceiling = 0.0;
@@ -99,9 +113,7 @@ public static class BenchCommand
             Console.WriteLine($"{mode.Name,-20} {mode.Threads,-8} {mode.P,-5} {mode.Episodes,8}  {best[mode],7:F2}  {rate,10:F2}  " +
                               $"{gflops,7:F1}  {gflops / ceiling,10:P0}  {rate / loneRate,15:F2}x");
         }
-        Console.WriteLine($"load average after: {LoadAverage()}");
-
-        if (settings.MemoryEpisodes > 0) MemoryLoop(batched, settings);
+        Console.WriteLine($"load average after: {LoadAverage.Now()}");
     }
 
     private static List<Mode> Modes(BenchSettings settings, EpisodeRunner lone, BatchedEpisodeRunner batched, int cores)
@@ -210,9 +222,7 @@ public static class BenchCommand
         return stopwatch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>The 1-minute load average: other work on the machine shows up in every number here.</summary>
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+    private static int DefaultBatchSize() => EvaluationConfig.Read(AkkaConfiguration.BaseConfig(Akka.Configuration.Config.Empty)).BatchSize;
 
     private static double ResidentMegabytes()
     {

@@ -93,7 +93,7 @@ public static class EvolveCommand
                 directory.PrepareJournal();
                 Console.WriteLine(resuming ? $"Resuming the run in {directory.Path}" : $"Starting a run in {directory.Path}");
             }
-            using var host = BuildHost(journal, cluster, slots, slot => new EpisodeRunner(catalog, slot.TorchDevice).Run, baseConfig, evaluation);
+            using var host = BuildHost(journal, cluster, slots, slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run, baseConfig, evaluation);
             await host.StartAsync(cancellation);
             try
             {
@@ -134,7 +134,7 @@ public static class EvolveCommand
     /// evaluators in their own pool, reaching it through the proxy like any other node's.
     /// </summary>
     private static IHost BuildHost(JournalSettings journal, ClusterSettings? cluster, IReadOnlyList<DeviceSlot> slots,
-        Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory, Akka.Configuration.Config baseConfig,
+        EpisodeBatchRunnerFactory runnerFactory, Akka.Configuration.Config baseConfig,
         EvaluationConfig evaluation) =>
         new HostBuilder()
             .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder =>

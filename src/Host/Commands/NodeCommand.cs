@@ -46,14 +46,14 @@ public static class NodeCommand
             using var catalog = new DatasetCatalog(data.Read(result));
             catalog.Get(DatasetName.FashionMnistMetaTrain); // what `evolve` samples from: a missing dataset fails before joining
             long ran = 0;
-            Func<EpisodeSpec, EpisodeResult> Counted(DeviceSlot slot)
+            EpisodeBatchRunner Counted(DeviceSlot slot)
             {
-                var runner = new EpisodeRunner(catalog, slot.TorchDevice);
-                return spec =>
+                var runner = new BatchedEpisodeRunner(catalog, slot.TorchDevice);
+                return specs =>
                 {
-                    var episode = runner.Run(spec);
-                    Interlocked.Increment(ref ran);
-                    return episode;
+                    var episodes = runner.Run(specs);
+                    Interlocked.Add(ref ran, episodes.Length);
+                    return episodes;
                 };
             }
 

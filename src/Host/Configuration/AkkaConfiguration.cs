@@ -8,7 +8,6 @@ using MetaLoss.Actors.Cluster;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Population;
 using MetaLoss.Actors.Serialization;
-using MetaLoss.Training.Episodes;
 
 namespace MetaLoss.Host.Configuration;
 
@@ -36,10 +35,10 @@ public static class AkkaConfiguration
     /// starts it again after a pause; it recovers from the journal and carries on.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigurePopulation(this AkkaConfigurationBuilder builder,
-        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory) =>
+        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory) =>
         builder.WithActors((system, registry) =>
         {
-            var evaluators = slots.Select(slot => EvaluatorActor.Props(slot, null, runnerFactory, evaluation.LeaseSize)).ToList();
+            var evaluators = slots.Select(slot => EvaluatorActor.Props(slot, null, runnerFactory, evaluation.BatchSize)).ToList();
             registry.Register<PopulationActor>(system.ActorOf(SupervisedPopulation(evaluation, evaluators), "population-supervisor"));
         });
 
@@ -67,12 +66,12 @@ public static class AkkaConfiguration
     /// actor that answers `status --cluster`.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigureNodeEvaluators(this AkkaConfigurationBuilder builder,
-        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runnerFactory) =>
+        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory) =>
         builder.WithActors((system, registry) =>
         {
             var population = registry.Get<PopulationActor>();
             var evaluators = slots
-                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.LeaseSize, evaluation.ReaskWhenIdle))
+                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle))
                 .ToList();
             system.ActorOf(EvaluatorPool.Props(evaluators), "evaluators");
             system.ActorOf(ClusterStatusActor.Props(population), ClusterStatusActor.Name);

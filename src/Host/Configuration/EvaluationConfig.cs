@@ -4,7 +4,7 @@ using MetaLoss.Actors.Population;
 namespace MetaLoss.Host.Configuration;
 
 /// <summary>The `metaloss` section of the configuration, read and checked before the actor system starts.</summary>
-public sealed record EvaluationConfig(PopulationOptions Population, int LeaseSize, TimeSpan ReaskWhenIdle)
+public sealed record EvaluationConfig(PopulationOptions Population, int BatchSize, TimeSpan ReaskWhenIdle)
 {
     public static EvaluationConfig Read(Config config)
     {
@@ -12,13 +12,16 @@ public sealed record EvaluationConfig(PopulationOptions Population, int LeaseSiz
         try
         {
             var options = new PopulationOptions(section.GetTimeSpan("lease-timeout"), section.GetInt("snapshot-every-generations"));
-            var leaseSize = section.GetInt("lease-size");
+            // Renamed: an old override would otherwise be ignored without a word.
+            if (section.HasPath("lease-size"))
+                throw new ArgumentException("metaloss.lease-size is now metaloss.batch-size (episodes an evaluator runs as one batch)");
+            var batchSize = section.GetInt("batch-size");
             var reaskWhenIdle = section.GetTimeSpan("reask-when-idle");
             if (options.LeaseTimeout <= TimeSpan.Zero) throw new ArgumentException("metaloss.lease-timeout must be positive");
             if (options.SnapshotEveryGenerations <= 0) throw new ArgumentException("metaloss.snapshot-every-generations must be positive");
-            if (leaseSize <= 0) throw new ArgumentException("metaloss.lease-size must be positive");
+            if (batchSize <= 0) throw new ArgumentException("metaloss.batch-size must be positive");
             if (reaskWhenIdle <= TimeSpan.Zero) throw new ArgumentException("metaloss.reask-when-idle must be positive");
-            return new EvaluationConfig(options, leaseSize, reaskWhenIdle);
+            return new EvaluationConfig(options, batchSize, reaskWhenIdle);
         }
         catch (Exception e) when (e is FormatException or ConfigurationException or OverflowException)
         {

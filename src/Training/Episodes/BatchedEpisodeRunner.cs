@@ -11,9 +11,11 @@ namespace MetaLoss.Training.Episodes;
 /// per step instead of P times many small ones. Each member's result equals what
 /// <see cref="EpisodeRunner"/> gives for its spec: the summed loss backpropagates each member's
 /// own gradient, each member steps with its own learning rate and schedule, and a member whose
-/// loss goes non-finite is flagged and frozen while the rest carry on.
+/// loss goes non-finite is flagged and frozen while the rest carry on. As in EpisodeRunner, the data
+/// stays resident on the CPU; a batch's rows, classifiers and losses live on <paramref name="device"/>
+/// (a CUDA evaluator slot's GPU, or the CPU by default).
 /// </summary>
-public sealed class BatchedEpisodeRunner(IDatasetSource datasets)
+public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device = null)
 {
     /// <summary>
     /// One result per spec, in the order given. Specs that can share tensors (same
@@ -38,10 +40,10 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets)
         var data = datasets.Get(settings.Dataset);
 
         using var scope = NewDisposeScope();
-        var task = BatchedTask.Sample(data, specs);
+        var task = BatchedTask.Sample(data, specs, device);
         var shape = new ClassifierShape(data.FeatureCount, settings.FirstHidden, settings.SecondHidden, task.ClassCount);
-        using var classifier = new BatchedMlpClassifier(shape, specs.Select(s => s.InitSeed).ToList());
-        using var loss = BatchedLosses.Create(specs.Select(s => s.Loss).ToList());
+        using var classifier = new BatchedMlpClassifier(shape, specs.Select(s => s.InitSeed).ToList(), device);
+        using var loss = BatchedLosses.Create(specs.Select(s => s.Loss).ToList(), device);
 
         var curves = new BatchCurves(specs.Count, settings.Steps);
         float[]? validation = null;
@@ -51,7 +53,7 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets)
             var logits = classifier.Forward(task.TrainFeatures);
             var losses = loss.Compute(logits, task.TrainTargets);
             // One read of the whole batch per step, not one per member.
-            curves.RecordTrainStep(losses.data<float>().ToArray(), Accuracies(logits, task.TrainLabels));
+            curves.RecordTrainStep(HostValues.Floats(losses), Accuracies(logits, task.TrainLabels));
             if (!curves.AnyLive) break;
             // Members are independent, so d(sum)/d(theta_p) is member p's own gradient; a flagged
             // member's (possibly NaN) gradient stays in its own slice and is never applied.
@@ -78,6 +80,6 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets)
     private static float[] Accuracies(Tensor logits, Tensor labels)
     {
         using var scope = NewDisposeScope();
-        return logits.argmax(-1).eq(labels).to_type(ScalarType.Float32).mean([-1]).data<float>().ToArray();
+        return HostValues.Floats(logits.argmax(-1).eq(labels).to_type(ScalarType.Float32).mean([-1]));
     }
 }

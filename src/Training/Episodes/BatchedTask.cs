@@ -8,6 +8,7 @@ namespace MetaLoss.Training.Episodes;
 /// The sampled rows of a batch's episodes, stacked along a leading member dimension: member p's
 /// training and validation rows are slice p. When every member has the same task (paired scoring
 /// gives a generation one task seed), the rows are sampled and scaled once and expanded, not copied.
+/// The datasets stay resident on the CPU; the batch's rows are copied to the episodes' device.
 /// </summary>
 public sealed class BatchedTask
 {
@@ -39,8 +40,8 @@ public sealed class BatchedTask
     /// <summary>int64 [P, N].</summary>
     public Tensor ValidationLabels { get; }
 
-    /// <summary>Samples every spec's task; the tensors belong to the caller's dispose scope.</summary>
-    public static BatchedTask Sample(ImageDataset data, IReadOnlyList<EpisodeSpec> specs)
+    /// <summary>Samples every spec's task onto <paramref name="device"/>; the tensors belong to the caller's dispose scope.</summary>
+    public static BatchedTask Sample(ImageDataset data, IReadOnlyList<EpisodeSpec> specs, Device? device = null)
     {
         var members = specs.Count;
         var first = specs[0];
@@ -54,10 +55,10 @@ public sealed class BatchedTask
         var validation = samples[0].ValidationIndices.Length;
         return new BatchedTask(
             samples[0].ClassCount,
-            Stack(data.Features(samples.SelectMany(s => s.TrainIndices).ToArray()), tasks, members, train, data.FeatureCount),
-            Stack(tensor(samples.SelectMany(s => s.TrainLabels).ToArray(), ScalarType.Int64), tasks, members, train),
-            Stack(data.Features(samples.SelectMany(s => s.ValidationIndices).ToArray()), tasks, members, validation, data.FeatureCount),
-            Stack(tensor(samples.SelectMany(s => s.ValidationLabels).ToArray(), ScalarType.Int64), tasks, members, validation));
+            Stack(data.Features(samples.SelectMany(s => s.TrainIndices).ToArray()).to(device ?? CPU), tasks, members, train, data.FeatureCount),
+            Stack(tensor(samples.SelectMany(s => s.TrainLabels).ToArray(), ScalarType.Int64, device: device), tasks, members, train),
+            Stack(data.Features(samples.SelectMany(s => s.ValidationIndices).ToArray()).to(device ?? CPU), tasks, members, validation, data.FeatureCount),
+            Stack(tensor(samples.SelectMany(s => s.ValidationLabels).ToArray(), ScalarType.Int64, device: device), tasks, members, validation));
     }
 
     /// <summary>Rows of all tasks, [tasks * rows, ...], as [members, rows, ...]; one task is expanded to every member.</summary>

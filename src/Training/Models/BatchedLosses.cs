@@ -1,3 +1,5 @@
+using static TorchSharp.torch;
+
 namespace MetaLoss.Training.Models;
 
 /// <summary>
@@ -6,7 +8,8 @@ namespace MetaLoss.Training.Models;
 /// </summary>
 public static class BatchedLosses
 {
-    public static IBatchedLoss Create(IReadOnlyList<LossSpec> losses)
+    /// <summary>The batched loss, its parameters (an MLN's phi) on <paramref name="device"/> (the CPU by default).</summary>
+    public static IBatchedLoss Create(IReadOnlyList<LossSpec> losses, Device? device = null)
     {
         if (losses.Count == 0) throw new ArgumentException("a batch needs at least one loss");
         if (losses.Select(KindOf).Distinct().Count() > 1)
@@ -17,7 +20,7 @@ public static class BatchedLosses
             LossSpec.CrossEntropy => new BatchedCrossEntropyLoss(),
             LossSpec.MeanSquaredError => new BatchedMeanSquaredErrorLoss(),
             LossSpec.MetaLoss first => new BatchedMetaLossNetwork(
-                first.Architecture, losses.Select(l => ((LossSpec.MetaLoss)l).Phi).ToList()),
+                first.Architecture, losses.Select(l => ((LossSpec.MetaLoss)l).Phi).ToList(), device),
             var other => throw new ArgumentException($"no batched form of loss {other.Label}"),
         };
     }

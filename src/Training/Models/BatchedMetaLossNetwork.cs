@@ -7,13 +7,14 @@ namespace MetaLoss.Training.Models;
 /// P Meta-Loss Networks of one architecture, each with its own phi, evaluated together: every
 /// tensor of <see cref="MlnArchitecture.Tensors"/> is stacked along a leading member dimension
 /// (weights [P, in, out], biases [P, 1, out]) and the element functions run as bmm. Member p
-/// computes exactly what <see cref="MetaLossNetwork"/> with phi p computes.
+/// computes exactly what <see cref="MetaLossNetwork"/> with phi p computes. The tensors live on
+/// <paramref name="device"/> (the CPU by default).
 /// </summary>
 public sealed class BatchedMetaLossNetwork : IBatchedLoss
 {
     private readonly Tensor[] _tensors;
 
-    public BatchedMetaLossNetwork(MlnArchitecture architecture, IReadOnlyList<float[]> phis)
+    public BatchedMetaLossNetwork(MlnArchitecture architecture, IReadOnlyList<float[]> phis, Device? device = null)
     {
         architecture.Validate();
         if (phis.Count == 0) throw new ArgumentException("a batched MLN needs at least one member");
@@ -33,7 +34,7 @@ public sealed class BatchedMetaLossNetwork : IBatchedLoss
                 Array.Copy(phis[p], offset, stacked, p * length, length);
             // A bias [out] becomes [P, 1, out] so it broadcasts over each member's rows.
             long[] shape = layout[i].Shape.Length == 2 ? [phis.Count, .. layout[i].Shape] : [phis.Count, 1, .. layout[i].Shape];
-            _tensors[i] = tensor(stacked, shape);
+            _tensors[i] = tensor(stacked, shape, device: device);
             offset += length;
         }
     }
@@ -58,10 +59,21 @@ public sealed class BatchedMetaLossNetwork : IBatchedLoss
     {
         var (members, rows, classes) = (inputs.shape[0], inputs.shape[1], inputs.shape[2]);
         var flat = inputs.reshape(members, rows * classes, inputs.shape[3]);
-        var hidden = bmm(flat, _tensors[first]).add_(_tensors[first + 1]).tanh_();
-        var output = bmm(hidden, _tensors[first + 2]).add_(_tensors[first + 3]);
+        var hidden = Product(flat, _tensors[first]).add_(_tensors[first + 1], TorchScalars.One).tanh_();
+        var output = Product(hidden, _tensors[first + 2]).add_(_tensors[first + 3], TorchScalars.One);
         return output.reshape(members, rows, classes, output.shape[2]);
     }
+
+    /// <summary>
+    /// bmm, except for a product with one output column: libtorch computes that one per matrix
+    /// (a matrix-vector product) when the batch has one member, but as a batched product otherwise,
+    /// and the two round differently. Member by member it is the lone MLN's product whatever the
+    /// batch holds, so a member's result does not depend on its batch-mates.
+    /// </summary>
+    private static Tensor Product(Tensor batch, Tensor weights) =>
+        weights.shape[2] == 1
+            ? stack(batch.unbind(0).Zip(weights.unbind(0), (x, w) => x.mm(w)).ToArray())
+            : bmm(batch, weights);
 
     public void Dispose()
     {

@@ -8,13 +8,14 @@ namespace MetaLoss.Training.Models;
 /// dimension (weights [P, in, out], biases [P, 1, out]) and run with bmm, so a population trains
 /// in a few large products instead of many small ones. Member p starts from exactly the weights of
 /// <c>new MlpClassifier(shape, initSeeds[p])</c> and, given the same gradients, steps exactly as it does.
+/// The weights live on <paramref name="device"/> (the CPU by default).
 /// </summary>
 public sealed class BatchedMlpClassifier : IDisposable
 {
     private readonly Tensor[] _weights;
     private readonly Tensor[] _biases;
 
-    public BatchedMlpClassifier(ClassifierShape shape, IReadOnlyList<ulong> initSeeds)
+    public BatchedMlpClassifier(ClassifierShape shape, IReadOnlyList<ulong> initSeeds, Device? device = null)
     {
         shape.Validate();
         if (initSeeds.Count == 0) throw new ArgumentException("a batched classifier needs at least one member");
@@ -38,8 +39,8 @@ public sealed class BatchedMlpClassifier : IDisposable
         for (var layer = 0; layer < layers.Count; layer++)
         {
             var (input, output) = layers[layer];
-            _weights[layer] = tensor(weights[layer], [Members, input, output]).requires_grad_();
-            _biases[layer] = tensor(biases[layer], [Members, 1, output]).requires_grad_();
+            _weights[layer] = tensor(weights[layer], [Members, input, output], device: device).requires_grad_();
+            _biases[layer] = tensor(biases[layer], [Members, 1, output], device: device).requires_grad_();
         }
     }
 
@@ -56,7 +57,7 @@ public sealed class BatchedMlpClassifier : IDisposable
         var x = features;
         for (var i = 0; i < _weights.Length; i++)
         {
-            x = bmm(x, _weights[i]).add_(_biases[i]);
+            x = bmm(x, _weights[i]).add_(_biases[i], TorchScalars.One);
             if (i < _weights.Length - 1) x = x.relu_();
         }
         return x.MoveToOuterDisposeScope();
@@ -72,21 +73,30 @@ public sealed class BatchedMlpClassifier : IDisposable
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        foreach (var parameter in Parameters)
+        // Disposed after their last use, so that no collection can free one during a call (see TorchScalars).
+        var alphas = groups.Select(g => (-g.LearningRate).ToScalar()).ToArray();
+        try
         {
-            var gradient = parameter.grad;
-            if (gradient is null) continue;
-            foreach (var group in groups)
+            foreach (var parameter in Parameters)
             {
-                if (group.Members.Length == Members)
+                var gradient = parameter.grad;
+                if (gradient is null) continue;
+                for (var g = 0; g < groups.Count; g++)
                 {
-                    parameter.add_(gradient, alpha: -group.LearningRate);
-                    continue;
+                    if (groups[g].Members.Length == Members)
+                    {
+                        parameter.add_(gradient, alphas[g]);
+                        continue;
+                    }
+                    var members = tensor(groups[g].Members, ScalarType.Int64, device: parameter.device);
+                    parameter.index_add_(0, members, gradient.index_select(0, members), alphas[g]);
                 }
-                var members = tensor(group.Members, ScalarType.Int64);
-                parameter.index_add_(0, members, gradient.index_select(0, members), alpha: -group.LearningRate);
+                gradient.zero_();
             }
-            gradient.zero_();
+        }
+        finally
+        {
+            foreach (var alpha in alphas) alpha.Dispose();
         }
     }
 
@@ -98,7 +108,7 @@ public sealed class BatchedMlpClassifier : IDisposable
         var norms = new double[Members];
         foreach (var parameter in Parameters)
         {
-            var perMember = parameter.square().sum([1, 2]).data<float>().ToArray();
+            var perMember = HostValues.Floats(parameter.square().sum([1, 2]));
             for (var p = 0; p < Members; p++) norms[p] += perMember[p];
         }
         return norms;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Akka.Actor;
 using Akka.TestKit;
 using Akka.TestKit.Xunit2;
@@ -5,7 +6,6 @@ using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Actors.Tests.Population;
 using MetaLoss.Training.Episodes;
-using MetaLoss.Training.Evolution;
 using MetaLoss.Training.Models;
 
 namespace MetaLoss.Actors.Tests.Evaluation;
@@ -30,28 +30,69 @@ public sealed class EvaluatorActorSpecs : TestKit
         return new EpisodeAssignment(new EpisodeKey(0, candidate, 0), spec);
     }
 
-    private IActorRef Evaluator(Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runner, int leaseSize = 1, TimeSpan? reaskWhenIdle = null)
+    private IActorRef Evaluator(EpisodeBatchRunnerFactory runner, int batchSize = 1, TimeSpan? reaskWhenIdle = null)
     {
-        var evaluator = Sys.ActorOf(EvaluatorActor.Props(Slot, _population.Ref, runner, leaseSize, reaskWhenIdle));
-        _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == leaseSize);
+        var evaluator = Sys.ActorOf(EvaluatorActor.Props(Slot, _population.Ref, runner, batchSize, reaskWhenIdle));
+        _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == batchSize);
         return evaluator;
     }
 
-    [Fact]
-    public void Should_report_each_leased_episode_and_then_ask_for_more()
+    /// <summary>Fake episodes that record every batch they are given.</summary>
+    private sealed class RecordingRunner
     {
-        var evaluator = Evaluator(FakeEpisodes.Factory, leaseSize: 2);
-        var lease = new WorkLease([Assignment(0), Assignment(1)]);
+        public ConcurrentQueue<IReadOnlyList<EpisodeSpec>> Batches { get; } = new();
+
+        public EpisodeBatchRunnerFactory Factory => _ => specs =>
+        {
+            Batches.Enqueue(specs.ToList());
+            return FakeEpisodes.Batch(specs);
+        };
+    }
+
+    [Fact]
+    public void Should_run_a_lease_as_one_batch_then_ask_for_more_and_report_each_episode()
+    {
+        var runner = new RecordingRunner();
+        var evaluator = Evaluator(runner.Factory, batchSize: 3);
+        var lease = new WorkLease([Assignment(0), Assignment(1), Assignment(2)]);
 
         _population.Send(evaluator, lease);
 
+        // The request goes first, so the next lease is not held up behind the journal writes of these results.
+        _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 3);
         foreach (var assignment in lease.Episodes)
         {
             var finished = _population.ExpectMsg<EpisodeFinished>();
             Assert.Equal(assignment.Key, finished.Key);
             Assert.Equal(FakeEpisodes.Run(assignment.Spec).Fitness, finished.Fitness);
         }
-        _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 2);
+        var batch = Assert.Single(runner.Batches);
+        Assert.Equal(lease.Episodes.Select(e => e.Spec), batch);
+    }
+
+    [Fact]
+    public void Should_run_a_lease_that_arrives_during_a_batch_after_it_and_ask_once_both_are_done()
+    {
+        // A re-sent request can be answered twice: the second lease waits for the slot.
+        using var release = new ManualResetEventSlim();
+        var batches = new ConcurrentQueue<int>();
+        var evaluator = Evaluator(_ => specs =>
+        {
+            release.Wait(TimeSpan.FromSeconds(30));
+            batches.Enqueue(specs.Count);
+            return FakeEpisodes.Batch(specs);
+        }, batchSize: 2);
+
+        _population.Send(evaluator, new WorkLease([Assignment(0), Assignment(1)]));
+        _population.Send(evaluator, new WorkLease([Assignment(2)]));
+        release.Set();
+
+        Assert.Equal(0, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
+        Assert.Equal(1, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
+        _population.ExpectMsg<RequestWork>();
+        Assert.Equal(2, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
+        _population.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Assert.Equal([2, 1], batches);
     }
 
     [Fact]
@@ -63,26 +104,27 @@ public sealed class EvaluatorActorSpecs : TestKit
 
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         _population.Send(evaluator, new WorkLease([Assignment(0)]));
+        _population.ExpectMsg<RequestWork>();
         _population.ExpectMsg<EpisodeFinished>();
     }
 
     [Fact]
-    public void Should_stay_responsive_while_an_episode_runs_on_its_slot_thread()
+    public void Should_stay_responsive_while_a_batch_runs_on_its_slot_thread()
     {
         using var started = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         string? threadName = null;
-        var evaluator = Evaluator(_ => spec =>
+        var evaluator = Evaluator(_ => specs =>
         {
             threadName = Thread.CurrentThread.Name;
             started.Set();
             release.Wait(TimeSpan.FromSeconds(30));
-            return FakeEpisodes.Run(spec);
+            return FakeEpisodes.Batch(specs);
         });
         _population.Send(evaluator, new WorkLease([Assignment(0)]));
-        Assert.True(started.Wait(TimeSpan.FromSeconds(10)), "the episode never started");
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)), "the batch never started");
 
-        // Answered while the episode still blocks its slot thread: the mailbox is not stuck behind it.
+        // Answered while the batch still blocks its slot thread: the mailbox is not stuck behind it.
         evaluator.Tell(new Identify(42));
         var identity = ExpectMsg<ActorIdentity>();
 
@@ -90,24 +132,39 @@ public sealed class EvaluatorActorSpecs : TestKit
         Assert.Equal(evaluator, identity.Subject);
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         release.Set();
+        _population.ExpectMsg<RequestWork>();
         _population.ExpectMsg<EpisodeFinished>();
         Assert.Equal("evaluator-cpu:0", threadName);
     }
 
     [Fact]
-    public void Should_hand_back_its_leases_and_ask_again_after_an_episode_throws()
+    public void Should_hand_back_its_leases_and_ask_again_after_a_batch_throws()
     {
         var flaky = new FlakyEpisodes(failures: 1);
-        var evaluator = Evaluator(flaky.Factory, leaseSize: 2);
+        var evaluator = Evaluator(flaky.Factory, batchSize: 2);
 
         _population.Send(evaluator, new WorkLease([Assignment(0), Assignment(1)]));
 
+        // No result of the failed batch is reported: all of its episodes go back with the lease.
         _population.ExpectMsg<ReleaseLeases>();
         Assert.Equal(evaluator, _population.LastSender);
         _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 2);
         Assert.Equal(2, flaky.Incarnations);
-        _population.Send(evaluator, new WorkLease([Assignment(0)]));
+        _population.Send(evaluator, new WorkLease([Assignment(0), Assignment(1)]));
+        _population.ExpectMsg<RequestWork>();
         Assert.Equal(Assignment(0).Key, _population.ExpectMsg<EpisodeFinished>().Key);
+        Assert.Equal(Assignment(1).Key, _population.ExpectMsg<EpisodeFinished>().Key);
+    }
+
+    [Fact]
+    public void Should_restart_rather_than_report_when_the_runner_returns_too_few_results()
+    {
+        var evaluator = Evaluator(_ => specs => FakeEpisodes.Batch(specs.Skip(1).ToList()), batchSize: 2);
+
+        _population.Send(evaluator, new WorkLease([Assignment(0), Assignment(1)]));
+
+        _population.ExpectMsg<ReleaseLeases>();
+        _population.ExpectMsg<RequestWork>();
     }
 
     [Fact]
@@ -124,18 +181,18 @@ public sealed class EvaluatorActorSpecs : TestKit
     public void Should_not_ask_again_while_it_runs_leased_work()
     {
         using var release = new ManualResetEventSlim();
-        var evaluator = Evaluator(_ => spec =>
+        var evaluator = Evaluator(_ => specs =>
         {
             release.Wait(TimeSpan.FromSeconds(30));
-            return FakeEpisodes.Run(spec);
+            return FakeEpisodes.Batch(specs);
         }, reaskWhenIdle: TimeSpan.FromMilliseconds(100));
 
         _population.Send(evaluator, new WorkLease([Assignment(0)]));
 
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
         release.Set();
-        _population.ExpectMsg<EpisodeFinished>();
         _population.ExpectMsg<RequestWork>();
+        _population.ExpectMsg<EpisodeFinished>();
     }
 
     [Fact]

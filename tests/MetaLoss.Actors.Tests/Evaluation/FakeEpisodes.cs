@@ -5,12 +5,15 @@ using MetaLoss.Training.Models;
 namespace MetaLoss.Actors.Tests.Evaluation;
 
 /// <summary>
-/// A stand-in for EpisodeRunner: a pure function of the spec's seeds and its MLN, so specs run in
-/// microseconds without datasets, yet candidates differ and any mix-up of seeds or genomes shows.
+/// A stand-in for the batched episode runner: each episode a pure function of the spec's seeds
+/// and its MLN, so specs run in microseconds without datasets, yet candidates differ and any
+/// mix-up of seeds or genomes shows.
 /// </summary>
 public static class FakeEpisodes
 {
-    public static Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> Factory { get; } = _ => Run;
+    public static EpisodeBatchRunnerFactory Factory { get; } = _ => Batch;
+
+    public static EpisodeResult[] Batch(IReadOnlyList<EpisodeSpec> specs) => specs.Select(Run).ToArray();
 
     public static EpisodeResult Run(EpisodeSpec spec)
     {

@@ -13,11 +13,10 @@ public sealed class LocalEvaluatorRunSpecs() : TestKit(SpecConfig.InMemory)
 {
     private static readonly RunSettings Settings = TestRuns.Settings(parents: 3, episodes: 2, generations: 4);
 
-    private RunStatus RunToEnd(string id, int evaluators, Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> runner,
-        int leaseSize = 1)
+    private RunStatus RunToEnd(string id, int evaluators, EpisodeBatchRunnerFactory runner, int batchSize = 1)
     {
         var slots = Enumerable.Range(0, evaluators)
-            .Select(i => EvaluatorActor.Props(new DeviceSlot(DeviceKind.Cpu, i), null, runner, leaseSize))
+            .Select(i => EvaluatorActor.Props(new DeviceSlot(DeviceKind.Cpu, i), null, runner, batchSize))
             .ToList();
         var population = Sys.ActorOf(PopulationActor.Props(id, TestRuns.Options, slots));
         var progress = CreateTestProbe();
@@ -32,7 +31,7 @@ public sealed class LocalEvaluatorRunSpecs() : TestKit(SpecConfig.InMemory)
     {
         var alone = RunToEnd("one", 1, FakeEpisodes.Factory);
         var shared = RunToEnd("three", 3, FakeEpisodes.Factory);
-        var batched = RunToEnd("batched", 2, FakeEpisodes.Factory, leaseSize: 5);
+        var batched = RunToEnd("batched", 2, FakeEpisodes.Factory, batchSize: 5);
 
         Assert.Equal(Settings.Generations, alone.History.Count);
         Assert.Equal(Settings.Generations * Settings.EpisodesPerGeneration, alone.EpisodesCompleted);
@@ -55,7 +54,7 @@ public sealed class LocalEvaluatorRunSpecs() : TestKit(SpecConfig.InMemory)
     [Fact]
     public void Should_log_a_clear_error_when_every_local_evaluator_has_stopped()
     {
-        Func<DeviceSlot, Func<EpisodeSpec, EpisodeResult>> broken = _ => _ => throw new InvalidOperationException("device lost");
+        EpisodeBatchRunnerFactory broken = _ => _ => throw new InvalidOperationException("device lost");
 
         EventFilter.Error(contains: "All 2 local evaluators have stopped").ExpectOne(TimeSpan.FromSeconds(10), () =>
         {

@@ -23,6 +23,41 @@ public class ScalarLifetimeSpecs
             TaskSeed: (ulong)(i / 3), InitSeed: 7, PerClassTrain: 1, ValidationSize: 10, FirstHidden: 4, SecondHidden: 4, Steps: 25)).ToList();
         var expected = specs.Select(runner.Run).ToList();
 
+        var results = WithConstantCollections(() => ParallelEpisodes.Run(runner, specs, threads: 2));
+
+        for (var i = 0; i < specs.Count; i++)
+            Assert.Equal(expected[i].TrainLoss, results[i].TrainLoss);
+    }
+
+    [Fact]
+    public void Should_run_batches_on_parallel_threads_unharmed_by_constant_garbage_collections()
+    {
+        // Evaluators run batches on their slot threads. Two learning rates per batch, so both the
+        // whole-batch step and the per-group step (index_add_) run with their alpha scalars.
+        var runner = new BatchedEpisodeRunner(TestData.Catalog);
+        var mln = new LossSpec.MetaLoss(MlnArchitecture.Default, MlnArchitecture.Default.RandomParameters(8));
+        LossSpec[] losses = [new LossSpec.CrossEntropy(), new LossSpec.MeanSquaredError(), mln];
+        var batches = Enumerable.Range(0, 60).Select(b => Enumerable.Range(0, 4).Select(i => new EpisodeSpec(DatasetName.FashionMnistTrain,
+            losses[b % 3], TaskSeed: (ulong)(b * 4 + i), InitSeed: 7, PerClassTrain: 1, ValidationSize: 10, FirstHidden: 4, SecondHidden: 4,
+            Steps: 25, LearningRate: i % 2 == 0 ? 0.1 : 0.2)).ToList()).ToList();
+        var expected = batches.Select(runner.Run).ToList();
+
+        var results = WithConstantCollections(() =>
+        {
+            var ran = new EpisodeResult[batches.Count][];
+            Parallel.For(0, batches.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, b => ran[b] = runner.Run(batches[b]));
+            return ran;
+        });
+
+        for (var b = 0; b < batches.Count; b++)
+        {
+            for (var i = 0; i < batches[b].Count; i++)
+                Assert.Equal(expected[b][i].TrainLoss, results[b][i].TrainLoss);
+        }
+    }
+
+    private static T WithConstantCollections<T>(Func<T> work)
+    {
         var stop = false;
         var collector = new Thread(() =>
         {
@@ -33,18 +68,14 @@ public class ScalarLifetimeSpecs
             }
         });
         collector.Start();
-        EpisodeResult[] results;
         try
         {
-            results = ParallelEpisodes.Run(runner, specs, threads: 2);
+            return work();
         }
         finally
         {
             Volatile.Write(ref stop, true);
             collector.Join();
         }
-
-        for (var i = 0; i < specs.Count; i++)
-            Assert.Equal(expected[i].TrainLoss, results[i].TrainLoss);
     }
 }

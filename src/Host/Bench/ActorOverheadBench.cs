@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Akka.Actor;
+using Akka.Hosting;
+using MetaLoss.Actors.Evaluation;
+using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Population;
+using MetaLoss.Host.Configuration;
+using MetaLoss.Host.Runs;
+using MetaLoss.Training;
+using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Evolution;
+using MetaLoss.Training.Models;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MetaLoss.Host.Bench;
+
+/// <summary>
+/// What the actor system costs per episode. A real embedded run, wired as `evolve` wires it
+/// (population actor, local evaluators on their slot threads, a SQLite journal), against the very
+/// batches it ran, run directly on as many threads, generation by generation (a generation waits
+/// for the last result of the one before in both). The same run again with an in-memory journal
+/// separates the messaging from the journal writes. Every path uses one torch thread per slot.
+/// </summary>
+public static class ActorOverheadBench
+{
+    public sealed record Settings(int Generations, int Parents, int EpisodesPerCandidate, int BatchSize, int Slots, int Rounds);
+
+    private sealed record Round(double DirectSeconds, double SqliteSeconds, double MemorySeconds, bool Identical);
+
+    /// <summary>Where the population actor persists: SQLite, as `evolve` does, or memory, which leaves only the messaging.</summary>
+    private enum Journal
+    {
+        Sqlite,
+        Memory,
+    }
+
+    private static readonly Akka.Configuration.Config InMemoryJournal = Akka.Configuration.ConfigurationFactory.ParseString("""
+        akka.persistence.journal.plugin = "akka.persistence.journal.inmem"
+        akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
+        """);
+
+    public static void Run(DatasetCatalog catalog, Settings settings)
+    {
+        TorchThreads.Configure(1);
+        var run = RunSettings(settings.Generations, settings.Parents, settings.EpisodesPerCandidate);
+        Console.WriteLine();
+        Console.WriteLine($"actor overhead: {settings.Generations} generations x {run.EpisodesPerGeneration} episodes ({2 * settings.Parents} candidates x " +
+                          $"{settings.EpisodesPerCandidate} paired episodes, random initial MLN), batch size {settings.BatchSize}, " +
+                          $"{settings.Slots} slots x 1 torch thread; fastest of {settings.Rounds} rounds; load average before: {LoadAverage.Now()}");
+
+        // Starts Akka, SQLite and every path once before anything is timed.
+        Measure(catalog, settings, RunSettings(1, settings.Parents, settings.EpisodesPerCandidate));
+        var rounds = Enumerable.Range(0, settings.Rounds).Select(_ => Measure(catalog, settings, run)).ToList();
+
+        var episodes = (double)settings.Generations * run.EpisodesPerGeneration;
+        var direct = rounds.Min(r => r.DirectSeconds);
+        Console.WriteLine($"  direct (BatchedEpisodeRunner, {settings.Slots} threads):        {Line(direct, episodes)}");
+        Console.WriteLine($"  actors, SQLite journal (as evolve):          {Line(rounds.Min(r => r.SqliteSeconds), episodes)}");
+        Console.WriteLine($"  actors, in-memory journal (messaging only):  {Line(rounds.Min(r => r.MemorySeconds), episodes)}");
+        Overhead("SQLite journal", rounds.Min(r => r.SqliteSeconds), direct, episodes, rounds.Select(r => (r.SqliteSeconds, r.DirectSeconds)));
+        Overhead("in-memory journal", rounds.Min(r => r.MemorySeconds), direct, episodes, rounds.Select(r => (r.MemorySeconds, r.DirectSeconds)));
+        Console.WriteLine($"  results of the direct run identical to the actor run's, bit for bit: {(rounds.All(r => r.Identical) ? "yes" : "NO")}");
+        Console.WriteLine($"load average after: {LoadAverage.Now()}");
+    }
+
+    private static string Line(double seconds, double episodes) =>
+        $"{seconds,7:F2} s  {episodes / seconds,6:F2} episodes/s  {seconds / episodes * 1000,6:F2} ms/episode";
+
+    /// <summary>Fastest against fastest, and each round's pair (run back to back, so under the same load).</summary>
+    private static void Overhead(string journal, double actor, double direct, double episodes, IEnumerable<(double Actor, double Direct)> rounds)
+    {
+        var perEpisode = (actor - direct) / episodes * 1000;
+        Console.WriteLine($"  overhead, {journal}: {perEpisode:F2} ms per episode, {(actor - direct) / direct:P1} of episode time " +
+                          $"(per round: {string.Join(", ", rounds.Select(r => ((r.Actor - r.Direct) / r.Direct).ToString("P1")))})");
+    }
+
+    /// <summary>The default episode with a random initial MLN (no warm-start fit, which is not what is measured here).</summary>
+    private static RunSettings RunSettings(int generations, int parents, int episodesPerCandidate) =>
+        new(Seed: 2026, generations, new EvolutionSettings { Parents = parents }, MlnArchitecture.Default,
+            new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), TaskSeed: 0, InitSeed: 0),
+            episodesPerCandidate, PairedEpisodes: true, MlnInit.Random);
+
+    private static Round Measure(DatasetCatalog catalog, Settings settings, RunSettings run)
+    {
+        var log = new BatchLog();
+        var sqlite = ThroughActors(catalog, settings, run, log, Journal.Sqlite);
+        var direct = Directly(catalog, settings.Slots, log.ByGeneration(run.Generations), out var identical);
+        var memory = ThroughActors(catalog, settings, run, new BatchLog(), Journal.Memory);
+        return new Round(direct, sqlite, memory, identical);
+    }
+
+    private static double ThroughActors(DatasetCatalog catalog, Settings settings, RunSettings run, BatchLog log, Journal journal)
+    {
+        var directory = RunDirectory.Open(Path.Combine(Path.GetTempPath(), $"metaloss-bench-{Guid.NewGuid():N}"), create: true);
+        try
+        {
+            directory.PrepareJournal();
+            var baseConfig = AkkaConfiguration.BaseConfig(Akka.Configuration.Config.Empty);
+            var evaluation = EvaluationConfig.Read(baseConfig) with { BatchSize = settings.BatchSize };
+            var slots = DeviceSlot.Parse($"cpu:{settings.Slots}");
+            EpisodeBatchRunnerFactory runners = slot => log.Wrap(new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run);
+            using var host = new HostBuilder()
+                .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder =>
+                {
+                    builder.ConfigureBase(baseConfig).ConfigurePersistence(new JournalSettings(directory.SqliteConnectionString, PostgreSql: false));
+                    if (journal == Journal.Memory) builder.AddHocon(InMemoryJournal, HoconAddMode.Prepend);
+                    builder.ConfigurePopulation(evaluation, slots, runners);
+                }))
+                .Build();
+            host.Start();
+            try
+            {
+                var system = host.Services.GetRequiredService<ActorSystem>();
+                var population = host.Services.GetRequiredService<ActorRegistry>().Get<PopulationActor>();
+                var finished = new TaskCompletionSource<RunStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+                system.ActorOf(RunCompletion.Props(population, finished));
+                var phi = run.Architecture.RandomParameters(run.Seed);
+                var stopwatch = Stopwatch.StartNew();
+                var answer = population.Ask<IPopulationMessage>(new StartRun(run, phi), TimeSpan.FromMinutes(1)).Result;
+                if (answer is not RunAccepted) throw new InvalidOperationException($"the bench run was not accepted: {answer}");
+                finished.Task.Wait();
+                return stopwatch.Elapsed.TotalSeconds;
+            }
+            finally
+            {
+                host.StopAsync().Wait();
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory.Path, recursive: true);
+        }
+    }
+
+    /// <summary>Every generation's batches, pulled by the slot threads from one queue; the next generation starts when all are done.</summary>
+    private static double Directly(DatasetCatalog catalog, int slotCount, IReadOnlyList<IReadOnlyList<LoggedBatch>> generations, out bool identical)
+    {
+        var threads = Enumerable.Range(0, slotCount).Select(i => new SlotThread($"direct-{i}")).ToList();
+        var runner = new BatchedEpisodeRunner(catalog);
+        var results = new Dictionary<LoggedBatch, EpisodeResult[]>();
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            foreach (var generation in generations)
+            {
+                var queue = new Queue<LoggedBatch>(generation);
+                var ran = threads.Select(thread => thread.Run(() =>
+                {
+                    var mine = new List<(LoggedBatch, EpisodeResult[])>();
+                    while (true)
+                    {
+                        LoggedBatch? batch;
+                        lock (queue)
+                        {
+                            if (!queue.TryDequeue(out batch)) return mine;
+                        }
+                        mine.Add((batch, runner.Run(batch.Specs)));
+                    }
+                })).ToArray();
+                Task.WaitAll(ran);
+                foreach (var (batch, result) in ran.SelectMany(t => t.Result)) results[batch] = result;
+            }
+            var seconds = stopwatch.Elapsed.TotalSeconds;
+            identical = results.All(pair => Identical(pair.Key.Results!, pair.Value));
+            return seconds;
+        }
+        finally
+        {
+            foreach (var thread in threads) thread.Dispose();
+        }
+    }
+
+    private static bool Identical(EpisodeResult[] logged, EpisodeResult[] direct) =>
+        logged.Length == direct.Length && logged.Select((result, i) => Identical(result, direct[i])).All(same => same);
+
+    private static bool Identical(EpisodeResult a, EpisodeResult b) =>
+        BitConverter.DoubleToInt64Bits(a.Fitness) == BitConverter.DoubleToInt64Bits(b.Fitness) && a.Outcome == b.Outcome &&
+        MemoryMarshal.AsBytes(a.TrainLoss.AsSpan()).SequenceEqual(MemoryMarshal.AsBytes(b.TrainLoss.AsSpan()));
+}
