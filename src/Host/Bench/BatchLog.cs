@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Training.Episodes;
 
@@ -22,7 +23,7 @@ public sealed class BatchLog
 
     public EpisodeBatchRunner Wrap(EpisodeBatchRunner runner) => specs =>
     {
-        var batch = new LoggedBatch(specs.ToList());
+        var batch = new LoggedBatch(specs.ToList(), Stopwatch.GetTimestamp());
         lock (_gate) _batches.Add(batch);
         batch.Results = runner(specs);
         return batch.Results;
@@ -56,10 +57,12 @@ public sealed class BatchLog
     }
 }
 
-/// <summary>One batch an evaluator ran; its results are set when it ends.</summary>
-public sealed class LoggedBatch(IReadOnlyList<EpisodeSpec> specs)
+/// <summary>One batch an evaluator ran, and when it started (<see cref="Stopwatch.GetTimestamp"/>); its results are set when it ends.</summary>
+public sealed class LoggedBatch(IReadOnlyList<EpisodeSpec> specs, long started)
 {
     public IReadOnlyList<EpisodeSpec> Specs { get; } = specs;
+
+    public long Started { get; } = started;
 
     public EpisodeResult[]? Results { get; set; }
 }

@@ -9,7 +9,7 @@ public sealed class BatchedMeanSquaredErrorLoss : IBatchedLoss
     {
         using var probabilities = logits.softmax(-1);
         using var error = probabilities.sub(oneHotTargets);
-        using var squared = error.square();
+        using var squared = error.pow(TorchScalars.Two);
         using var perSample = squared.sum(-1);
         return perSample.mean([-1]);
     }

@@ -108,7 +108,7 @@ public sealed class BatchedMlpClassifier : IDisposable
         var norms = new double[Members];
         foreach (var parameter in Parameters)
         {
-            var perMember = HostValues.Floats(parameter.square().sum([1, 2]));
+            var perMember = HostValues.Floats(parameter.pow(TorchScalars.Two).sum([1, 2]));
             for (var p = 0; p < Members; p++) norms[p] += perMember[p];
         }
         return norms;

@@ -105,6 +105,6 @@ public static class MlnWarmStart
         using var scope = NewDisposeScope();
         var gradient = LogitGradients.Of(mln, batch.Logits, batch.Targets, createGraph: true);
         var target = LogitGradients.Of(reference, batch.Logits, batch.Targets);
-        return gradient.sub(target).square().sum().div(target.square().sum()).MoveToOuterDisposeScope();
+        return gradient.sub(target).pow(TorchScalars.Two).sum().div(target.pow(TorchScalars.Two).sum()).MoveToOuterDisposeScope();
     }
 }
