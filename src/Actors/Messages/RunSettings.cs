@@ -22,6 +22,9 @@ public sealed record RunSettings(
     /// <summary>The meta-validation set; runs journaled before it existed have none.</summary>
     public MetaValidation MetaValidation { get; init; } = MetaValidation.None;
 
+    /// <summary>Fingerprints of the datasets the run uses; runs journaled before fingerprints have none, and are not checked.</summary>
+    public IReadOnlyList<DatasetFingerprint> Data { get; init; } = [];
+
     public int CandidateCount => 2 * Evolution.Parents;
 
     public int EpisodesPerGeneration => CandidateCount * EpisodesPerCandidate;
@@ -61,6 +64,8 @@ public sealed record RunSettings(
         var theirs = other.Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
         Check("episode settings", mine, theirs);
         Check("classes", string.Join(",", Template.Classes ?? []), string.Join(",", other.Template.Classes ?? []));
+        if (DatasetFingerprint.FirstMismatch(Data, name => other.Data.FirstOrDefault(f => f.Dataset == name)) is { } data)
+            differences.Add(data);
         return differences;
     }
 }

@@ -94,6 +94,11 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
 
     private void OnStartRun(StartRun start)
     {
+        if (start.Run is { } run && run.PersistenceId != PersistenceId)
+        {
+            Sender.Tell(new RunRejected($"the population here persists {PersistenceId}, not run {run} ({run.PersistenceId}); give the run id its first `evolve` printed"));
+            return;
+        }
         if (_state.Started)
         {
             var differences = _state.Settings!.Differences(start.Settings);
@@ -116,7 +121,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             return;
         }
         var requester = _startRequester = Sender;
-        Persist(new RunStarted(start.Settings, start.InitialPhi, start.Fit), e =>
+        Persist(new RunStarted(start.Settings, start.InitialPhi, start.Fit) { Run = start.Run }, e =>
         {
             _state = _state.Apply(e);
             _log.Info("Run started: initial MLN from {0}{1}", e.Settings.Init, e.Fit is null ? "" : $", {e.Fit}");
@@ -138,6 +143,19 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
                 $"the initial MLN has {start.InitialPhi.Length} parameters, but architecture {start.Settings.Architecture} needs {expected}");
         var bad = Array.FindIndex(start.InitialPhi, v => !float.IsFinite(v));
         if (bad >= 0) throw new ArgumentException($"the initial MLN's parameter {bad} is {start.InitialPhi[bad]}; parameters must be finite");
+    }
+
+    /// <summary>
+    /// Akka stops the actor after this, and the backoff supervisor would start it again and again on
+    /// the same corrupt data: the host hears of it here and ends with one line. A failed replay names
+    /// no sequence number; the corrupt event is the one after the last that replayed.
+    /// </summary>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        var sequenceNr = message is null ? LastSequenceNr + 1 : LastSequenceNr;
+        var failure = new PopulationRecoveryFailed(PersistenceId, sequenceNr, reason.Message);
+        _log.Error("{0}", failure);
+        Context.System.EventStream.Publish(failure);
     }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
@@ -265,7 +283,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         var deadline = DateTime.UtcNow + _options.LeaseTimeout;
         foreach (var key in keys) _leases.Grant(key, evaluator, deadline);
         Context.Watch(evaluator);
-        evaluator.Tell(new WorkLease(keys.Select(k => new EpisodeAssignment(k, _state.SpecFor(k))).ToList()));
+        evaluator.Tell(new WorkLease(keys.Select(k => new EpisodeAssignment(k, _state.SpecFor(k))).ToList()) { Data = _state.Settings!.Data });
     }
 
     private void Requeue(IReadOnlyList<EpisodeKey> keys, string why)

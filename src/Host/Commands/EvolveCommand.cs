@@ -43,13 +43,14 @@ public static class EvolveCommand
         var learningRate = new Option<double>("--lr") { Description = "inner-loop SGD learning rate", DefaultValueFactory = _ => EpisodeDefaults.LearningRate };
         var config = new Option<string[]>("--config") { Description = "HOCON override, repeatable, e.g. --config \"metaloss.lease-timeout = 30s\" (defaults in hocon/)", AllowMultipleArgumentsPerToken = false };
         var devices = new Option<string>("--devices") { Description = "evaluator slots: cpu:N and/or cuda:I, comma-separated", DefaultValueFactory = _ => $"cpu:{Environment.ProcessorCount}" };
+        var runId = RunIdOption.Create("with --postgres: the run to resume or, with --join, to stand by for (the id the first `evolve` printed); default: the run directory's, else a new run");
 
         var command = new Command("evolve", "Evolve a Meta-Loss Network; resumes the run in --run if it exists");
         data.AddTo(command);
         episode.AddTo(command);
         network.AddTo(command);
         journalOptions.AddTo(command);
-        foreach (var option in new Option[] { run, generations, parents, sigma, episodesPerCandidate, unpaired, init, validationEpisodes, validationTop, seed, learningRate, devices, config })
+        foreach (var option in new Option[] { run, runId, generations, parents, sigma, episodesPerCandidate, unpaired, init, validationEpisodes, validationTop, seed, learningRate, devices, config })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellation) =>
@@ -75,30 +76,24 @@ public static class EvolveCommand
             if (cluster?.Join is not null && !journalOptions.IsShared(result))
                 throw new ArgumentException("--join: a joining `evolve` can host the population, so it needs the shared journal; add --postgres " +
                                             "(evaluator-only members use `metaloss node --join`)");
+            // One evolve per run directory, before any journal file is looked at.
+            using var runLock = RunLock.Take(directory);
             var journal = journalOptions.Read(result, directory);
 
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(data.Read(result));
             // A missing or corrupt dataset fails here, before the journal is touched.
-            catalog.Get(settings.Template.Dataset);
-            if (settings.MetaValidation.Enabled) catalog.Get(settings.MetaValidation.Dataset);
+            settings = RunData.Fingerprinted(settings, catalog);
 
-            if (journal.PostgreSql)
-            {
-                Console.WriteLine($"Run directory {directory.Path}; journal in PostgreSQL ({journal.Describe()})");
-            }
-            else
-            {
-                var resuming = directory.HasJournal;
-                directory.PrepareJournal();
-                Console.WriteLine(resuming ? $"Resuming the run in {directory.Path}" : $"Starting a run in {directory.Path}");
-            }
-            using var host = BuildHost(journal, cluster, slots, slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run, baseConfig, evaluation);
+            var runIdentity = await EvolveJournal.Open(directory, journal, RunIdOption.Read(result, runId), cluster?.Join is not null, cancellation);
+            var failures = new HostFailures();
+            using var host = BuildHost(journal, cluster, slots, slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run, baseConfig,
+                evaluation, runIdentity, failures, RunData.Check(catalog));
             await host.StartAsync(cancellation);
             try
             {
                 if (cluster is not null) ClusterAnnouncement.Print(host, cluster);
-                return await Evolve(host, directory, settings, cancellation);
+                return await Evolve(host, directory, settings, runIdentity, failures, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -112,6 +107,12 @@ public static class EvolveCommand
             }
         });
         return command;
+    }
+
+    private static int Failed(HostFailures failures)
+    {
+        Console.Error.WriteLine($"metaloss: {failures.Failed.Result}");
+        return 2;
     }
 
     private static MlnInit ParseInit(System.CommandLine.Parsing.ArgumentResult result)
@@ -135,25 +136,29 @@ public static class EvolveCommand
     /// </summary>
     private static IHost BuildHost(JournalSettings journal, ClusterSettings? cluster, IReadOnlyList<DeviceSlot> slots,
         EpisodeBatchRunnerFactory runnerFactory, Akka.Configuration.Config baseConfig,
-        EvaluationConfig evaluation) =>
+        EvaluationConfig evaluation, RunId run, HostFailures failures, DataCheck dataCheck) =>
         new HostBuilder()
             .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder =>
             {
-                builder.ConfigureBase(baseConfig).ConfigurePersistence(journal);
+                builder.ConfigureBase(baseConfig).ConfigurePersistence(journal).ConfigureFailureWatch(failures);
                 if (cluster is null)
-                    builder.ConfigurePopulation(evaluation, slots, runnerFactory);
+                    builder.ConfigurePopulation(evaluation, slots, runnerFactory, run);
                 else
-                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation).ConfigureNodeEvaluators(evaluation, slots, runnerFactory);
+                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation, run)
+                        .ConfigureNodeEvaluators(evaluation, slots, runnerFactory, dataCheck);
             }))
             .Build();
 
-    private static async Task<int> Evolve(IHost host, RunDirectory directory, RunSettings settings, CancellationToken cancellation)
+    private static async Task<int> Evolve(IHost host, RunDirectory directory, RunSettings settings, RunId run, HostFailures failures,
+        CancellationToken cancellation)
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var population = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<PopulationActor>(cancellation);
-        var existing = await population.Ask<RunStatus>(GetRunStatus.Instance, TimeSpan.FromSeconds(60), cancellation);
-        var start = existing.Started ? new StartRun(settings, []) : InitialMln.Create(settings);
-        var answer = await population.Ask<IPopulationMessage>(start, TimeSpan.FromSeconds(60), cancellation);
+        var existing = await failures.Unless(population.Ask<RunStatus>(GetRunStatus.Instance, TimeSpan.FromSeconds(60), cancellation));
+        if (existing is null) return Failed(failures);
+        var start = (existing.Started ? new StartRun(settings, []) : InitialMln.Create(settings)) with { Run = run };
+        var answer = await failures.Unless(population.Ask<IPopulationMessage>(start, TimeSpan.FromSeconds(60), cancellation));
+        if (answer is null) return Failed(failures);
         if (answer is RunRejected rejected)
         {
             Console.Error.WriteLine($"metaloss: {rejected.Reason}");
@@ -166,7 +171,8 @@ public static class EvolveCommand
         system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
-        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated);
+        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, failures.Failed);
+        if (ended == failures.Failed) return Failed(failures);
         if (ended == system.WhenTerminated)
         {
             Console.Error.WriteLine("\nmetaloss: this process was removed from the cluster (downed, see the log above). " +

@@ -18,7 +18,8 @@ namespace MetaLoss.Host.Commands;
 /// <summary>
 /// `metaloss node --join HOST:PORT`: an evaluator-only cluster member. Its slots pull episodes from
 /// the population singleton wherever it runs; it may join or leave at any time, and what it held
-/// when it died goes back to the queue. It ends when the run is finished.
+/// when it died goes back to the queue. It ends when the run is finished, or at its first lease if its
+/// data is not the run's (the lease carries the run's dataset fingerprints).
 /// </summary>
 public static class NodeCommand
 {
@@ -44,7 +45,10 @@ public static class NodeCommand
 
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(data.Read(result));
-            catalog.Get(DatasetName.FashionMnistMetaTrain); // what `evolve` samples from: a missing dataset fails before joining
+            // What `evolve` samples from: a missing dataset fails before joining, and leases compare fingerprints without waiting for a load.
+            catalog.Fingerprint(DatasetName.FashionMnistMetaTrain);
+            catalog.Fingerprint(DatasetName.FashionMnistMetaValidation);
+            var failures = new HostFailures();
             long ran = 0;
             EpisodeBatchRunner Counted(DeviceSlot slot)
             {
@@ -60,22 +64,26 @@ public static class NodeCommand
             using var host = new HostBuilder()
                 .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder => builder
                     .ConfigureBase(baseConfig)
+                    .ConfigureFailureWatch(failures)
                     .ConfigureCluster(cluster)
                     .ConfigurePopulationProxy()
-                    .ConfigureNodeEvaluators(evaluation, slots, Counted)))
+                    .ConfigureNodeEvaluators(evaluation, slots, Counted, RunData.Check(catalog))))
                 .Build();
             await host.StartAsync(cancellation);
             try
             {
                 ClusterAnnouncement.Print(host, cluster);
                 Console.WriteLine($"Evaluator slots: {string.Join(", ", slots)}");
-                var outcome = await Serve(host, cancellation);
+                var outcome = await Serve(host, failures, cancellation);
                 var episodes = Interlocked.Read(ref ran);
                 switch (outcome)
                 {
                     case NodeOutcome.RunFinished:
                         Console.WriteLine($"The run is finished; this node ran {episodes} episodes.");
                         return 0;
+                    case NodeOutcome.Refused:
+                        Console.Error.WriteLine($"metaloss: {failures.Failed.Result}");
+                        return 2;
                     case NodeOutcome.Downed:
                         Console.Error.WriteLine($"\nmetaloss: this node was removed from the cluster (downed, or the cluster is gone); it ran {episodes} episodes.");
                         return 3;
@@ -93,7 +101,7 @@ public static class NodeCommand
     }
 
     /// <summary>Follows the run's progress (printing it) until the run is finished, this node is downed, or Ctrl+C.</summary>
-    private static async Task<NodeOutcome> Serve(IHost host, CancellationToken cancellation)
+    private static async Task<NodeOutcome> Serve(IHost host, HostFailures failures, CancellationToken cancellation)
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var population = host.Services.GetRequiredService<ActorRegistry>().Get<PopulationActor>();
@@ -101,7 +109,8 @@ public static class NodeCommand
         system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
-        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated);
+        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, failures.Failed);
+        if (ended == failures.Failed) return NodeOutcome.Refused;
         return ended == finished.Task ? NodeOutcome.RunFinished : ended == stopped.Task ? NodeOutcome.Stopped : NodeOutcome.Downed;
     }
 
@@ -110,5 +119,6 @@ public static class NodeCommand
         RunFinished,
         Stopped,
         Downed,
+        Refused,
     }
 }

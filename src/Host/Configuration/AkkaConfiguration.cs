@@ -6,6 +6,8 @@ using Akka.Persistence.Sql;
 using Akka.Remote.Hosting;
 using MetaLoss.Actors.Cluster;
 using MetaLoss.Actors.Evaluation;
+using MetaLoss.Actors.Messages;
+using MetaLoss.Host.Runs;
 using MetaLoss.Actors.Population;
 using MetaLoss.Actors.Serialization;
 
@@ -14,8 +16,6 @@ namespace MetaLoss.Host.Configuration;
 /// <summary>The actor system's wiring, one concern per extension method; tests reuse them.</summary>
 public static class AkkaConfiguration
 {
-    public const string PopulationPersistenceId = "population";
-
     /// <summary>The singleton's name: its manager is /user/population, its proxy /user/population-proxy.</summary>
     public const string PopulationSingletonName = "population";
 
@@ -35,11 +35,11 @@ public static class AkkaConfiguration
     /// starts it again after a pause; it recovers from the journal and carries on.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigurePopulation(this AkkaConfigurationBuilder builder,
-        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory) =>
+        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory, RunId run) =>
         builder.WithActors((system, registry) =>
         {
             var evaluators = slots.Select(slot => EvaluatorActor.Props(slot, null, runnerFactory, evaluation.BatchSize)).ToList();
-            registry.Register<PopulationActor>(system.ActorOf(SupervisedPopulation(evaluation, evaluators), "population-supervisor"));
+            registry.Register<PopulationActor>(system.ActorOf(SupervisedPopulation(evaluation, evaluators, run), "population-supervisor"));
         });
 
     /// <summary>Remoting on the given address and cluster membership with the given roles (SBR settings: hocon/cluster.conf).</summary>
@@ -51,10 +51,11 @@ public static class AkkaConfiguration
     /// <summary>
     /// The same backoff-supervised population actor, as a cluster singleton on the oldest
     /// `population` node, without children: in a cluster every node's evaluators live in its own
-    /// pool (<see cref="ConfigureNodeEvaluators"/>). The registry gets the singleton proxy.
+    /// pool (<see cref="ConfigureNodeEvaluators"/>). The registry gets the singleton proxy. Every
+    /// population node of a cluster must be given the same run, or a hand-over would start another.
     /// </summary>
-    public static AkkaConfigurationBuilder ConfigurePopulationSingleton(this AkkaConfigurationBuilder builder, EvaluationConfig evaluation) =>
-        builder.WithSingleton<PopulationActor>(PopulationSingletonName, SupervisedPopulation(evaluation, []), SingletonOptions, createProxyToo: true);
+    public static AkkaConfigurationBuilder ConfigurePopulationSingleton(this AkkaConfigurationBuilder builder, EvaluationConfig evaluation, RunId run) =>
+        builder.WithSingleton<PopulationActor>(PopulationSingletonName, SupervisedPopulation(evaluation, [], run), SingletonOptions, createProxyToo: true);
 
     /// <summary>Only the proxy, for nodes that never host the population.</summary>
     public static AkkaConfigurationBuilder ConfigurePopulationProxy(this AkkaConfigurationBuilder builder) =>
@@ -63,15 +64,16 @@ public static class AkkaConfiguration
     /// <summary>
     /// This node's evaluators under a pool that supervises them, talking to the population through
     /// the singleton proxy and asking again when idle (a hand-over forgets parked requests); and the
-    /// actor that answers `status --cluster`.
+    /// actor that answers `status --cluster`. <paramref name="dataCheck"/> keeps them from running a
+    /// run's episodes on other data than the run's.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigureNodeEvaluators(this AkkaConfigurationBuilder builder,
-        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory) =>
+        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory, DataCheck dataCheck) =>
         builder.WithActors((system, registry) =>
         {
             var population = registry.Get<PopulationActor>();
             var evaluators = slots
-                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle))
+                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle, dataCheck))
                 .ToList();
             system.ActorOf(EvaluatorPool.Props(evaluators), "evaluators");
             system.ActorOf(ClusterStatusActor.Props(population), ClusterStatusActor.Name);
@@ -84,8 +86,15 @@ public static class AkkaConfiguration
         LogSingletonIdentificationFailure = false,
     };
 
-    private static Props SupervisedPopulation(EvaluationConfig evaluation, IReadOnlyList<Props> localEvaluators) =>
+    /// <summary>
+    /// Events that end the process with a clear line instead of a retry loop (a journal that cannot
+    /// be replayed, data that is not the run's): listened for before any other actor starts.
+    /// </summary>
+    public static AkkaConfigurationBuilder ConfigureFailureWatch(this AkkaConfigurationBuilder builder, HostFailures failures) =>
+        builder.WithActors((system, _) => failures.Listen(system));
+
+    private static Props SupervisedPopulation(EvaluationConfig evaluation, IReadOnlyList<Props> localEvaluators, RunId run) =>
         BackoffSupervisor.Props(Backoff.OnStop(
-            PopulationActor.Props(PopulationPersistenceId, evaluation.Population, localEvaluators), "population",
+            PopulationActor.Props(run.PersistenceId, evaluation.Population, localEvaluators), "population",
             TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, maxNrOfRetries: -1));
 }
