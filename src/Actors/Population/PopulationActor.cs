@@ -3,6 +3,7 @@ using Akka.Event;
 using Akka.Persistence;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Serialization;
 
 namespace MetaLoss.Actors.Population;
 
@@ -147,15 +148,15 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
 
     /// <summary>
     /// Akka stops the actor after this, and the backoff supervisor would start it again and again on
-    /// the same corrupt data: the host hears of it here and ends with one line. A failed replay names
-    /// no sequence number; the corrupt event is the one after the last that replayed.
+    /// the same corrupt data: the host hears of it on the event stream and ends with one line (Akka's
+    /// own report, with its stack trace, is left out). A failed replay names no sequence number; the
+    /// corrupt event is the one after the last that replayed.
     /// </summary>
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
-        var sequenceNr = message is null ? LastSequenceNr + 1 : LastSequenceNr;
-        var failure = new PopulationRecoveryFailed(PersistenceId, sequenceNr, reason.Message);
-        _log.Error("{0}", failure);
-        Context.System.EventStream.Publish(failure);
+        var snapshot = reason is CorruptPayloadException { PayloadType: var type } && type == typeof(PopulationState);
+        var sequenceNr = message is not null ? LastSequenceNr : snapshot ? (long?)null : LastSequenceNr + 1;
+        Context.System.EventStream.Publish(new PopulationRecoveryFailed(PersistenceId, sequenceNr, reason.Message));
     }
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)

@@ -85,8 +85,8 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         // The constructors' ArgumentExceptions count too: they reject values no writer produces.
         catch (Exception e) when (e is EndOfStreamException or InvalidDataException or FormatException or ArgumentException)
         {
-            throw new SerializationException(
-                $"Corrupt '{manifest}' ({format.Type.Name}) payload of {bytes.Length} bytes: {e.Message}", e);
+            throw new CorruptPayloadException(
+                $"Corrupt '{manifest}' ({format.Type.Name}) payload of {bytes.Length} bytes: {e.Message}", format.Type, e);
         }
     }
 

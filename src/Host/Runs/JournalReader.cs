@@ -18,9 +18,11 @@ namespace MetaLoss.Host.Runs;
 /// </summary>
 public static class JournalReader
 {
-    // Readers never create tables: a journal without them simply holds no events yet.
+    // Readers never create tables: a journal without them simply holds no events yet. What goes
+    // wrong reaches the caller as an exception, so Akka's own log (stack traces) stays quiet.
     private const string ReadOnlyHocon = """
-        akka.loglevel = WARNING
+        akka.loglevel = OFF
+        akka.stdout-loglevel = OFF
         akka.persistence.journal.sql.auto-initialize = off
         akka.persistence.snapshot-store.sql.auto-initialize = off
         """;

@@ -31,7 +31,7 @@ public static class SqliteJournalFile
             if (tables.Contains("journal") && tables.IsSubsetOf(AkkaTables)) return new JournalIdentity(RunId.Legacy, HasJournalTable: true);
             throw NotAJournal(path, tables.Count == 0
                 ? "a SQLite database with no tables, not made by MetaLoss"
-                : $"a SQLite database, but not a MetaLoss journal (tables: {string.Join(", ", tables.Order())})");
+                : $"a SQLite database with other tables: {string.Join(", ", tables.Order())}");
         }
         catch (SqliteException e)
         {

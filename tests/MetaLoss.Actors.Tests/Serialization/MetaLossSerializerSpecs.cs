@@ -193,9 +193,10 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         var bytes = Serializer.ToBinary(Samples.All["RunStarted"]);
         byte[] corrupt = change < 0 ? bytes[..^1] : [.. bytes, 0];
 
-        var error = Assert.Throws<SerializationException>(() => Serializer.FromBinary(corrupt, "RS3"));
+        var error = Assert.Throws<CorruptPayloadException>(() => Serializer.FromBinary(corrupt, "RS3"));
 
         Assert.Contains("'RS3'", error.Message);
+        Assert.Equal(typeof(RunStarted), error.PayloadType);
     }
 
     private MetaLossSerializer Serializer =>

@@ -63,6 +63,15 @@ public static class ClusterRun
     public static int MembersUpSeenBy(int port) =>
         ClusterTable(port).Count(l => l.StartsWith("127.0.0.1:") && l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == "Up");
 
+    /// <summary>The run id a first `evolve --postgres` printed for its standbys (waits for the line).</summary>
+    public static string RunIdPrintedBy(MetalossProcess first)
+    {
+        Assert.True(first.WaitForLine(StandbyHint, Timeout), first.Output);
+        return first.Output.Split('\n').First(l => l.StartsWith(StandbyHint))[StandbyHint.Length..].Trim();
+    }
+
+    private const string StandbyHint = "Standbys join this run with --run-id ";
+
     /// <summary>Polls until <paramref name="done"/> holds, failing with <paramref name="why"/> after <see cref="Timeout"/>.</summary>
     public static void WaitUntil(Func<bool> done, Func<string> why)
     {
