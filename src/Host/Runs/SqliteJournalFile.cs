@@ -92,7 +92,8 @@ public static class SqliteJournalFile
     private static HashSet<string> Tables(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        // SQLite's own tables (sqlite_sequence for AUTOINCREMENT) say nothing about who made the file.
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!'";
         var tables = new HashSet<string>();
         using var reader = command.ExecuteReader();
         while (reader.Read()) tables.Add(reader.GetString(0));
