@@ -30,7 +30,8 @@ public static class EvolveJournal
             : RunId.New());
         var events = await JournalReader.ReadEvents(journal, run, cancellation);
         if (recorded is null) RunFile.Write(directory, run);
-        Console.WriteLine($"{(events.Count > 0 ? "Resuming" : "Starting")} run {run}; journal in PostgreSQL ({journal.Describe()}); run directory {directory.Path}");
+        var doing = joining ? "Standing by for" : events.Count > 0 ? "Resuming" : "Starting";
+        Console.WriteLine($"{doing} run {run}; journal in PostgreSQL ({journal.Describe()}); run directory {directory.Path}");
         if (!joining) Console.WriteLine($"Standbys join this run with --run-id {run}");
         return run;
     }

@@ -68,7 +68,7 @@ public sealed class SharedJournalRunsSpecs
         var (code, output) = MetalossProcess.Run(ClusterRun.Timeout, ClusterRun.ClusteredEvolve(SmallRun.NewDirectory(), ClusterRun.FreePort(),
             ["--join", $"127.0.0.1:{port}", "--run-id", "0123456789ab", .. postgres]));
 
-        Assert.True(code == 2, output);
+        Assert.True(code == 2, $"exit code {code}: {output}");
         Assert.Contains($"the population here persists population-{run}, not run 0123456789ab", output);
     }
 
