@@ -24,8 +24,8 @@ public sealed class RunDirectory
 
     public bool HasJournal => File.Exists(JournalFile);
 
-    /// <summary>For the journal's writer, `evolve`.</summary>
-    public string SqliteConnectionString => SqliteJournalFile.ConnectionString(JournalFile, SqliteOpenMode.ReadWriteCreate);
+    /// <summary>For the journal's writer, `evolve`, once the file exists (<see cref="PrepareJournal"/>): never creates one.</summary>
+    public string SqliteConnectionString => SqliteJournalFile.ConnectionString(JournalFile, SqliteOpenMode.ReadWrite);
 
     /// <summary>For readers: SQLite refuses every write, so reading never changes the file.</summary>
     public string ReadOnlyConnectionString => SqliteJournalFile.ConnectionString(JournalFile, SqliteOpenMode.ReadOnly);

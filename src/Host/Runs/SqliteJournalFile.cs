@@ -60,14 +60,16 @@ public static class SqliteJournalFile
         File.Move(building, path);
     }
 
-    /// <summary>The connection Akka uses; read-only for readers such as `status`.</summary>
+    /// <summary>
+    /// The connection Akka uses: read-only for readers such as `status`; pooled only for the journal's
+    /// writer, whose plugin opens a connection per query (a pooled one would keep the file open after a reader is done).
+    /// </summary>
     public static string ConnectionString(string path, SqliteOpenMode mode) => new SqliteConnectionStringBuilder
     {
         DataSource = path,
         Mode = mode,
         Cache = SqliteCacheMode.Private,
-        // A pooled connection would keep the file open after we are done with it.
-        Pooling = false,
+        Pooling = mode == SqliteOpenMode.ReadWrite,
     }.ToString();
 
     private static RunId ReadMarker(SqliteConnection connection, string path)

@@ -9,6 +9,11 @@ namespace MetaLoss.Training.Data;
 /// </summary>
 public sealed record DatasetFingerprint(DatasetName Dataset, string Sha256)
 {
+    /// <summary>64 lower-case hex digits; anything else (a corrupt journal) is refused.</summary>
+    public string Sha256 { get; } = Sha256.Length == 64 && Sha256.All(char.IsAsciiHexDigitLower)
+        ? Sha256
+        : throw new ArgumentException($"a dataset fingerprint is 64 lower-case hex digits, got '{Sha256}'", nameof(Sha256));
+
     public static DatasetFingerprint Of(DatasetName name, ImageDataset dataset)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

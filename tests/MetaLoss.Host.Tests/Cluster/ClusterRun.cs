@@ -50,7 +50,7 @@ public static class ClusterRun
     }
 
     public static JournalSettings SqliteJournal(string runDirectory) =>
-        new(RunDirectory.Open(runDirectory, create: false).SqliteConnectionString, PostgreSql: false);
+        new(RunDirectory.Open(runDirectory, create: false).ReadOnlyConnectionString, PostgreSql: false);
 
     /// <summary>Episodes done by the node listening on <paramref name="port"/>, as `status --cluster` shows them; -1 if not listed.</summary>
     public static long EpisodesDoneBy(int hostPort, int port)
