@@ -81,9 +81,7 @@ public static class EvolveCommand
             var journal = journalOptions.Read(result, directory);
 
             TorchThreads.Configure(1);
-            // Not disposed: when the command returns early (a refused start, a data mismatch, Ctrl+C) a
-            // slot thread may still be running a batch on these tensors; the process's exit frees them.
-            var catalog = new DatasetCatalog(data.Read(result));
+            using var catalog = new DatasetCatalog(data.Read(result));
             // A missing or corrupt dataset fails here, before the journal is touched.
             settings = RunData.Fingerprinted(settings, catalog);
 

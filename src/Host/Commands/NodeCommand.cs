@@ -44,9 +44,7 @@ public static class NodeCommand
             var cluster = network.Read(result, [ClusterSettings.EvaluatorRole])!;
 
             TorchThreads.Configure(1);
-            // Not disposed: when the command returns early (a refused start, a data mismatch, Ctrl+C) a
-            // slot thread may still be running a batch on these tensors; the process's exit frees them.
-            var catalog = new DatasetCatalog(data.Read(result));
+            using var catalog = new DatasetCatalog(data.Read(result));
             // What `evolve` samples from: a missing dataset fails before joining, and leases compare fingerprints without waiting for a load.
             catalog.Fingerprint(DatasetName.FashionMnistMetaTrain);
             catalog.Fingerprint(DatasetName.FashionMnistMetaValidation);
