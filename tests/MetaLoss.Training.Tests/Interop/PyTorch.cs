@@ -33,6 +33,8 @@ public static class PyTorch
         info.ArgumentList.Add(scriptPath);
         foreach (var arg in args) info.ArgumentList.Add(arg);
         info.Environment["PYTHONPATH"] = ModuleDirectory;
+        // Nothing written into the repository's python/ folder by a test.
+        info.Environment["PYTHONDONTWRITEBYTECODE"] = "1";
         // One intra-op thread: the test host already keeps both cores busy, and more would only spin.
         info.Environment["OMP_NUM_THREADS"] = "1";
         using var process = Process.Start(info)!;
