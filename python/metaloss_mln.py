@@ -88,7 +88,7 @@ class MetaLoss(nn.Module):
         try:
             # Python's json reads NaN and Infinity (not JSON): they are refused below, by field.
             document = json.loads(text)
-        except (ValueError, UnicodeDecodeError) as error:
+        except (ValueError, RecursionError) as error:
             raise ValueError(f"{path}: not an MLN file (not JSON: {error})") from None
         if not isinstance(document, dict):
             raise ValueError(f"{path}: not an MLN file (expected a JSON object)")

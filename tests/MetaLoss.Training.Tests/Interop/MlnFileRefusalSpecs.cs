@@ -16,6 +16,7 @@ public class MlnFileRefusalSpecs(MlnFileRefusalSpecs.Attempts attempts) : IClass
     {
         ["not JSON"] = ("this is not JSON", "not JSON"),
         ["empty file"] = ("", "not JSON"),
+        ["JSON nested too deeply to parse"] = (new string('[', 100_000) + new string(']', 100_000), "not JSON"),
         ["JSON but not an object"] = ("[1, 2, 3]", "expected a JSON object"),
         ["format missing"] = (Without("format"), "field 'format' is missing"),
         ["another format"] = (Valid.Replace("metaloss-mln/1", "metaloss-mln/2"), "field 'format' is 'metaloss-mln/2'"),
