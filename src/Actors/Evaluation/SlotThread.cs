@@ -31,13 +31,6 @@ public sealed class SlotThread : IDisposable
         return completion.Task;
     }
 
-    /// <summary>
-    /// Lets queued work finish and waits for it (boundedly): a process that exits while libtorch runs
-    /// here crashes (SIGSEGV) as libtorch's globals are torn down under the running op.
-    /// </summary>
-    public void Dispose()
-    {
-        _work.CompleteAdding();
-        if (Thread.CurrentThread != _thread) _thread.Join(TimeSpan.FromMinutes(1));
-    }
+    /// <summary>Lets queued work finish in the background; the thread ends when the queue drains.</summary>
+    public void Dispose() => _work.CompleteAdding();
 }

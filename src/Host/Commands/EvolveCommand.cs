@@ -87,8 +87,9 @@ public static class EvolveCommand
 
             var runIdentity = await EvolveJournal.Open(directory, journal, RunIdOption.Read(result, runId), cluster?.Join is not null, cancellation);
             var failures = new HostFailures();
-            using var host = BuildHost(journal, cluster, slots, slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run, baseConfig,
-                evaluation, runIdentity, failures, RunData.Check(catalog));
+            var batches = new BatchesInFlight();
+            using var host = BuildHost(journal, cluster, slots, batches.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run),
+                baseConfig, evaluation, runIdentity, failures, RunData.Check(catalog));
             await host.StartAsync(cancellation);
             try
             {
@@ -104,6 +105,7 @@ public static class EvolveCommand
             finally
             {
                 await host.StopAsync(CancellationToken.None);
+                batches.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
             }
         });
         return command;

@@ -49,6 +49,7 @@ public static class NodeCommand
             catalog.Fingerprint(DatasetName.FashionMnistMetaTrain);
             catalog.Fingerprint(DatasetName.FashionMnistMetaValidation);
             var failures = new HostFailures();
+            var batches = new BatchesInFlight();
             long ran = 0;
             EpisodeBatchRunner Counted(DeviceSlot slot)
             {
@@ -67,7 +68,7 @@ public static class NodeCommand
                     .ConfigureFailureWatch(failures)
                     .ConfigureCluster(cluster)
                     .ConfigurePopulationProxy()
-                    .ConfigureNodeEvaluators(evaluation, slots, Counted, RunData.Check(catalog))))
+                    .ConfigureNodeEvaluators(evaluation, slots, batches.Counting(Counted), RunData.Check(catalog))))
                 .Build();
             await host.StartAsync(cancellation);
             try
@@ -95,6 +96,7 @@ public static class NodeCommand
             finally
             {
                 await host.StopAsync(CancellationToken.None);
+                batches.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
             }
         });
         return command;
