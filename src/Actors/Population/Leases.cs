@@ -13,6 +13,9 @@ public sealed class Leases
 
     public bool IsLeased(EpisodeKey key) => _held.ContainsKey(key);
 
+    /// <summary>The evaluator holding the episode, or null when it is not leased.</summary>
+    public IActorRef? HolderOf(EpisodeKey key) => _held.TryGetValue(key, out var lease) ? lease.Holder : null;
+
     public int CountHeldBy(IActorRef holder) => _held.Values.Count(lease => lease.Holder.Equals(holder));
 
     public void Grant(EpisodeKey key, IActorRef holder, DateTime deadline) => _held[key] = (holder, deadline);

@@ -152,10 +152,30 @@ public sealed class PopulationLeaseSpecs() : TestKit(SpecConfig.InMemory)
         var watcher = CreateTestProbe();
         var worker = CreateTestProbe();
         watcher.Send(population, SubscribeProgress.Instance);
-        Assert.Equal(0, watcher.ExpectMsg<RunStatus>().EpisodesCompleted);
+        Assert.Equal(0, watcher.ExpectMsg<ProgressUpdate>().EpisodesCompleted);
 
         worker.Send(population, TestRuns.Finish(worker.Take(population, 1).Episodes[0]));
 
-        Assert.Equal(1, watcher.ExpectMsg<RunStatus>().EpisodesDoneThisGeneration);
+        Assert.Equal(1, watcher.ExpectMsg<ProgressUpdate>().EpisodesDoneThisGeneration);
+    }
+
+    [Fact]
+    public void Should_push_only_the_latest_generations_to_subscribers()
+    {
+        var generations = ProgressUpdate.RecentLimit + 3;
+        var population = StartedPopulation(generations: generations);
+        var worker = CreateTestProbe();
+        for (var g = 0; g < generations; g++) worker.Complete(population, 4);
+        var watcher = CreateTestProbe();
+
+        watcher.Send(population, SubscribeProgress.Instance);
+
+        var progress = watcher.ExpectMsg<ProgressUpdate>();
+        Assert.True(progress.Finished);
+        Assert.Equal(Enumerable.Range(3, ProgressUpdate.RecentLimit).Select(g => (long)g), progress.Recent.Select(h => h.Generation));
+        var status = Status(population);
+        Assert.Equal(generations, status.History.Count);
+        Assert.True(status.HasFullHistory);
+        Assert.Equal(status.History.Max(h => h.BestFitness), progress.BestFitness);
     }
 }
