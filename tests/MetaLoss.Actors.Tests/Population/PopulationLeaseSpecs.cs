@@ -98,6 +98,22 @@ public sealed class PopulationLeaseSpecs() : TestKit(SpecConfig.InMemory)
     }
 
     [Fact]
+    public void Should_accept_a_late_result_after_the_lease_expired()
+    {
+        // A lease timeout shorter than a batch must not keep a run from ever finishing.
+        var population = StartedPopulation(new PopulationOptions(LeaseTimeout: TimeSpan.FromMilliseconds(200)));
+        var slow = CreateTestProbe();
+        var other = CreateTestProbe();
+        var lease = slow.Take(population, 4);
+        other.Send(population, new RequestWork(4));
+        other.ExpectMsg<WorkLease>(); // the expired episodes, re-leased; this evaluator never reports them
+
+        foreach (var assignment in lease.Episodes) slow.Send(population, TestRuns.Finish(assignment));
+
+        Assert.Equal(1, Status(population).Generation);
+    }
+
+    [Fact]
     public void Should_requeue_the_leases_an_evaluator_releases()
     {
         var population = StartedPopulation();

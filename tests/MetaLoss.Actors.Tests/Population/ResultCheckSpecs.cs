@@ -41,6 +41,22 @@ public sealed class ResultCheckSpecs : Akka.TestKit.Xunit2.TestKit
         Assert.Contains("not leased", ResultCheck.Refusal(new EpisodeFinished(new(0, 2, 0), 0.5, EpisodeOutcome.Completed), _holder, _leases, _state));
 
     [Fact]
+    public void Should_accept_a_late_result_from_the_holder_of_an_expired_lease_but_not_from_others()
+    {
+        _leases.Grant(new(0, 2, 0), _holder, DateTime.UnixEpoch);
+        _leases.ReleaseExpired(DateTime.UtcNow);
+        _leases.Grant(new(0, 2, 0), _stranger, DateTime.MaxValue);
+        var late = new EpisodeFinished(new(0, 2, 0), 0.5, EpisodeOutcome.Completed);
+        var third = CreateTestProbe().Ref;
+
+        Assert.Null(ResultCheck.Refusal(late, _holder, _leases, _state));
+        Assert.Null(ResultCheck.Refusal(late, _stranger, _leases, _state));
+        Assert.Contains("leased to", ResultCheck.Refusal(late, third, _leases, _state));
+        _leases.Release(late.Key);
+        Assert.Contains("not leased", ResultCheck.Refusal(late, _holder, _leases, _state));
+    }
+
+    [Fact]
     public void Should_refuse_a_result_for_an_episode_the_run_does_not_have()
     {
         var closed = new EpisodeKey(5, 1, 0);
