@@ -4,8 +4,8 @@ namespace MetaLoss.Host.Tests.Cluster;
 
 /// <summary>
 /// Evaluators asking for far more episodes than one remoting frame can carry. A generation here has
-/// 300 episodes: leased whole to an evaluator asking for 512, that is about 150 KB, over Akka.Remote's
-/// 128,000-byte frame, so the remote node would never receive it and the run would stall.
+/// 300 episodes: leased whole to an evaluator asking for 512, that is about 140 KB, over Akka.Remote's
+/// 128,000-byte frame: the remote node would never receive it, and its episodes would wait out the lease timeout.
 /// </summary>
 [Collection(ClusterCollection.Name)]
 public sealed class LargeBatchSpecs
