@@ -63,9 +63,9 @@ public static class AkkaConfiguration
 
     /// <summary>
     /// This node's evaluators under a pool that supervises them, talking to the population through
-    /// the singleton proxy and asking again when idle (a hand-over forgets parked requests); and the
-    /// actor that answers `status --cluster`. <paramref name="dataCheck"/> keeps them from running a
-    /// run's episodes on other data than the run's.
+    /// the singleton proxy and asking again when idle (a hand-over forgets parked requests), and
+    /// taking leases only from the singleton itself; and the actor that answers `status --cluster`.
+    /// <paramref name="dataCheck"/> keeps them from running a run's episodes on other data than the run's.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigureNodeEvaluators(this AkkaConfigurationBuilder builder,
         EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory, DataCheck dataCheck) =>
@@ -73,7 +73,8 @@ public static class AkkaConfiguration
         {
             var population = registry.Get<PopulationActor>();
             var evaluators = slots
-                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle, dataCheck))
+                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle,
+                    new LeaseIssuer.ClusterSingleton(PopulationSingletonName, ClusterSettings.PopulationRole), dataCheck))
                 .ToList();
             system.ActorOf(EvaluatorPool.Props(evaluators), "evaluators");
             system.ActorOf(ClusterStatusActor.Props(population), ClusterStatusActor.Name);
