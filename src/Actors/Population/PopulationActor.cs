@@ -1,3 +1,4 @@
+using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
@@ -150,17 +151,25 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>
-    /// Akka stops the actor after this, and the backoff supervisor would start it again and again on
-    /// the same corrupt data: the host hears of it on the event stream and ends with one line (Akka's
-    /// own report, with its stack trace, is left out). A failed replay names no sequence number; the
-    /// corrupt event is the one after the last that replayed.
+    /// Akka stops the actor after this and the backoff supervisor starts it again: right for a journal
+    /// that is down, which may come back, but a corrupt event or snapshot fails the same way forever.
+    /// That the host hears of on the event stream and ends with one line (Akka's own report, with its
+    /// stack trace, is left out). A failed replay names no sequence number; the corrupt event is the
+    /// one after the last that replayed.
     /// </summary>
     protected override void OnRecoveryFailure(Exception reason, object? message = null)
     {
+        if (message is null && !IsCorrupt(reason))
+        {
+            base.OnRecoveryFailure(reason, message);
+            return;
+        }
         var snapshot = reason is CorruptPayloadException { PayloadType: var type } && type == typeof(PopulationState);
         var sequenceNr = message is not null ? LastSequenceNr : snapshot ? (long?)null : LastSequenceNr + 1;
         Context.System.EventStream.Publish(new PopulationRecoveryFailed(PersistenceId, sequenceNr, reason.Message));
     }
+
+    private static bool IsCorrupt(Exception e) => e is SerializationException || (e.InnerException is { } inner && IsCorrupt(inner));
 
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
