@@ -82,6 +82,8 @@ public static class EvolveCommand
             // A missing or corrupt dataset fails here, before the journal is touched.
             catalog.Get(settings.Template.Dataset);
             if (settings.MetaValidation.Enabled) catalog.Get(settings.MetaValidation.Dataset);
+            // So is a run its data cannot give episodes, or whose first episode throws.
+            RunPreflight.Check(catalog, TrialEpisodes.Of(settings));
 
             if (journal.PostgreSql)
             {
