@@ -95,12 +95,13 @@ public static class EvolveCommand
                 directory.PrepareJournal();
                 Console.WriteLine(resuming ? $"Resuming the run in {directory.Path}" : $"Starting a run in {directory.Path}");
             }
-            using var host = BuildHost(journal, cluster, slots, slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run, baseConfig, evaluation);
+            var halt = new RunHalt();
+            using var host = BuildHost(journal, cluster, slots, slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run, baseConfig, evaluation, halt);
             await host.StartAsync(cancellation);
             try
             {
                 if (cluster is not null) ClusterAnnouncement.Print(host, cluster);
-                return await Evolve(host, directory, settings, cancellation);
+                return await Evolve(host, directory, settings, halt, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -133,23 +134,24 @@ public static class EvolveCommand
     /// <summary>
     /// Embedded (no cluster settings): the population actor with its evaluators as children, no
     /// networking. Clustered: the population as a singleton on `population` nodes, and this node's
-    /// evaluators in their own pool, reaching it through the proxy like any other node's.
+    /// evaluators in their own pool, reaching it through the proxy like any other node's; they may
+    /// all fail while other nodes' work, so that does not halt this process.
     /// </summary>
     private static IHost BuildHost(JournalSettings journal, ClusterSettings? cluster, IReadOnlyList<DeviceSlot> slots,
         EpisodeBatchRunnerFactory runnerFactory, Akka.Configuration.Config baseConfig,
-        EvaluationConfig evaluation) =>
+        EvaluationConfig evaluation, RunHalt halt) =>
         new HostBuilder()
             .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder =>
             {
                 builder.ConfigureBase(baseConfig).ConfigurePersistence(journal);
                 if (cluster is null)
-                    builder.ConfigurePopulation(evaluation, slots, runnerFactory);
+                    builder.ConfigurePopulation(evaluation, slots, runnerFactory, halt);
                 else
-                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation).ConfigureNodeEvaluators(evaluation, slots, runnerFactory);
+                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation, halt).ConfigureNodeEvaluators(evaluation, slots, runnerFactory);
             }))
             .Build();
 
-    private static async Task<int> Evolve(IHost host, RunDirectory directory, RunSettings settings, CancellationToken cancellation)
+    private static async Task<int> Evolve(IHost host, RunDirectory directory, RunSettings settings, RunHalt halt, CancellationToken cancellation)
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var population = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<PopulationActor>(cancellation);
@@ -165,10 +167,11 @@ public static class EvolveCommand
         if (accepted.Resumed) Console.WriteLine($"Resumed at generation {accepted.Generation + 1} of {settings.Generations}");
 
         var finished = new TaskCompletionSource<RunStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
-        system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
+        system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished, halt)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
-        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated);
+        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, halt.Task);
+        if (ended == halt.Task) return halt.Task.Result.Report();
         if (ended == system.WhenTerminated)
         {
             Console.Error.WriteLine("\nmetaloss: this process was removed from the cluster (downed, see the log above). " +

@@ -6,6 +6,8 @@ namespace MetaLoss.Host.Configuration;
 /// <summary>The `metaloss` section of the configuration, read and checked before the actor system starts.</summary>
 public sealed record EvaluationConfig(PopulationOptions Population, int BatchSize, TimeSpan ReaskWhenIdle)
 {
+    public JournalRetries JournalRetries { get; init; } = JournalRetries.Default;
+
     public static EvaluationConfig Read(Config config)
     {
         var section = config.GetConfig("metaloss") ?? throw new ArgumentException("configuration has no metaloss section");
@@ -21,7 +23,11 @@ public sealed record EvaluationConfig(PopulationOptions Population, int BatchSiz
             if (options.SnapshotEveryGenerations <= 0) throw new ArgumentException("metaloss.snapshot-every-generations must be positive");
             if (batchSize <= 0) throw new ArgumentException("metaloss.batch-size must be positive");
             if (reaskWhenIdle <= TimeSpan.Zero) throw new ArgumentException("metaloss.reask-when-idle must be positive");
-            return new EvaluationConfig(options, batchSize, reaskWhenIdle);
+            var retries = section.GetConfig("journal-retries") ?? throw new ArgumentException("configuration has no metaloss.journal-retries section");
+            var journalRetries = new JournalRetries(retries.GetInt("max-restarts"), retries.GetTimeSpan("min-backoff"),
+                retries.GetTimeSpan("max-backoff"), retries.GetTimeSpan("reset-after"));
+            journalRetries.Validate();
+            return new EvaluationConfig(options, batchSize, reaskWhenIdle) { JournalRetries = journalRetries };
         }
         catch (Exception e) when (e is FormatException or ConfigurationException or OverflowException)
         {

@@ -5,7 +5,8 @@ namespace MetaLoss.Host.Runs;
 
 /// <summary>
 /// Subscribes to the population's progress, redraws the progress bar, prints one line per finished
-/// generation, and completes <see cref="Finished"/> with the final status.
+/// generation, and completes <c>finished</c> with the final status; tells <c>halt</c> if every
+/// evaluator of the population failed.
 /// </summary>
 public sealed class ProgressPrinter : ReceiveActor, IWithTimers
 {
@@ -17,7 +18,7 @@ public sealed class ProgressPrinter : ReceiveActor, IWithTimers
     private long _episodesAtStart = -1;
     private int _linesPrinted;
 
-    public ProgressPrinter(IActorRef population, TaskCompletionSource<RunStatus> finished)
+    public ProgressPrinter(IActorRef population, TaskCompletionSource<RunStatus> finished, RunHalt? halt = null)
     {
         Receive<RunStatus>(status =>
         {
@@ -37,6 +38,7 @@ public sealed class ProgressPrinter : ReceiveActor, IWithTimers
             }
             Draw(status);
         });
+        Receive<EvaluatorsFailed>(failed => halt?.EvaluatorsFailed(failed));
         Receive<SubscribeProgress>(subscribe => population.Tell(subscribe));
         population.Tell(SubscribeProgress.Instance);
     }

@@ -1,0 +1,14 @@
+namespace MetaLoss.Actors.Messages;
+
+/// <summary>
+/// Every one of a parent's <paramref name="Evaluators"/> evaluators has stopped after failing
+/// repeatedly: nothing here can run episodes any more. Sent to the population's progress
+/// subscribers (embedded runs), and reported by a node's evaluator pool.
+/// </summary>
+public sealed record EvaluatorsFailed(int Evaluators, string LastError) : IPopulationMessage;
+
+/// <summary>
+/// The population's journal failed (a write failed or was rejected, or recovery failed); published
+/// on the event stream so that whoever watches the run can name the cause if the failures go on.
+/// </summary>
+public sealed record JournalFault(string Cause) : IPopulationMessage;
