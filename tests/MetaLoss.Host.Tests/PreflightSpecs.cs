@@ -1,5 +1,3 @@
-using System.Buffers.Binary;
-
 namespace MetaLoss.Host.Tests;
 
 /// <summary>
@@ -47,8 +45,7 @@ public sealed class PreflightSpecs
     public void Should_refuse_a_dataset_whose_labels_are_all_zero_and_then_run_on_the_real_one()
     {
         var run = SmallRun.NewDirectory();
-        var data = SmallRun.NewDirectory();
-        WriteFashionMnistTrainSplit(data, images: 10_100, label: 0);
+        var data = IdxFiles.FashionMnistTrainSplitOfOneLabel(images: 10_100, label: 0);
         AssertRefusedWithoutJournal(run, SmallRun.Evolve(run, "--fashion-mnist-dir", data),
             "fashion-mnist-meta-train has no images of classes 1, 2, 3, 4, 5, 6, 7, 8, 9 (its 100 labels are all of class 0)");
         AssertGoodRunWorks(run);
@@ -62,20 +59,5 @@ public sealed class PreflightSpecs
     {
         var run = SmallRun.NewDirectory();
         AssertRefusedWithoutJournal(run, ["evolve", "--run", run, option, value], message);
-    }
-
-    /// <summary>FashionMNIST's train split as IDX files of 1x1 images, every label the same.</summary>
-    private static void WriteFashionMnistTrainSplit(string directory, int images, byte label)
-    {
-        File.WriteAllBytes(Path.Combine(directory, "train-images-idx3-ubyte"), [.. Header(0x803, images, 1, 1), .. new byte[images]]);
-        File.WriteAllBytes(Path.Combine(directory, "train-labels-idx1-ubyte"), [.. Header(0x801, images), .. Enumerable.Repeat(label, images)]);
-    }
-
-    private static byte[] Header(int magic, params int[] dimensions)
-    {
-        var header = new byte[4 + 4 * dimensions.Length];
-        BinaryPrimitives.WriteInt32BigEndian(header, magic);
-        for (var i = 0; i < dimensions.Length; i++) BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4 + 4 * i), dimensions[i]);
-        return header;
     }
 }
