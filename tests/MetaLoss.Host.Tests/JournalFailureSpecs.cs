@@ -35,4 +35,16 @@ public sealed class JournalFailureSpecs
         Assert.Contains("Resumed at generation", output);
         Assert.Contains("Finished 12 generations", output);
     }
+
+    [Theory]
+    [InlineData("metaloss.journal-retries.max-restarts = -1", "max-restarts must not be negative")]
+    [InlineData("metaloss.journal-retries.min-backoff = 0s", "min-backoff must be positive")]
+    public void Should_refuse_journal_retry_settings_that_cannot_work(string setting, string message)
+    {
+        var run = SmallRun.NewDirectory();
+        var (code, output) = MetalossProcess.Run(TimeSpan.FromMinutes(1), SmallRun.Evolve(run, "--config", setting));
+        Assert.True(code == 2, $"exit {code}; output:\n{output}");
+        Assert.Contains(message, output);
+        Assert.False(File.Exists(Path.Combine(run, "journal.db")));
+    }
 }
