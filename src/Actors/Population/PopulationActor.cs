@@ -169,7 +169,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         base.OnRecoveryFailure(reason, message);
     }
 
-    /// <summary>For the host, which names the last cause if the supervisor gives up restarting this actor.</summary>
+    /// <summary>For the journal watch on this node, which ends the process with this cause if the faults go on.</summary>
     private void PublishJournalFault(Exception cause) => Context.System.EventStream.Publish(new JournalFault(cause.Message));
 
     /// <summary>Nothing local can run episodes any more: say so to the progress subscribers (the host ends the run).</summary>

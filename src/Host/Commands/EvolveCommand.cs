@@ -134,8 +134,9 @@ public static class EvolveCommand
     /// <summary>
     /// Embedded (no cluster settings): the population actor with its evaluators as children, no
     /// networking. Clustered: the population as a singleton on `population` nodes, and this node's
-    /// evaluators in their own pool, reaching it through the proxy like any other node's; they may
-    /// all fail while other nodes' work, so that does not halt this process.
+    /// evaluators in their own pool, reaching it through the proxy like any other node's. Those may all
+    /// fail while other nodes' evaluators work, so that does not halt this process; a journal that
+    /// keeps failing does, in both cases.
     /// </summary>
     private static IHost BuildHost(JournalSettings journal, ClusterSettings? cluster, IReadOnlyList<DeviceSlot> slots,
         EpisodeBatchRunnerFactory runnerFactory, Akka.Configuration.Config baseConfig,
