@@ -18,22 +18,47 @@ public sealed class JournalFailureSpecs
         using (var process = MetalossProcess.Start(evolve))
         {
             Assert.True(process.WaitForLine("generation    2/", SmallRun.Timeout), process.Output);
-            // Another process holds the database's write lock: a real fault, nothing in the file changes.
-            await using var blocker = new SqliteConnection($"Data Source={Path.Combine(run, "journal.db")};Pooling=False;Default Timeout=60");
-            await blocker.OpenAsync();
-            // BEGIN IMMEDIATE: the write lock, held until rolled back; nothing is written.
-            await using var transaction = blocker.BeginTransaction(deferred: false);
+            await using var blocker = await WriteLocked(run);
 
             var code = process.WaitForExit(TimeSpan.FromMinutes(2));
             Assert.True(code == 5, $"exit {code}; output:\n{process.Output}");
             Assert.Contains("metaloss: the journal keeps failing, so the run stopped: ", process.Output);
-            transaction.Rollback();
         }
 
         var (resumed, output) = MetalossProcess.Run(SmallRun.Timeout, evolve);
         Assert.True(resumed == 0, $"exit {resumed}; output:\n{output}");
         Assert.Contains("Resumed at generation", output);
         Assert.Contains("Finished 12 generations", output);
+    }
+
+    [Fact]
+    public async Task Should_exit_5_when_the_journal_cannot_be_read_at_start_and_resume_once_it_can()
+    {
+        var run = SmallRun.NewDirectory();
+        string[] evolve = SmallRun.EvolveFor(run, 7, generations: 1);
+        var (first, firstOutput) = MetalossProcess.Run(SmallRun.Timeout, evolve);
+        Assert.True(first == 0, firstOutput);
+
+        await using (var blocker = await WriteLocked(run))
+        {
+            var (code, output) = MetalossProcess.Run(TimeSpan.FromMinutes(3), evolve);
+            Assert.True(code == 5, $"exit {code}; output:\n{output}");
+            Assert.Contains("metaloss: the population did not answer while starting", output);
+            Assert.DoesNotContain("Unhandled exception", output);
+        }
+
+        var (again, againOutput) = MetalossProcess.Run(SmallRun.Timeout, evolve);
+        Assert.True(again == 0, againOutput);
+        Assert.Contains("Finished 1 generations", againOutput);
+    }
+
+    /// <summary>Another connection holding the journal's write lock (BEGIN IMMEDIATE): a real fault that changes nothing in the file.</summary>
+    private static async Task<SqliteConnection> WriteLocked(string run)
+    {
+        var blocker = new SqliteConnection($"Data Source={Path.Combine(run, "journal.db")};Pooling=False;Default Timeout=60");
+        await blocker.OpenAsync();
+        blocker.BeginTransaction(deferred: false);
+        return blocker;
     }
 
     [Theory]

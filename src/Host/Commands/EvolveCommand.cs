@@ -109,6 +109,11 @@ public static class EvolveCommand
                 Console.Error.WriteLine("\nStopped. Run the same command to resume; episodes in flight will be redone.");
                 return 130;
             }
+            catch (AskTimeoutException e)
+            {
+                // The population did not answer while starting: it is recovering from a failing journal, or gone.
+                return halt.Task.IsCompleted ? halt.Task.Result.Report() : RunHalt.NoAnswer(e).Report();
+            }
             finally
             {
                 await host.StopAsync(CancellationToken.None);

@@ -22,6 +22,10 @@ public sealed class RunHalt
     public void EvaluatorsFailed(EvaluatorsFailed failed) =>
         _halted.TrySetResult(new RunHalted(EvaluatorsFailedExitCode, $"every evaluator failed: {failed.LastError}"));
 
+    /// <summary>The population did not answer while the run was starting; in practice its journal cannot be read.</summary>
+    public static RunHalted NoAnswer(Exception timeout) =>
+        new(JournalFailedExitCode, $"the population did not answer while starting ({timeout.Message}); its journal may be failing, see the log above");
+
     public void JournalGaveUp(string cause) =>
         _halted.TrySetResult(new RunHalted(JournalFailedExitCode, $"the journal keeps failing, so the run stopped: {cause}"));
 }
