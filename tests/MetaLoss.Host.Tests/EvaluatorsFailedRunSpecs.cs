@@ -38,13 +38,13 @@ public sealed class EvaluatorsFailedRunSpecs
             .Build();
     }
 
-    private static async Task<(IActorRef Population, TaskCompletionSource<RunStatus> Finished)> Start(IHost host, RunHalt halt)
+    private static async Task<(IActorRef Population, TaskCompletionSource<ProgressUpdate> Finished)> Start(IHost host, RunHalt halt)
     {
         await host.StartAsync();
         var population = host.Services.GetRequiredService<ActorRegistry>().Get<PopulationActor>();
         var answer = await population.Ask<IPopulationMessage>(new StartRun(Settings, Settings.Architecture.RandomParameters(3)), TimeSpan.FromMinutes(1));
         Assert.IsType<RunAccepted>(answer);
-        var finished = new TaskCompletionSource<RunStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finished = new TaskCompletionSource<ProgressUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
         host.Services.GetRequiredService<ActorSystem>().ActorOf(Props.Create(() => new ProgressPrinter(population, finished, halt)));
         return (population, finished);
     }
@@ -71,7 +71,7 @@ public sealed class EvaluatorsFailedRunSpecs
         {
             var (_, finished) = await Start(host, working);
             var status = await finished.Task.WaitAsync(SmallRun.Timeout);
-            Assert.Equal(Settings.Generations, status.History.Count);
+            Assert.Equal(Settings.Generations, status.Generation);
             Assert.False(working.Task.IsCompleted);
             await host.StopAsync();
         }

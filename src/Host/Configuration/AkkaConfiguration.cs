@@ -71,9 +71,10 @@ public static class AkkaConfiguration
 
     /// <summary>
     /// This node's evaluators under a pool that supervises them, talking to the population through
-    /// the singleton proxy and asking again when idle (a hand-over forgets parked requests); and the
-    /// actor that answers `status --cluster`. When every one of them has failed, <paramref name="halt"/>
-    /// (if given) is told: a `node` ends, while an `evolve` keeps coordinating for the other nodes.
+    /// the singleton proxy and asking again when idle (a hand-over forgets parked requests), and
+    /// taking leases only from the singleton itself; and the actor that answers `status --cluster`.
+    /// When every one of them has failed, <paramref name="halt"/> (if given) is told: a `node` ends,
+    /// while an `evolve` keeps coordinating for the other nodes.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigureNodeEvaluators(this AkkaConfigurationBuilder builder,
         EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory, RunHalt? halt = null) =>
@@ -81,7 +82,8 @@ public static class AkkaConfiguration
         {
             var population = registry.Get<PopulationActor>();
             var evaluators = slots
-                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle))
+                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle,
+                    new LeaseIssuer.ClusterSingleton(PopulationSingletonName, ClusterSettings.PopulationRole)))
                 .ToList();
             system.ActorOf(EvaluatorPool.Props(evaluators, halt is null ? null : halt.EvaluatorsFailed), "evaluators");
             system.ActorOf(ClusterStatusActor.Props(population), ClusterStatusActor.Name);

@@ -36,7 +36,7 @@ public sealed class EvaluatorsFailedSpecs() : TestKit(SpecConfig.InMemory)
 
         var late = CreateTestProbe();
         population.Tell(SubscribeProgress.Instance, late.Ref);
-        late.ExpectMsg<RunStatus>(status => !status.Finished);
+        late.ExpectMsg<ProgressUpdate>(progress => !progress.Finished);
         Assert.Equal(failed, late.ExpectMsg<EvaluatorsFailed>());
     }
 
@@ -74,5 +74,13 @@ public sealed class EvaluatorsFailedSpecs() : TestKit(SpecConfig.InMemory)
             Assert.True(ExpectMsg<RunStatus>().Finished);
         }, TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(100));
         owner.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void Should_keep_an_error_of_any_length_bounded()
+    {
+        var failed = new EvaluatorsFailed(1, new string('x', 1_000_000));
+        Assert.Equal(ErrorText.MaxLength + 3, failed.LastError.Length);
+        Assert.Equal("short", new JournalFault("short").Cause);
     }
 }
