@@ -34,6 +34,9 @@ public sealed class ClusterTls
     {
         if (!Directory.Exists(folder))
             throw new ArgumentException($"--tls {folder}: no such folder; make one with `metaloss cert create DIR` and give its {CertificateFolder.NodeFolder}/ folder");
+        foreach (var file in new[] { CertificateFolder.AuthorityCertificate, CertificateFolder.NodeCertificate, CertificateFolder.NodePassword })
+            if (!File.Exists(Path.Combine(folder, file)))
+                throw new ArgumentException($"--tls {folder}: no {file} here; give the {CertificateFolder.NodeFolder}/ folder made by `metaloss cert create DIR`");
         var authority = ReadAuthority(Path.Combine(folder, CertificateFolder.AuthorityCertificate));
         var certificate = ReadNodeCertificate(Path.Combine(folder, CertificateFolder.NodeCertificate), Path.Combine(folder, CertificateFolder.NodePassword));
         var tls = new ClusterTls(folder, certificate, authority);
