@@ -41,7 +41,12 @@ public sealed class NetworkOptions
     {
         var port = result.GetValue(Port);
         var join = result.GetValue(Join);
-        if (port is null && join is null) return null;
+        if (port is null && join is null)
+        {
+            if (result.GetValue(Security.Tls) is not null || result.GetValue(Security.Insecure))
+                throw new ArgumentException("--tls and --insecure secure the cluster transport: they need --port or --join");
+            return null;
+        }
         if (join is null && port == 0) throw new ArgumentException("--port 0: the first member of a cluster needs a fixed port for others to --join");
         var hostname = result.GetValue(Hostname)!;
         return new ClusterSettings(hostname, port ?? 0, join is null ? null : ClusterSettings.ParseHostAndPort("--join", join), roles)
