@@ -7,6 +7,7 @@ using MetaLoss.Actors.Population;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
 using MetaLoss.Host.Runs;
+using MetaLoss.Host.Security;
 using MetaLoss.Training;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
@@ -179,6 +180,11 @@ public static class EvolveCommand
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
         var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, halt.Task);
         if (ended == halt.Task) return halt.Task.Result.Report();
+        if (ended == system.WhenTerminated && TlsHandshakeFailure.Explain(system) is { } tls)
+        {
+            Console.Error.WriteLine($"\nmetaloss: {tls}");
+            return 2;
+        }
         if (ended == system.WhenTerminated)
         {
             Console.Error.WriteLine("\nmetaloss: this process was removed from the cluster (downed, see the log above). " +
