@@ -157,4 +157,8 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 
 /// <summary>A batch threw (not a NaN loss, which is a result): the evaluator restarts and hands its lease back.</summary>
 public sealed class EpisodeFailedException(DeviceSlot slot, Exception inner)
-    : Exception($"episodes on {slot} failed: {inner.Message}", inner);
+    : Exception($"episodes on {slot} failed: {Cause(inner).Message}", inner)
+{
+    /// <summary>A batch samples its episodes in parallel: say the first real error, not "One or more errors occurred".</summary>
+    private static Exception Cause(Exception e) => e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+}

@@ -24,10 +24,12 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     private readonly EvaluatorRoster _roster = new();
     private readonly List<(IActorRef Evaluator, int Max)> _parked = [];
     private readonly HashSet<IActorRef> _subscribers = [];
-    private readonly HashSet<IActorRef> _liveLocalEvaluators = [];
+    private readonly EvaluatorHealth _localEvaluatorHealth = new();
     private PopulationState _state = PopulationState.Empty;
     private bool _evaluatorsStarted;
     private IActorRef? _startRequester;
+    // Set when every local evaluator has stopped; told to every progress subscriber, late ones too.
+    private EvaluatorsFailed? _evaluatorsFailed;
 
     public PopulationActor(string persistenceId, PopulationOptions options, IReadOnlyList<Props> localEvaluators)
     {
@@ -58,9 +60,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             _roster.Remove(t.ActorRef);
             _parked.RemoveAll(p => p.Evaluator.Equals(t.ActorRef));
             Requeue(_leases.ReleaseAll(t.ActorRef), "evaluator terminated");
-            if (_liveLocalEvaluators.Remove(t.ActorRef) && _liveLocalEvaluators.Count == 0 && !_state.Finished)
-                _log.Error("All {0} local evaluators have stopped after failing repeatedly (see the errors above); " +
-                    "the run cannot progress until another evaluator asks for work", _localEvaluators.Count);
+            if (_localEvaluatorHealth.Stopped(t.ActorRef) is { } failed && !_state.Finished) EvaluatorsHaveFailed(failed);
         });
         Command<CheckLeases>(_ => Requeue(_leases.ReleaseExpired(DateTime.UtcNow), "lease expired"));
         // A remote asker gets the latest history only: the whole of a long run's would not fit a frame.
@@ -73,6 +73,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             _subscribers.Add(Sender);
             Context.Watch(Sender);
             Sender.Tell(_state.ToProgress());
+            if (_evaluatorsFailed is not null) Sender.Tell(_evaluatorsFailed);
         });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("Snapshot failed, the journal still has every event: {0}", f.Cause.Message));
@@ -93,7 +94,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         Timers.StartPeriodicTimer("leases", CheckLeases.Instance, interval);
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() => EvaluatorSupervision.Strategy();
+    protected override SupervisorStrategy SupervisorStrategy() => EvaluatorSupervision.Strategy(_localEvaluatorHealth);
 
     private Address LocalAddress => ((ExtendedActorSystem)Context.System).Provider.DefaultAddress;
 
@@ -161,6 +162,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     {
         if (message is null && !IsCorrupt(reason))
         {
+            PublishJournalFault(reason);
             base.OnRecoveryFailure(reason, message);
             return;
         }
@@ -177,6 +179,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         // written must still be answered, or the host waits forever.
         if (@event is RunStarted)
             _startRequester?.Tell(new RunRejected($"could not write the run's start to the journal: {cause.Message}"));
+        PublishJournalFault(cause);
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
@@ -188,7 +191,20 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         if (@event is RunStarted)
             _startRequester?.Tell(new RunRejected($"the journal refused the run's start: {cause.Message}"));
         _log.Error(cause, "The journal rejected {0} (sequence number {1}); restarting from the journal", @event.GetType().Name, sequenceNr);
+        PublishJournalFault(cause);
         Context.Stop(Self);
+    }
+
+    /// <summary>For the journal watch on this node, which ends the process with this cause if the faults go on.</summary>
+    private void PublishJournalFault(Exception cause) => Context.System.EventStream.Publish(new JournalFault(cause.Message));
+
+    /// <summary>Nothing local can run episodes any more: say so to the progress subscribers (the host ends the run).</summary>
+    private void EvaluatorsHaveFailed(EvaluatorsFailed failed)
+    {
+        _log.Error("All {0} local evaluators have stopped after failing repeatedly (last error: {1}); " +
+                   "the run cannot progress until another evaluator asks for work", failed.Evaluators, failed.LastError);
+        _evaluatorsFailed = failed;
+        foreach (var subscriber in _subscribers) subscriber.Tell(failed);
     }
 
     /// <summary>Moves the run forward from wherever it stands: start evaluators, open or close a generation.</summary>
@@ -198,7 +214,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         {
             _evaluatorsStarted = true;
             for (var i = 0; i < _localEvaluators.Count; i++)
-                _liveLocalEvaluators.Add(Context.Watch(Context.ActorOf(_localEvaluators[i], $"evaluator-{i}")));
+                _localEvaluatorHealth.Started(Context.Watch(Context.ActorOf(_localEvaluators[i], $"evaluator-{i}")));
         }
         if (_state.NeedsGenerationStart)
         {

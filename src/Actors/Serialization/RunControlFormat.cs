@@ -167,4 +167,16 @@ internal static class RunControlFormat
         reader.ReadInt64(),
         reader.ReadList(ReadGenerationSummary),
         reader.ReadOptionalDouble());
+
+    public static void WriteEvaluatorsFailed(this BinaryWriter writer, EvaluatorsFailed failed)
+    {
+        writer.Write(failed.Evaluators);
+        writer.Write(failed.LastError);
+    }
+
+    public static EvaluatorsFailed ReadEvaluatorsFailed(this BinaryReader reader) => new(reader.ReadInt32(), reader.ReadString());
+
+    public static void WriteJournalFault(this BinaryWriter writer, JournalFault fault) => writer.Write(fault.Cause);
+
+    public static JournalFault ReadJournalFault(this BinaryReader reader) => new(reader.ReadString());
 }

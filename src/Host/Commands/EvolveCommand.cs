@@ -7,6 +7,7 @@ using MetaLoss.Actors.Population;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
 using MetaLoss.Host.Runs;
+using MetaLoss.Host.Security;
 using MetaLoss.Training;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
@@ -84,23 +85,31 @@ public static class EvolveCommand
             using var catalog = new DatasetCatalog(data.Read(result));
             // A missing or corrupt dataset fails here, before the journal is touched.
             settings = RunData.Fingerprinted(settings, catalog);
+            // So is a run its data cannot give episodes, or whose first episode throws.
+            RunPreflight.Check(catalog, TrialEpisodes.Of(settings));
 
             var runIdentity = await EvolveJournal.Open(directory, journal, RunIdOption.Read(result, runId), cluster?.Join is not null, cancellation);
             var failures = new HostFailures();
+            var halt = new RunHalt();
             var batches = new BatchesInFlight();
             using var host = BuildHost(journal, cluster, slots, batches.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run),
-                baseConfig, evaluation, runIdentity, failures, RunData.Check(catalog));
+                baseConfig, evaluation, runIdentity, failures, RunData.Check(catalog), halt);
             await host.StartAsync(cancellation);
             try
             {
                 if (cluster is not null) ClusterAnnouncement.Print(host, cluster);
-                return await Evolve(host, directory, journal, settings, runIdentity, failures, cancellation);
+                return await Evolve(host, directory, journal, settings, runIdentity, failures, halt, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 // Stopped while starting (fitting the initial MLN, recovering, asking the population).
                 Console.Error.WriteLine("\nStopped. Run the same command to resume; episodes in flight will be redone.");
                 return 130;
+            }
+            catch (AskTimeoutException e)
+            {
+                // The population did not answer while starting: it is recovering from a failing journal, or gone.
+                return halt.Task.IsCompleted ? halt.Task.Result.Report() : RunHalt.NoAnswer(e).Report();
             }
             finally
             {
@@ -134,24 +143,27 @@ public static class EvolveCommand
     /// <summary>
     /// Embedded (no cluster settings): the population actor with its evaluators as children, no
     /// networking. Clustered: the population as a singleton on `population` nodes, and this node's
-    /// evaluators in their own pool, reaching it through the proxy like any other node's.
+    /// evaluators in their own pool, reaching it through the proxy like any other node's. Those may all
+    /// fail while other nodes' evaluators work, so that does not halt this process; a journal that
+    /// keeps failing does, in both cases.
     /// </summary>
     private static IHost BuildHost(JournalSettings journal, ClusterSettings? cluster, IReadOnlyList<DeviceSlot> slots,
         EpisodeBatchRunnerFactory runnerFactory, Akka.Configuration.Config baseConfig,
-        EvaluationConfig evaluation, RunId run, HostFailures failures, DataCheck dataCheck) =>
+        EvaluationConfig evaluation, RunId run, HostFailures failures, DataCheck dataCheck, RunHalt halt) =>
         new HostBuilder()
             .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder =>
             {
                 builder.ConfigureBase(baseConfig).ConfigurePersistence(journal).ConfigureFailureWatch(failures);
                 if (cluster is null)
-                    builder.ConfigurePopulation(evaluation, slots, runnerFactory, run);
+                    builder.ConfigurePopulation(evaluation, slots, runnerFactory, run, halt);
                 else
-                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation, run)
+                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation, run, halt)
                         .ConfigureNodeEvaluators(evaluation, slots, runnerFactory, dataCheck);
             }))
             .Build();
 
-    private static async Task<int> Evolve(IHost host, RunDirectory directory, JournalSettings journal, RunSettings settings, RunId run, HostFailures failures,
+    private static async Task<int> Evolve(IHost host, RunDirectory directory, JournalSettings journal, RunSettings settings, RunId run,
+        HostFailures failures, RunHalt halt,
         CancellationToken cancellation)
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
@@ -170,11 +182,17 @@ public static class EvolveCommand
         if (accepted.Resumed) Console.WriteLine($"Resumed at generation {accepted.Generation + 1} of {settings.Generations}");
 
         var finished = new TaskCompletionSource<ProgressUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
-        system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
+        system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished, halt)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
-        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, failures.Failed);
+        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, halt.Task, failures.Failed);
         if (ended == failures.Failed) return Failed(failures);
+        if (ended == halt.Task) return halt.Task.Result.Report();
+        if (ended == system.WhenTerminated && TlsHandshakeFailure.Explain(system) is { } tls)
+        {
+            Console.Error.WriteLine($"\nmetaloss: {tls}");
+            return 2;
+        }
         if (ended == system.WhenTerminated)
         {
             Console.Error.WriteLine("\nmetaloss: this process was removed from the cluster (downed, see the log above). " +

@@ -7,6 +7,7 @@ using MetaLoss.Actors.Population;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
 using MetaLoss.Host.Runs;
+using MetaLoss.Host.Security;
 using MetaLoss.Training;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
@@ -18,8 +19,9 @@ namespace MetaLoss.Host.Commands;
 /// <summary>
 /// `metaloss node --join HOST:PORT`: an evaluator-only cluster member. Its slots pull episodes from
 /// the population singleton wherever it runs; it may join or leave at any time, and what it held
-/// when it died goes back to the queue. It ends when the run is finished, or at its first lease if its
-/// data is not the run's (the lease carries the run's dataset fingerprints).
+/// when it died goes back to the queue. It ends when the run is finished, (exit 4) when every one
+/// of its evaluators has failed, or (exit 2) at its first lease if its data is not the run's (the
+/// lease carries the run's dataset fingerprints).
 /// </summary>
 public static class NodeCommand
 {
@@ -62,20 +64,21 @@ public static class NodeCommand
                 };
             }
 
+            var halt = new RunHalt();
             using var host = new HostBuilder()
                 .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder => builder
                     .ConfigureBase(baseConfig)
                     .ConfigureFailureWatch(failures)
                     .ConfigureCluster(cluster)
                     .ConfigurePopulationProxy()
-                    .ConfigureNodeEvaluators(evaluation, slots, batches.Counting(Counted), RunData.Check(catalog))))
+                    .ConfigureNodeEvaluators(evaluation, slots, batches.Counting(Counted), RunData.Check(catalog), halt)))
                 .Build();
             await host.StartAsync(cancellation);
             try
             {
                 ClusterAnnouncement.Print(host, cluster);
                 Console.WriteLine($"Evaluator slots: {string.Join(", ", slots)}");
-                var outcome = await Serve(host, failures, cancellation);
+                var outcome = await Serve(host, halt, failures, cancellation);
                 var episodes = Interlocked.Read(ref ran);
                 switch (outcome)
                 {
@@ -84,6 +87,11 @@ public static class NodeCommand
                         return 0;
                     case NodeOutcome.Refused:
                         Console.Error.WriteLine($"metaloss: {failures.Failed.Result}");
+                        return 2;
+                    case NodeOutcome.Halted:
+                        return halt.Task.Result.Report();
+                    case NodeOutcome.Downed when TlsHandshakeFailure.Explain(host.Services.GetRequiredService<ActorSystem>()) is { } tls:
+                        Console.Error.WriteLine($"\nmetaloss: {tls}");
                         return 2;
                     case NodeOutcome.Downed:
                         Console.Error.WriteLine($"\nmetaloss: this node was removed from the cluster (downed, or the cluster is gone); it ran {episodes} episodes.");
@@ -103,7 +111,7 @@ public static class NodeCommand
     }
 
     /// <summary>Follows the run's progress (printing it) until the run is finished, this node is downed, or Ctrl+C.</summary>
-    private static async Task<NodeOutcome> Serve(IHost host, HostFailures failures, CancellationToken cancellation)
+    private static async Task<NodeOutcome> Serve(IHost host, RunHalt halt, HostFailures failures, CancellationToken cancellation)
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var population = host.Services.GetRequiredService<ActorRegistry>().Get<PopulationActor>();
@@ -111,9 +119,10 @@ public static class NodeCommand
         system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
-        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, failures.Failed);
+        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, halt.Task, failures.Failed);
         if (ended == failures.Failed) return NodeOutcome.Refused;
-        return ended == finished.Task ? NodeOutcome.RunFinished : ended == stopped.Task ? NodeOutcome.Stopped : NodeOutcome.Downed;
+        return ended == finished.Task ? NodeOutcome.RunFinished : ended == stopped.Task ? NodeOutcome.Stopped
+            : ended == halt.Task ? NodeOutcome.Halted : NodeOutcome.Downed;
     }
 
     private enum NodeOutcome
@@ -121,6 +130,7 @@ public static class NodeCommand
         RunFinished,
         Stopped,
         Downed,
+        Halted,
         Refused,
     }
 }

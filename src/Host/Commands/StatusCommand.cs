@@ -20,12 +20,14 @@ public static class StatusCommand
         var cluster = new Option<string?>("--cluster") { Description = "HOST:PORT of a running cluster member: show the nodes, their slots and episodes" };
         var runId = RunIdOption.Create("with --postgres: which run of the database to show (default: the run directory's, else the database's only run)");
         var hostname = new Option<string>("--hostname") { Description = "address to answer --cluster queries on", DefaultValueFactory = _ => "127.0.0.1" };
+        var security = new TransportSecurityOptions();
         var command = new Command("status", "Show where a run stands, without disturbing it");
         command.Options.Add(run);
         journalOptions.AddTo(command);
         command.Options.Add(runId);
         command.Options.Add(cluster);
         command.Options.Add(hostname);
+        security.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             var runPath = result.GetValue(run);
@@ -42,7 +44,8 @@ public static class StatusCommand
             if (member is not null)
             {
                 ClusterSettings.ParseHostAndPort("--cluster", member);
-                ClusterStatusTable.Print(member, await ClusterStatusQuery.Ask(member, result.GetValue(hostname)!, cancellation));
+                var tls = security.Read(result, result.GetValue(hostname)!);
+                ClusterStatusTable.Print(member, await ClusterStatusQuery.Ask(member, result.GetValue(hostname)!, tls, cancellation));
             }
             return 0;
         });

@@ -6,7 +6,8 @@ namespace MetaLoss.Host.Runs;
 /// <summary>
 /// Subscribes to the population's progress, redraws the progress bar, prints one line per finished
 /// generation, and completes <see cref="Finished"/> with the final update. Updates carry only the
-/// latest generations, so it prints those it has not printed yet.
+/// latest generations, so it prints those it has not printed yet. Tells <c>halt</c> if every
+/// evaluator of the population failed.
 /// </summary>
 public sealed class ProgressPrinter : ReceiveActor, IWithTimers
 {
@@ -18,7 +19,7 @@ public sealed class ProgressPrinter : ReceiveActor, IWithTimers
     private long _episodesAtStart = -1;
     private long _nextLine = -1;
 
-    public ProgressPrinter(IActorRef population, TaskCompletionSource<ProgressUpdate> finished)
+    public ProgressPrinter(IActorRef population, TaskCompletionSource<ProgressUpdate> finished, RunHalt? halt = null)
     {
         Receive<ProgressUpdate>(progress =>
         {
@@ -38,6 +39,7 @@ public sealed class ProgressPrinter : ReceiveActor, IWithTimers
             }
             Draw(progress);
         });
+        Receive<EvaluatorsFailed>(failed => halt?.EvaluatorsFailed(failed));
         Receive<SubscribeProgress>(subscribe => population.Tell(subscribe));
         population.Tell(SubscribeProgress.Instance);
     }

@@ -84,6 +84,8 @@ public sealed class MessageSizeSpecs(ITestOutputHelper output) : Akka.TestKit.Xu
             ["GetEvaluators"] = GetEvaluators.Instance,
             ["EvaluatorsByNode"] = new EvaluatorsByNode(nodes),
             ["GetClusterStatus"] = GetClusterStatus.Instance,
+            ["EvaluatorsFailed"] = new EvaluatorsFailed(int.MaxValue, new string('\u20ac', 100_000)),
+            ["JournalFault"] = new JournalFault(new string('\u20ac', 100_000)),
             ["ClusterStatus"] = new ClusterStatus([.. nodes.Select(n => new ClusterMember(n.Node, "WeaklyUp", ["evaluator", "population"]))], nodes),
         };
     }

@@ -35,6 +35,8 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(EvaluatorsByNode)] = "EBN1",
         [typeof(GetClusterStatus)] = "GCS1",
         [typeof(ClusterStatus)] = "CS1",
+        [typeof(EvaluatorsFailed)] = "EVF1",
+        [typeof(JournalFault)] = "JF1",
     };
 
     public static TheoryData<string> Names => Samples.Names;
