@@ -33,7 +33,7 @@ public sealed class EvaluatorsFailedRunSpecs
         return new HostBuilder()
             .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder => builder
                 .ConfigureBase(baseConfig)
-                .ConfigurePersistence(SmallRun.Journal(run))
+                .ConfigurePersistence(new JournalSettings(RunDirectory.Open(run, create: false).SqliteConnectionString, PostgreSql: false))
                 .ConfigurePopulation(evaluation, DeviceSlot.Parse("cpu:2"), runners, SqliteJournalFile.Identify(Path.Combine(run, "journal.db")).Run, halt)))
             .Build();
     }

@@ -53,9 +53,10 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
             Timers.Cancel(ReaskTimer);
             if (_dataCheck?.Invoke(lease.Data) is { } mismatch)
             {
-                // Results from other data would mix silently into the run: stop, and the population re-queues the lease.
+                // Results from other data would mix silently into the run: hand the lease back, ask for
+                // no more, and let the host end (stopping would read as a failed evaluator).
+                _population.Tell(ReleaseLeases.Instance);
                 Context.System.EventStream.Publish(new DataMismatch(mismatch));
-                Context.Stop(Self);
                 return;
             }
             _waiting.Enqueue(lease);

@@ -60,14 +60,13 @@ public sealed class EvaluatorActorSpecs : TestKit
         _population.ExpectMsg<RequestWork>();
         var mismatches = CreateTestProbe();
         Sys.EventStream.Subscribe(mismatches, typeof(DataMismatch));
-        Watch(evaluator);
 
         _population.Send(evaluator, new WorkLease([Assignment(0)]) { Data = [run] });
 
         Assert.Contains($"the run's fingerprint is {run.Sha256}", mismatches.ExpectMsg<DataMismatch>().Reason);
-        ExpectTerminated(evaluator);
+        _population.ExpectMsg<ReleaseLeases>();
+        _population.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         Assert.Empty(runner.Batches);
-        _population.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
     [Fact]
