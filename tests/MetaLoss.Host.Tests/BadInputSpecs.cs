@@ -20,13 +20,33 @@ public class BadInputSpecs
     [InlineData("--validation-episodes", "-1", "meta-validation episodes must not be negative")]
     [InlineData("--devices", "gpu:1", "unknown device 'gpu'")]
     [InlineData("--devices", "cuda:0", "TorchSharp reports no CUDA device")]
+    [InlineData("--devices", "cpu:0", "cpu:0 asks for no CPU slots")]
+    [InlineData("--devices", "cpu:-2", "cannot read 'cpu:-2'")]
+    [InlineData("--devices", "cpu:lots", "cannot read 'cpu:lots'")]
+    [InlineData("--devices", "cpu:5000", "5000 CPU slots asked for; at most 1024")]
+    [InlineData("--devices", "", "no device slots given")]
     public void Should_reject_a_bad_option_value_clearly(string option, string value, string message)
     {
         var run = SmallRun.NewDirectory();
         var (code, output) = MetalossProcess.Run(Quick, "evolve", "--run", run, option, value);
         Assert.NotEqual(0, code);
         Assert.Contains(message, output);
+        Assert.DoesNotContain("   at ", output);
         Assert.False(File.Exists(Path.Combine(run, "journal.db")));
+    }
+
+    [Fact]
+    public void Should_warn_about_more_cpu_slots_than_cores_and_carry_on()
+    {
+        // The missing dataset is checked after the devices: its error shows the command went on.
+        var slots = Environment.ProcessorCount + 7;
+        var (code, output) = MetalossProcess.Run(Quick, "evolve", "--run", SmallRun.NewDirectory(), "--devices", $"cpu:{slots}",
+            "--fashion-mnist-dir", "/nonexistent-data");
+        Assert.Equal(2, code);
+        var warning = Assert.Single(output.Split('\n'), line => line.Contains("warning"));
+        Assert.Equal($"metaloss: warning: --devices asks for {slots} CPU slots on {Environment.ProcessorCount} cores; " +
+                     $"more CPU slots than cores slow every episode (use cpu:{Environment.ProcessorCount} or fewer)", warning);
+        Assert.Contains("apt-get install dataset-fashion-mnist", output);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Akka.Configuration;
+using Akka.Configuration.Hocon;
 using MetaLoss.Actors.Population;
 
 namespace MetaLoss.Host.Configuration;
@@ -6,26 +7,64 @@ namespace MetaLoss.Host.Configuration;
 /// <summary>The `metaloss` section of the configuration, read and checked before the actor system starts.</summary>
 public sealed record EvaluationConfig(PopulationOptions Population, int BatchSize, TimeSpan ReaskWhenIdle)
 {
+    private static readonly string[] Keys = ["lease-timeout", "snapshot-every-generations", "batch-size", "reask-when-idle"];
+
+    /// <summary>Old names: an override using one would otherwise be ignored without a word.</summary>
+    private static readonly Dictionary<string, string> Renamed = new()
+    {
+        ["lease-size"] = "metaloss.lease-size is now metaloss.batch-size (episodes an evaluator runs as one batch)",
+    };
+
     public static EvaluationConfig Read(Config config)
     {
         var section = config.GetConfig("metaloss") ?? throw new ArgumentException("configuration has no metaloss section");
+        foreach (var (key, _) in section.AsEnumerable())
+        {
+            if (Renamed.TryGetValue(key, out var renamed)) throw new ArgumentException(renamed);
+            if (!Keys.Contains(key))
+                throw new ArgumentException($"metaloss.{key} is not a setting; metaloss has {string.Join(", ", Keys)}");
+        }
+        var options = new PopulationOptions(PositiveDuration(section, "lease-timeout"), PositiveWhole(section, "snapshot-every-generations"));
+        return new EvaluationConfig(options, PositiveWhole(section, "batch-size"), PositiveDuration(section, "reask-when-idle"));
+    }
+
+    private static TimeSpan PositiveDuration(Config section, string key)
+    {
+        var value = Value(section, key);
+        TimeSpan duration;
         try
         {
-            var options = new PopulationOptions(section.GetTimeSpan("lease-timeout"), section.GetInt("snapshot-every-generations"));
-            // Renamed: an old override would otherwise be ignored without a word.
-            if (section.HasPath("lease-size"))
-                throw new ArgumentException("metaloss.lease-size is now metaloss.batch-size (episodes an evaluator runs as one batch)");
-            var batchSize = section.GetInt("batch-size");
-            var reaskWhenIdle = section.GetTimeSpan("reask-when-idle");
-            if (options.LeaseTimeout <= TimeSpan.Zero) throw new ArgumentException("metaloss.lease-timeout must be positive");
-            if (options.SnapshotEveryGenerations <= 0) throw new ArgumentException("metaloss.snapshot-every-generations must be positive");
-            if (batchSize <= 0) throw new ArgumentException("metaloss.batch-size must be positive");
-            if (reaskWhenIdle <= TimeSpan.Zero) throw new ArgumentException("metaloss.reask-when-idle must be positive");
-            return new EvaluationConfig(options, batchSize, reaskWhenIdle);
+            duration = value.GetTimeSpan(allowInfinite: false);
         }
-        catch (Exception e) when (e is FormatException or ConfigurationException or OverflowException)
+        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
         {
-            throw new ArgumentException($"configuration section metaloss: {e.Message}");
+            throw new ArgumentException($"metaloss.{key} = {value}: not a duration; use a positive one such as 30s or 2m");
         }
+        if (duration <= TimeSpan.Zero) throw new ArgumentException($"metaloss.{key} must be positive, got {value}");
+        return duration;
+    }
+
+    private static int PositiveWhole(Config section, string key)
+    {
+        var value = Value(section, key);
+        int number;
+        try
+        {
+            number = value.GetInt();
+        }
+        catch (Exception e) when (e is FormatException or OverflowException)
+        {
+            throw new ArgumentException($"metaloss.{key} = {value}: not a whole number; use a positive one such as 5");
+        }
+        if (number <= 0) throw new ArgumentException($"metaloss.{key} must be positive, got {number}");
+        return number;
+    }
+
+    private static HoconValue Value(Config section, string key)
+    {
+        if (section.GetValue(key) is not { } value || value.IsObject() || value.IsArray())
+            throw new ArgumentException($"metaloss.{key} must be set to a single value");
+        if (string.IsNullOrWhiteSpace(value.GetString())) throw new ArgumentException($"metaloss.{key} has no value");
+        return value;
     }
 }
