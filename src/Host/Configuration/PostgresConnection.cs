@@ -35,6 +35,7 @@ public static class PostgresConnection
         if (inline && filePassword is not null)
             throw new ArgumentException("--postgres carries a password and --postgres-password-file gives one too; keep only the file");
         if (filePassword is not null) builder.Password = filePassword;
+        if (builder.Password is { } password) Secrets.Register(password);
         return new ParsedPostgres(new JournalSettings(builder.ConnectionString, PostgreSql: true), PasswordInArgument: inline);
     }
 

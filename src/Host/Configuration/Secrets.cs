@@ -7,6 +7,17 @@ public static partial class Secrets
 {
     public const string Mask = "***";
 
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Known = new();
+
+    /// <summary>A password this process holds, so the last-resort error report can mask it too.</summary>
+    public static void Register(string password)
+    {
+        if (password.Length > 0) Known.TryAdd(password, true);
+    }
+
+    /// <summary>Every registered password masked.</summary>
+    public static string RedactKnown(string text) => Known.Keys.Aggregate(text, (masked, password) => Redact(masked, password));
+
     /// <summary>The password of a postgres:// URL or a "Password=...;" pair, masked; works on text that does not parse.</summary>
     public static string RedactConnection(string text) =>
         KeyValuePassword().Replace(UrlPassword().Replace(text, $"$1{Mask}@"), $"$1{Mask}");
