@@ -14,30 +14,29 @@ public static class ErrorReport
     public const string TraceVariable = "METALOSS_TRACE";
     public const int InternalErrorExitCode = 1;
 
-    public static int Handle(Exception exception)
+    public static int Handle(Exception exception, TextWriter error)
     {
         var e = Unwrap(exception);
         if (e is OperationCanceledException)
         {
-            Console.Error.WriteLine("\nStopped.");
+            error.WriteLine("\nStopped.");
             return 130;
         }
         if (IsUserError(e))
         {
-            Console.Error.WriteLine($"metaloss: {UserMessage(e)}");
+            error.WriteLine($"metaloss: {UserMessage(e)}");
             return 2;
         }
-        var trace = KeepTrace(exception);
-        Console.Error.WriteLine($"metaloss: internal error (a bug, not your input): {e.GetType().Name}: {OneLine(e.Message)}; {trace}");
+        var trace = KeepTrace(exception, error);
+        error.WriteLine($"metaloss: internal error (a bug, not your input): {e.GetType().Name}: {OneLine(e.Message)}; {trace}");
         return InternalErrorExitCode;
     }
 
-    public static int ParseErrors(System.CommandLine.ParseResult parsed)
+    public static int ParseErrors(System.CommandLine.ParseResult parsed, TextWriter error)
     {
-        var command = string.Join(' ', parsed.CommandResult.Command.Parents.OfType<System.CommandLine.Command>()
-            .Reverse().Append(parsed.CommandResult.Command).Select(c => c.Name).Skip(1).Prepend("metaloss"));
-        foreach (var error in parsed.Errors)
-            Console.Error.WriteLine($"metaloss: {OneLine(error.Message)} (see `{command} --help`)");
+        var command = parsed.CommandResult.Command is System.CommandLine.RootCommand ? "metaloss" : $"metaloss {parsed.CommandResult.Command.Name}";
+        foreach (var problem in parsed.Errors)
+            error.WriteLine($"metaloss: {OneLine(problem.Message)} (see `{command} --help`)");
         return 2;
     }
 
@@ -58,12 +57,12 @@ public static class ErrorReport
 
     private static string OneLine(string text) => Secrets.RedactKnown(text).ReplaceLineEndings(" ");
 
-    private static string KeepTrace(Exception e)
+    private static string KeepTrace(Exception e, TextWriter error)
     {
         var text = Secrets.RedactKnown(e.ToString());
         if (Environment.GetEnvironmentVariable(TraceVariable) is "1")
         {
-            Console.Error.WriteLine(text);
+            error.WriteLine(text);
             return "the trace is above";
         }
         try
@@ -76,7 +75,7 @@ public static class ErrorReport
         }
         catch (Exception write) when (write is IOException or UnauthorizedAccessException)
         {
-            Console.Error.WriteLine(text);
+            error.WriteLine(text);
             return "the trace is above (it could not be written to a file)";
         }
     }

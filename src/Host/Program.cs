@@ -15,10 +15,10 @@ try
 {
     var parsed = root.Parse(args);
     // Bad options are bad input: one line each and exit 2, as every other refusal (not the help page and 1).
-    if (parsed.Errors.Count > 0 && args.Length > 0) return ErrorReport.ParseErrors(parsed);
+    if (parsed.Errors.Count > 0 && args.Length > 0) return ErrorReport.ParseErrors(parsed, Console.Error);
     return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e)
 {
-    return ErrorReport.Handle(e);
+    return ErrorReport.Handle(e, Console.Error);
 }

@@ -11,8 +11,39 @@ public class BadInputSpecs
     public void Should_reject_an_unknown_option()
     {
         var (code, output) = MetalossProcess.Run(Quick, "evolve", "--run", SmallRun.NewDirectory(), "--bogus");
-        Assert.NotEqual(0, code);
-        Assert.Contains("--bogus", output);
+        Assert.Equal(2, code);
+        Assert.Equal("metaloss: Unrecognized command or argument '--bogus'. (see `metaloss evolve --help`)", output.Trim());
+    }
+
+    [Theory]
+    [InlineData("evolve", "--generations", "abc", "Cannot parse argument 'abc' for option '--generations'")]
+    [InlineData("evolve", "--seed", "-1", "Cannot parse argument '-1' for option '--seed'")]
+    [InlineData("evolve", "--hidden1", "100000000", "--hidden1 must be at most 16384, got 100000000")]
+    [InlineData("evolve", "--population", "1000000000", "a generation of 2 x 1000000000 candidates x 3 episodes is 6,000,000,000 episodes; at most 100,000")]
+    [InlineData("evolve", "--validation-episodes", "100000000", "meta-validation of 2 candidates on 100000000 episodes is 200,000,000 episodes")]
+    [InlineData("evolve", "--run", "", "--run: the run directory's path is empty")]
+    [InlineData("evolve", "--run", "/proc/no-such-run", "--run /proc/no-such-run: cannot create the directory")]
+    [InlineData("evolve", "--sigma", "NaN", "InitialSigma must lie in")]
+    [InlineData("calibrate", "--lr", "-1", "--lr: '-1' is not a positive number")]
+    [InlineData("calibrate", "--lr", "1e400", "--lr: '1e400' is not a positive number")]
+    [InlineData("calibrate", "--lr", "", "--lr: no values in ''")]
+    [InlineData("calibrate", "--losses", "hinge", "--losses: unknown loss 'hinge'")]
+    [InlineData("calibrate", "--per-class", "100000", "class 0 of fashion-mnist-test has 1,000 rows, fewer than the 100,000 training examples asked for")]
+    [InlineData("calibrate", "--threads", "0", "--threads must be a positive whole number")]
+    [InlineData("calibrate", "--fashion-mnist-dir", "", "Cannot parse argument '' for option '--fashion-mnist-dir'")]
+    [InlineData("evaluate", "--run", "/no-such-run", "--run /no-such-run: no such run directory")]
+    [InlineData("status", "--run", "", "--run: the run directory's path is empty")]
+    [InlineData("status", "--postgres-password-file", "/tmp/x", "--postgres-password-file: it is the password of --postgres, which was not given")]
+    public void Should_refuse_bad_input_in_one_line_with_exit_2(string command, string option, string value, string message)
+    {
+        string[] args = command == "calibrate"
+            ? ["calibrate", "--episodes", "1", option, value]
+            : [command, option, value, .. option == "--run" ? Array.Empty<string>() : ["--run", SmallRun.NewDirectory()]];
+        var (code, output) = MetalossProcess.Run(Quick, args);
+        Assert.True(code == 2, output);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(message, line);
+        Assert.StartsWith("metaloss: ", line);
     }
 
     [Theory]

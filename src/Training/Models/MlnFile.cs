@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -58,7 +59,7 @@ public sealed record MlnFile(string Format, MlnArchitecture Architecture, float[
             throw new InvalidDataException($"{path}: parameters: {file.Parameters.Length} values, the architecture needs {file.Architecture.ParameterCount}");
         var notFinite = Array.FindIndex(file.Parameters, p => !float.IsFinite(p));
         if (notFinite >= 0)
-            throw new InvalidDataException($"{path}: parameters[{notFinite}] = {file.Parameters[notFinite]}: not a finite float");
+            throw new InvalidDataException($"{path}: parameters[{notFinite}] = {file.Parameters[notFinite].ToString(CultureInfo.InvariantCulture)}: not a finite float");
         return file;
     }
 
