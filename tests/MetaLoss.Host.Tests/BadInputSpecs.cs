@@ -17,6 +17,8 @@ public class BadInputSpecs
 
     [Theory]
     [InlineData("evolve", "--generations", "abc", "Cannot parse argument 'abc' for option '--generations'")]
+    [InlineData("evolve", "--port", "http", "Cannot parse argument 'http' for option '--port'")]
+    [InlineData("evolve", "--steps", "99999999999", "Cannot parse argument '99999999999' for option '--steps'")]
     [InlineData("evolve", "--seed", "-1", "Cannot parse argument '-1' for option '--seed'")]
     [InlineData("evolve", "--hidden1", "100000000", "--hidden1 must be at most 16384, got 100000000")]
     [InlineData("evolve", "--population", "1000000000", "a generation of 2 x 1000000000 candidates x 3 episodes is 6,000,000,000 episodes; at most 100,000")]

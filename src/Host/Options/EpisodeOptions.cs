@@ -32,7 +32,8 @@ public sealed class EpisodeOptions
         var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
         option.Validators.Add(r =>
         {
-            var value = r.GetValueOrDefault<int>();
+            // Text that is not a number is the parser's error to report; reading the value here would throw.
+            if (!OptionText.TryWholeNumber(r, out var value)) return;
             if (value <= 0) r.AddError($"{name} must be a positive whole number");
             else if (value > max) r.AddError($"{name} must be at most {max}, got {value}");
         });
