@@ -23,6 +23,7 @@ public class ConfigOverrideSpecs
     [InlineData("metaloss.lease-timeout = infinite", "metaloss.lease-timeout = infinite: not a duration")]
     [InlineData("metaloss.lease-timeout = 99999999999d", "metaloss.lease-timeout = 99999999999d: not a duration")]
     [InlineData("metaloss.batch-size = 0", "metaloss.batch-size must be positive")]
+    [InlineData("metaloss.batch-size = 100000", "metaloss.batch-size must be at most 1024, got 100000")]
     [InlineData("metaloss.batch-size = abc", "metaloss.batch-size = abc: not a whole number")]
     [InlineData("metaloss.batch-size = 1e12", "metaloss.batch-size = 1e12: not a whole number")]
     [InlineData("metaloss.batch-size = [1, 2]", "metaloss.batch-size must be set to a single value")]

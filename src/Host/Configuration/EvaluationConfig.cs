@@ -7,6 +7,12 @@ namespace MetaLoss.Host.Configuration;
 /// <summary>The `metaloss` section of the configuration, read and checked before the actor system starts.</summary>
 public sealed record EvaluationConfig(PopulationOptions Population, int BatchSize, TimeSpan ReaskWhenIdle)
 {
+    /// <summary>
+    /// A batch holds this many classifiers at once (1024 default-sized ones are about 1 GB): far above
+    /// where batching stops paying on a CPU, and a ceiling against a typo exhausting memory.
+    /// </summary>
+    public const int MaxBatchSize = 1024;
+
     private static readonly string[] Keys = ["lease-timeout", "snapshot-every-generations", "batch-size", "reask-when-idle"];
 
     /// <summary>Old names: an override using one would otherwise be ignored without a word.</summary>
@@ -25,7 +31,9 @@ public sealed record EvaluationConfig(PopulationOptions Population, int BatchSiz
                 throw new ArgumentException($"metaloss.{key} is not a setting; metaloss has {string.Join(", ", Keys)}");
         }
         var options = new PopulationOptions(PositiveDuration(section, "lease-timeout"), PositiveWhole(section, "snapshot-every-generations"));
-        return new EvaluationConfig(options, PositiveWhole(section, "batch-size"), PositiveDuration(section, "reask-when-idle"));
+        var batchSize = PositiveWhole(section, "batch-size");
+        if (batchSize > MaxBatchSize) throw new ArgumentException($"metaloss.batch-size must be at most {MaxBatchSize}, got {batchSize}");
+        return new EvaluationConfig(options, batchSize, PositiveDuration(section, "reask-when-idle"));
     }
 
     private static TimeSpan PositiveDuration(Config section, string key)
