@@ -46,7 +46,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         Command<RequestWork>(request =>
         {
             if (_roster.Add(Sender)) Context.Watch(Sender);
-            Lease(Sender, request.MaxEpisodes);
+            Lease(Sender, _options.LeaseSize(request.MaxEpisodes));
         });
         Command<EpisodeFinished>(OnEpisodeFinished);
         Command<ReleaseLeases>(_ => Requeue(_leases.ReleaseAll(Sender), "evaluator restarted"));
@@ -61,13 +61,16 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
                     "the run cannot progress until another evaluator asks for work", _localEvaluators.Count);
         });
         Command<CheckLeases>(_ => Requeue(_leases.ReleaseExpired(DateTime.UtcNow), "lease expired"));
-        Command<GetRunStatus>(_ => Sender.Tell(_state.ToStatus()));
+        // A remote asker gets the latest history only: the whole of a long run's would not fit a frame.
+        Command<GetRunStatus>(_ => Sender.Tell(Sender.Path.Address.HasGlobalScope
+            ? _state.ToStatus().WithLatestHistory(RunStatus.RemoteHistoryLimit)
+            : _state.ToStatus()));
         Command<GetEvaluators>(_ => Sender.Tell(_roster.ByNode(LocalAddress, _leases)));
         Command<SubscribeProgress>(_ =>
         {
             _subscribers.Add(Sender);
             Context.Watch(Sender);
-            Sender.Tell(_state.ToStatus());
+            Sender.Tell(_state.ToProgress());
         });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("Snapshot failed, the journal still has every event: {0}", f.Cause.Message));
@@ -184,10 +187,18 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// A refused result changes nothing, not even the lease: a forged result naming the holder must
+    /// not take the episode away from it, and a holder that never sends a usable one loses it on expiry.
+    /// </summary>
     private void OnEpisodeFinished(EpisodeFinished finished)
     {
+        if (ResultCheck.Refusal(finished, Sender, _leases, _state) is { } refusal)
+        {
+            _log.Warning("Dropped a result for episode {0} from {1}: {2}", finished.Key, Sender.Path, refusal);
+            return;
+        }
         _leases.Release(finished.Key);
-        if (!_state.Accepts(finished.Key)) return;
         _roster.Credit(Sender);
         var key = finished.Key;
         if (key.MetaValidation)
@@ -255,7 +266,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             evaluator.Tell(new NoWorkAvailable(RunFinished: true));
             return;
         }
-        var keys = _state.PendingEpisodes().Where(k => !_leases.IsLeased(k)).Take(Math.Max(1, max)).ToList();
+        var keys = _state.PendingEpisodes().Where(k => !_leases.IsLeased(k)).Take(max).ToList();
         if (keys.Count == 0)
         {
             _parked.RemoveAll(p => p.Evaluator.Equals(evaluator));
@@ -285,8 +296,8 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     private void Publish()
     {
         if (_subscribers.Count == 0) return;
-        var status = _state.ToStatus();
-        foreach (var subscriber in _subscribers) subscriber.Tell(status);
+        var progress = _state.ToProgress();
+        foreach (var subscriber in _subscribers) subscriber.Tell(progress);
     }
 
     private sealed record ContinueRun

@@ -99,7 +99,7 @@ public static class EvolveCommand
             try
             {
                 if (cluster is not null) ClusterAnnouncement.Print(host, cluster);
-                return await Evolve(host, directory, settings, cancellation);
+                return await Evolve(host, directory, journal, settings, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -148,7 +148,8 @@ public static class EvolveCommand
             }))
             .Build();
 
-    private static async Task<int> Evolve(IHost host, RunDirectory directory, RunSettings settings, CancellationToken cancellation)
+    private static async Task<int> Evolve(IHost host, RunDirectory directory, JournalSettings journal, RunSettings settings,
+        CancellationToken cancellation)
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var population = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<PopulationActor>(cancellation);
@@ -163,7 +164,7 @@ public static class EvolveCommand
         var accepted = (RunAccepted)answer;
         if (accepted.Resumed) Console.WriteLine($"Resumed at generation {accepted.Generation + 1} of {settings.Generations}");
 
-        var finished = new TaskCompletionSource<RunStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finished = new TaskCompletionSource<ProgressUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
         system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
@@ -179,7 +180,7 @@ public static class EvolveCommand
             Console.Error.WriteLine("\nStopped. Run the same command to resume; episodes in flight will be redone.");
             return 130;
         }
-        var status = finished.Task.Result;
+        var status = await FinalStatus(population, journal, cancellation);
         RunOutputs.Write(directory, settings, status);
         Console.WriteLine($"Finished {status.History.Count} generations, {status.EpisodesCompleted} episodes. " +
                           $"Best fitness of the last generation {status.History[^1].BestFitness:F4}" +
@@ -188,5 +189,15 @@ public static class EvolveCommand
                               : "."));
         Console.WriteLine($"Best MLN: {directory.BestMlnFile}; per-generation statistics: {directory.GenerationsCsv}");
         return 0;
+    }
+
+    /// <summary>
+    /// The finished run's whole status: from the population when it runs in this process; when it
+    /// runs on another node its answer holds only the latest generations, and the journal has them all.
+    /// </summary>
+    private static async Task<RunStatus> FinalStatus(IActorRef population, JournalSettings journal, CancellationToken cancellation)
+    {
+        var status = await population.Ask<RunStatus>(GetRunStatus.Instance, TimeSpan.FromSeconds(60), cancellation);
+        return status.HasFullHistory ? status : (await JournalReader.ReadState(journal, cancellation)).ToStatus();
     }
 }

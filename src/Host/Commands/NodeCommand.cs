@@ -97,7 +97,7 @@ public static class NodeCommand
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var population = host.Services.GetRequiredService<ActorRegistry>().Get<PopulationActor>();
-        var finished = new TaskCompletionSource<RunStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finished = new TaskCompletionSource<ProgressUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
         system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());

@@ -66,8 +66,8 @@ public static class AkkaConfiguration
 
     /// <summary>
     /// This node's evaluators under a pool that supervises them, talking to the population through
-    /// the singleton proxy and asking again when idle (a hand-over forgets parked requests); and the
-    /// actor that answers `status --cluster`.
+    /// the singleton proxy and asking again when idle (a hand-over forgets parked requests), and
+    /// taking leases only from the singleton itself; and the actor that answers `status --cluster`.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigureNodeEvaluators(this AkkaConfigurationBuilder builder,
         EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory) =>
@@ -75,7 +75,8 @@ public static class AkkaConfiguration
         {
             var population = registry.Get<PopulationActor>();
             var evaluators = slots
-                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle))
+                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle,
+                    new LeaseIssuer.ClusterSingleton(PopulationSingletonName, ClusterSettings.PopulationRole)))
                 .ToList();
             system.ActorOf(EvaluatorPool.Props(evaluators), "evaluators");
             system.ActorOf(ClusterStatusActor.Props(population), ClusterStatusActor.Name);

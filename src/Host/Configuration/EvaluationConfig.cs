@@ -13,7 +13,7 @@ public sealed record EvaluationConfig(PopulationOptions Population, int BatchSiz
     /// </summary>
     public const int MaxBatchSize = 1024;
 
-    private static readonly string[] Keys = ["lease-timeout", "snapshot-every-generations", "batch-size", "reask-when-idle"];
+    private static readonly string[] Keys = ["lease-timeout", "snapshot-every-generations", "max-lease-episodes", "batch-size", "reask-when-idle"];
 
     /// <summary>Old names: an override using one would otherwise be ignored without a word.</summary>
     private static readonly Dictionary<string, string> Renamed = new()
@@ -30,7 +30,11 @@ public sealed record EvaluationConfig(PopulationOptions Population, int BatchSiz
             if (!Keys.Contains(key))
                 throw new ArgumentException($"metaloss.{key} is not a setting; metaloss has {string.Join(", ", Keys)}");
         }
-        var options = new PopulationOptions(PositiveDuration(section, "lease-timeout"), PositiveWhole(section, "snapshot-every-generations"));
+        var options = new PopulationOptions(PositiveDuration(section, "lease-timeout"), PositiveWhole(section, "snapshot-every-generations"),
+            Whole(section, "max-lease-episodes"));
+        if (options.MaxLeaseEpisodes is <= 0 or > PopulationOptions.MaxLeaseEpisodesLimit)
+            throw new ArgumentException($"metaloss.max-lease-episodes must be from 1 to {PopulationOptions.MaxLeaseEpisodesLimit} " +
+                                        $"(a larger lease may not fit Akka.Remote's 128 KB frame), got {options.MaxLeaseEpisodes}");
         var batchSize = PositiveWhole(section, "batch-size");
         if (batchSize > MaxBatchSize) throw new ArgumentException($"metaloss.batch-size must be at most {MaxBatchSize}, got {batchSize}");
         return new EvaluationConfig(options, batchSize, PositiveDuration(section, "reask-when-idle"));
@@ -54,18 +58,22 @@ public sealed record EvaluationConfig(PopulationOptions Population, int BatchSiz
 
     private static int PositiveWhole(Config section, string key)
     {
+        var number = Whole(section, key);
+        if (number <= 0) throw new ArgumentException($"metaloss.{key} must be positive, got {number}");
+        return number;
+    }
+
+    private static int Whole(Config section, string key)
+    {
         var value = Value(section, key);
-        int number;
         try
         {
-            number = value.GetInt();
+            return value.GetInt();
         }
         catch (Exception e) when (e is FormatException or OverflowException)
         {
             throw new ArgumentException($"metaloss.{key} = {value}: not a whole number; use a positive one such as 5");
         }
-        if (number <= 0) throw new ArgumentException($"metaloss.{key} must be positive, got {number}");
-        return number;
     }
 
     private static HoconValue Value(Config section, string key)

@@ -95,6 +95,9 @@ internal static class Samples
             ["RunStatus (validating)"] = validating.ToStatus(),
             ["RunStatus (not started)"] = PopulationState.Empty.ToStatus(),
             ["SubscribeProgress"] = SubscribeProgress.Instance,
+            ["ProgressUpdate"] = state.ToProgress(),
+            ["ProgressUpdate (not started)"] = PopulationState.Empty.ToProgress(),
+            ["RunStatus (latest history only)"] = state.ToStatus().WithLatestHistory(0),
             ["RequestWork"] = new RequestWork(4),
             ["WorkLease"] = new WorkLease([.. open.Skip(1).Take(3).Select(k => new EpisodeAssignment(k, state.SpecFor(k)))]),
             ["WorkLease (every loss kind)"] = new WorkLease(
