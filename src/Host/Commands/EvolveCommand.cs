@@ -7,6 +7,7 @@ using MetaLoss.Actors.Population;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
 using MetaLoss.Host.Runs;
+using MetaLoss.Host.Security;
 using MetaLoss.Training;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
@@ -169,6 +170,11 @@ public static class EvolveCommand
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
         var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated);
+        if (ended == system.WhenTerminated && TlsHandshakeFailure.Explain(system) is { } tls)
+        {
+            Console.Error.WriteLine($"\nmetaloss: {tls}");
+            return 2;
+        }
         if (ended == system.WhenTerminated)
         {
             Console.Error.WriteLine("\nmetaloss: this process was removed from the cluster (downed, see the log above). " +

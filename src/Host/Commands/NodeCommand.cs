@@ -7,6 +7,7 @@ using MetaLoss.Actors.Population;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
 using MetaLoss.Host.Runs;
+using MetaLoss.Host.Security;
 using MetaLoss.Training;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
@@ -76,6 +77,9 @@ public static class NodeCommand
                     case NodeOutcome.RunFinished:
                         Console.WriteLine($"The run is finished; this node ran {episodes} episodes.");
                         return 0;
+                    case NodeOutcome.Downed when TlsHandshakeFailure.Explain(host.Services.GetRequiredService<ActorSystem>()) is { } tls:
+                        Console.Error.WriteLine($"\nmetaloss: {tls}");
+                        return 2;
                     case NodeOutcome.Downed:
                         Console.Error.WriteLine($"\nmetaloss: this node was removed from the cluster (downed, or the cluster is gone); it ran {episodes} episodes.");
                         return 3;

@@ -46,10 +46,15 @@ public static class AkkaConfiguration
             registry.Register<PopulationActor>(system.ActorOf(SupervisedPopulation(evaluation, evaluators), "population-supervisor"));
         });
 
-    /// <summary>Remoting on the given address and cluster membership with the given roles (SBR settings: hocon/cluster.conf).</summary>
+    /// <summary>
+    /// Remoting on the given address, over mutual TLS when the cluster has certificates, and cluster
+    /// membership with the given roles (SBR and untrusted-mode settings: hocon/cluster.conf).
+    /// </summary>
     public static AkkaConfigurationBuilder ConfigureCluster(this AkkaConfigurationBuilder builder, ClusterSettings cluster) =>
         builder
-            .WithRemoting(new RemoteOptions { HostName = cluster.Hostname, Port = cluster.Port })
+            .WithRemoting(cluster.Tls is { } tls
+                ? new RemoteOptions { HostName = cluster.Hostname, Port = cluster.Port, EnableSsl = true, Ssl = tls.ToSslOptions() }
+                : new RemoteOptions { HostName = cluster.Hostname, Port = cluster.Port })
             .WithClustering(new ClusterOptions { Roles = [.. cluster.Roles], SeedNodes = [.. cluster.SeedNodes] });
 
     /// <summary>
