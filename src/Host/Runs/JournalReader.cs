@@ -25,7 +25,7 @@ public static class JournalReader
         using var system = ActorSystem.Create("metaloss-reader", config);
         try
         {
-            var readJournal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+            var readJournal = ReadJournal(system);
             var events = new List<IPopulationEvent>();
             await readJournal.CurrentEventsByPersistenceId(AkkaConfiguration.PopulationPersistenceId, 0, long.MaxValue)
                 .RunForeach(envelope => events.Add((IPopulationEvent)envelope.Event), system.Materializer())
@@ -35,6 +35,25 @@ public static class JournalReader
         finally
         {
             await system.Terminate();
+        }
+    }
+
+    /// <summary>
+    /// Akka.Persistence.Sql's read journal waits a fixed 5 s for the write journal to initialise; on a
+    /// loaded machine that can pass while the journal is nearly ready, so it is asked a few times.
+    /// </summary>
+    private static SqlReadJournal ReadJournal(ActorSystem system)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+            }
+            catch (AggregateException e) when (attempt < attempts && e.InnerException is AskTimeoutException)
+            {
+            }
         }
     }
 
