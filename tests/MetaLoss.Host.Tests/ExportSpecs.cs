@@ -18,6 +18,7 @@ public class ExportSpecs(EvolvedRun run)
         Assert.True(code == 0, output);
         var file = MlnFile.Load(exported);
         Assert.Contains("MlnFile.Load(path).CreateLoss()", file.Usage);
+        Assert.Contains("MetaLoss.from_file(path)", file.Usage);
         Assert.Contains("integration.conv2.bias [1]", file.Usage);
         Assert.Contains("exported from run", file.Note);
         using var original = MlnFile.Load(run.BestMlnFile).CreateLoss();

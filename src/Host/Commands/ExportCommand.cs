@@ -4,7 +4,7 @@ using MetaLoss.Training.Models;
 
 namespace MetaLoss.Host.Commands;
 
-/// <summary>`metaloss export --run DIR --out FILE`: the run's best MLN as a self-describing file that any TorchSharp program can load.</summary>
+/// <summary>`metaloss export --run DIR --out FILE`: the run's best MLN as a self-describing file that TorchSharp (MetaLoss.Training) and PyTorch (python/metaloss_mln.py) programs can load.</summary>
 public static class ExportCommand
 {
     public static Command Create()
@@ -27,7 +27,7 @@ public static class ExportCommand
                 Usage = MlnUsage.For(mln.Architecture, evaluated.Settings.Template),
             };
             exported.Save(target.FullName);
-            Console.WriteLine($"wrote {target.FullName}: {mln.Parameters.Length} parameters; load it with MlnFile.Load(path).CreateLoss()");
+            Console.WriteLine($"wrote {target.FullName}: {mln.Parameters.Length} parameters; load it with MlnFile.Load(path).CreateLoss() in TorchSharp, or MetaLoss.from_file(path) in PyTorch (python/metaloss_mln.py)");
             return 0;
         });
         return command;
