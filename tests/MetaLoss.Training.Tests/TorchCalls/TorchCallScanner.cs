@@ -58,7 +58,7 @@ public static class TorchCallScanner
 
     private static string? Finding(IOperation operation, IReadOnlySet<string> reviewed)
     {
-        if (operation is IConversionOperation { OperatorMethod: { } conversion } && IsTorchSharp(conversion))
+        if (operation is IConversionOperation { OperatorMethod: { } conversion } && IsTorchSharp(conversion) && conversion.ReturnType.Name == "Scalar")
             return $"{Name(conversion)}: an implicit conversion makes a temporary Scalar; use a kept-alive one (TorchScalars, or a local disposed after the call)";
         var member = Member(operation);
         if (member is null || !IsTorchSharp(member)) return null;
@@ -78,6 +78,7 @@ public static class TorchCallScanner
         ICompoundAssignmentOperation compound => compound.OperatorMethod,
         IIncrementOrDecrementOperation increment => increment.OperatorMethod,
         IMethodReferenceOperation reference => reference.Method,
+        IConversionOperation conversion => conversion.OperatorMethod,
         IPropertyReferenceOperation { Property.IsIndexer: true } indexer => indexer.Property,
         _ => null,
     };
