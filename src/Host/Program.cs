@@ -10,6 +10,7 @@ root.Subcommands.Add(CalibrateCommand.Create());
 root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(CertCommand.Create());
 
 try
 {

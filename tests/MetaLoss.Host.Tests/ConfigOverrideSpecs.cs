@@ -20,6 +20,8 @@ public class ConfigOverrideSpecs
     [InlineData("metaloss.lease-timeout = banana", "configuration section metaloss")]
     [InlineData("metaloss.batch-size = 0", "metaloss.batch-size must be positive")]
     [InlineData("metaloss.lease-size = 4", "metaloss.lease-size is now metaloss.batch-size")]
+    [InlineData("metaloss.max-lease-episodes = 0", "metaloss.max-lease-episodes must be from 1 to 200")]
+    [InlineData("metaloss.max-lease-episodes = 201", "may not fit Akka.Remote's 128 KB frame")]
     [InlineData("nonsense", "use path = value")]
     public void Should_reject_a_bad_override_before_starting(string setting, string message)
     {

@@ -16,6 +16,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 
     private readonly DeviceSlot _slot;
     private readonly IActorRef _population;
+    private readonly LeaseIssuer _issuer;
     private readonly EpisodeBatchRunnerFactory _runnerFactory;
     private readonly int _batchSize;
     private readonly TimeSpan? _reaskWhenIdle;
@@ -27,28 +28,32 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     private bool _running;
 
     /// <param name="population">the population actor, or null for the parent; in a cluster, the singleton proxy</param>
+    /// <param name="issuer">who may send leases; null for <paramref name="population"/> itself (in a cluster, the singleton behind the proxy)</param>
     /// <param name="batchSize">episodes asked for at once, and so the largest batch this evaluator runs</param>
     /// <param name="reaskWhenIdle">
     /// when set, a request unanswered for this long is sent again. A population that moved to another
     /// node (singleton hand-over) starts with no parked requests, so waiting evaluators must ask anew.
     /// </param>
     public EvaluatorActor(DeviceSlot slot, IActorRef? population, EpisodeBatchRunnerFactory runnerFactory, int batchSize,
-        TimeSpan? reaskWhenIdle)
+        TimeSpan? reaskWhenIdle, LeaseIssuer? issuer)
     {
         _slot = slot;
         _population = population ?? Context.Parent;
+        _issuer = issuer ?? new LeaseIssuer.Exactly(_population);
         _runnerFactory = runnerFactory;
         _batchSize = batchSize;
         _reaskWhenIdle = reaskWhenIdle;
 
         Receive<WorkLease>(lease =>
         {
+            if (!FromPopulation(lease)) return;
             Timers.Cancel(ReaskTimer);
             _waiting.Enqueue(lease);
             if (!_running) RunNext();
         });
         Receive<NoWorkAvailable>(none =>
         {
+            if (!FromPopulation(none)) return;
             // Not finished: the population parks this request and answers when work appears.
             if (!none.RunFinished) return;
             Timers.Cancel(ReaskTimer);
@@ -64,14 +69,23 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
                 _population.Tell(new EpisodeFinished(ran.Episodes[i].Key, ran.Results[i].Fitness, ran.Results[i].Outcome));
             RunNext();
         });
-        Receive<Status.Failure>(failure => throw new EpisodeFailedException(_slot, failure.Cause));
+        Receive<Status.Failure>(failure =>
+        {
+            // Only this evaluator's own batch may fail it: a failure sent from elsewhere would restart it for nothing.
+            if (!Sender.Equals(Self))
+            {
+                _log.Warning("Evaluator {0}: ignored a failure sent by {1}", _slot, Sender.Path);
+                return;
+            }
+            throw new EpisodeFailedException(_slot, failure.Cause);
+        });
     }
 
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(DeviceSlot slot, IActorRef? population, EpisodeBatchRunnerFactory runnerFactory,
-        int batchSize = 1, TimeSpan? reaskWhenIdle = null) =>
-        Akka.Actor.Props.Create(() => new EvaluatorActor(slot, population, runnerFactory, batchSize, reaskWhenIdle));
+        int batchSize = 1, TimeSpan? reaskWhenIdle = null, LeaseIssuer? issuer = null) =>
+        Akka.Actor.Props.Create(() => new EvaluatorActor(slot, population, runnerFactory, batchSize, reaskWhenIdle, issuer));
 
     protected override void PreStart()
     {
@@ -106,7 +120,15 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
             if (results.Length != episodes.Count)
                 throw new InvalidOperationException($"the runner returned {results.Length} results for {episodes.Count} episodes");
             return new BatchRan(episodes, results);
-        }).PipeTo(Self);
+        }).PipeTo(Self, Self);
+    }
+
+    /// <summary>True for work (or word that there is none) from the population; anything else is logged.</summary>
+    private bool FromPopulation(object message)
+    {
+        if (_issuer.Issued(Sender, Context)) return true;
+        _log.Warning("Evaluator {0}: ignored a {1} from {2}, which is not the population", _slot, message.GetType().Name, Sender.Path);
+        return false;
     }
 
     private void AskForWork()
@@ -125,4 +147,8 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 
 /// <summary>A batch threw (not a NaN loss, which is a result): the evaluator restarts and hands its lease back.</summary>
 public sealed class EpisodeFailedException(DeviceSlot slot, Exception inner)
-    : Exception($"episodes on {slot} failed: {inner.Message}", inner);
+    : Exception($"episodes on {slot} failed: {Cause(inner).Message}", inner)
+{
+    /// <summary>A batch samples its episodes in parallel: say the first real error, not "One or more errors occurred".</summary>
+    private static Exception Cause(Exception e) => e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e;
+}

@@ -9,15 +9,21 @@ public sealed record RunAccepted(bool Resumed, long Generation) : IPopulationMes
 
 public sealed record RunRejected(string Reason) : IPopulationMessage;
 
+/// <summary>
+/// Ask for a <see cref="RunStatus"/>. An asker in the population's own process gets the whole
+/// history; one in another process gets the latest <see cref="RunStatus.RemoteHistoryLimit"/>
+/// generations, since a long run's history would not fit a remoting frame.
+/// </summary>
 public sealed record GetRunStatus : IPopulationMessage
 {
     public static GetRunStatus Instance { get; } = new();
 }
 
 /// <summary>
-/// Where a run stands; also pushed to progress subscribers. <paramref name="Best"/> is the run's best
-/// MLN: the best on the meta-validation set (<paramref name="BestValidated"/>) once there is one,
-/// before that (or without meta-validation) the best parent.
+/// Where a run stands. <paramref name="Best"/> is the run's best MLN: the best on the
+/// meta-validation set (<paramref name="BestValidated"/>) once there is one, before that (or without
+/// meta-validation) the best parent. <paramref name="History"/> has one summary per finished
+/// generation, or only the latest ones (see <see cref="GetRunStatus"/>).
 /// </summary>
 public sealed record RunStatus(
     bool Started,
@@ -29,7 +35,22 @@ public sealed record RunStatus(
     long EpisodesCompleted,
     IReadOnlyList<GenerationSummary> History,
     Genome? Best,
-    ValidatedMln? BestValidated = null) : IPopulationMessage;
+    ValidatedMln? BestValidated = null) : IPopulationMessage
+{
+    /// <summary>
+    /// Generations of history sent to a remote asker (37 bytes each): a run of a few thousand
+    /// generations would not fit Akka.Remote's 128 KB frame. A remote asker (`evolve` on a standby
+    /// population node) reads the whole history from the journal.
+    /// </summary>
+    public const int RemoteHistoryLimit = 16;
+
+    /// <summary>True when <see cref="History"/> holds every finished generation, not only the latest.</summary>
+    public bool HasFullHistory => History.Count == Generation;
+
+    /// <summary>This status with only the latest <paramref name="generations"/> of its history.</summary>
+    public RunStatus WithLatestHistory(int generations) =>
+        History.Count <= generations ? this : this with { History = [.. History.Skip(History.Count - generations)] };
+}
 
 /// <summary>
 /// Statistics of one finished generation; <paramref name="BestValidationScore"/> is the best
@@ -38,7 +59,7 @@ public sealed record RunStatus(
 public sealed record GenerationSummary(long Generation, double BestFitness, double MeanFitness, int FlaggedEpisodes,
     double? BestValidationScore = null);
 
-/// <summary>Ask to receive a RunStatus after every result and generation.</summary>
+/// <summary>Ask to receive a <see cref="ProgressUpdate"/> now and after every result and generation.</summary>
 public sealed record SubscribeProgress : IPopulationMessage
 {
     public static SubscribeProgress Instance { get; } = new();

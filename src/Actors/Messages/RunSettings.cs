@@ -22,6 +22,13 @@ public sealed record RunSettings(
     /// <summary>The meta-validation set; runs journaled before it existed have none.</summary>
     public MetaValidation MetaValidation { get; init; } = MetaValidation.None;
 
+    /// <summary>
+    /// The most bytes of genomes one generation may hold: its candidates (phi and sigma of each)
+    /// travel in one journal event and one snapshot and are held in memory several times over.
+    /// 64 MiB keeps that well inside a journal row, a snapshot and a small machine's memory.
+    /// </summary>
+    public const long MaxGenerationBytes = 64L << 20;
+
     public int CandidateCount => 2 * Evolution.Parents;
 
     public int EpisodesPerGeneration => CandidateCount * EpisodesPerCandidate;
@@ -34,11 +41,31 @@ public sealed record RunSettings(
         Architecture.Validate();
         Template.Validate();
         MetaValidation.Validate();
+        ValidateSizes();
         if (MetaValidation.Enabled && DatasetSplits.MetaValidationPartOf(Template.Dataset) != MetaValidation.Dataset)
             throw new ArgumentException(
                 $"meta-validation draws from {DatasetNames.Format(MetaValidation.Dataset)}, which is not held out from " +
                 $"meta-training's {DatasetNames.Format(Template.Dataset)}; evolve on {DatasetNames.Format(DatasetName.FashionMnistMetaTrain)} " +
                 $"to validate on {DatasetNames.Format(DatasetName.FashionMnistMetaValidation)}");
+    }
+
+    /// <summary>Counts that must fit in an int, and a generation that must fit in memory and in one journal event.</summary>
+    private void ValidateSizes()
+    {
+        long candidates = 2L * Evolution.Parents;
+        var generationBytes = candidates * 2 * Architecture.ParameterCount * sizeof(float);
+        if (generationBytes > MaxGenerationBytes)
+            throw new ArgumentException(
+                $"population {Evolution.Parents:N0} is too large: a generation's {candidates:N0} candidates would hold " +
+                $"{generationBytes / (1 << 20):N0} MiB of MLN parameters (phi and sigma, {Architecture.ParameterCount} each), " +
+                $"more than the {MaxGenerationBytes >> 20} MiB a generation may hold; at most {MaxGenerationBytes / (2L * 2 * Architecture.ParameterCount * sizeof(float)):N0} parents");
+        var episodes = candidates * EpisodesPerCandidate;
+        var validationEpisodes = Math.Min(MetaValidation.TopCandidates, candidates) * (long)MetaValidation.Episodes;
+        if (episodes + validationEpisodes > int.MaxValue)
+            throw new ArgumentException(
+                $"a generation of {candidates:N0} candidates x {EpisodesPerCandidate:N0} episodes" +
+                (validationEpisodes > 0 ? $" plus {validationEpisodes:N0} meta-validation episodes" : "") +
+                $" is {episodes + validationEpisodes:N0} episodes, more than the {int.MaxValue:N0} a generation can count");
     }
 
     /// <summary>Names of the settings that differ, for a clear refusal to resume.</summary>

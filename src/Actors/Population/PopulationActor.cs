@@ -22,10 +22,12 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     private readonly EvaluatorRoster _roster = new();
     private readonly List<(IActorRef Evaluator, int Max)> _parked = [];
     private readonly HashSet<IActorRef> _subscribers = [];
-    private readonly HashSet<IActorRef> _liveLocalEvaluators = [];
+    private readonly EvaluatorHealth _localEvaluatorHealth = new();
     private PopulationState _state = PopulationState.Empty;
     private bool _evaluatorsStarted;
     private IActorRef? _startRequester;
+    // Set when every local evaluator has stopped; told to every progress subscriber, late ones too.
+    private EvaluatorsFailed? _evaluatorsFailed;
 
     public PopulationActor(string persistenceId, PopulationOptions options, IReadOnlyList<Props> localEvaluators)
     {
@@ -46,7 +48,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         Command<RequestWork>(request =>
         {
             if (_roster.Add(Sender)) Context.Watch(Sender);
-            Lease(Sender, request.MaxEpisodes);
+            Lease(Sender, _options.LeaseSize(request.MaxEpisodes));
         });
         Command<EpisodeFinished>(OnEpisodeFinished);
         Command<ReleaseLeases>(_ => Requeue(_leases.ReleaseAll(Sender), "evaluator restarted"));
@@ -56,18 +58,20 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             _roster.Remove(t.ActorRef);
             _parked.RemoveAll(p => p.Evaluator.Equals(t.ActorRef));
             Requeue(_leases.ReleaseAll(t.ActorRef), "evaluator terminated");
-            if (_liveLocalEvaluators.Remove(t.ActorRef) && _liveLocalEvaluators.Count == 0 && !_state.Finished)
-                _log.Error("All {0} local evaluators have stopped after failing repeatedly (see the errors above); " +
-                    "the run cannot progress until another evaluator asks for work", _localEvaluators.Count);
+            if (_localEvaluatorHealth.Stopped(t.ActorRef) is { } failed && !_state.Finished) EvaluatorsHaveFailed(failed);
         });
         Command<CheckLeases>(_ => Requeue(_leases.ReleaseExpired(DateTime.UtcNow), "lease expired"));
-        Command<GetRunStatus>(_ => Sender.Tell(_state.ToStatus()));
+        // A remote asker gets the latest history only: the whole of a long run's would not fit a frame.
+        Command<GetRunStatus>(_ => Sender.Tell(Sender.Path.Address.HasGlobalScope
+            ? _state.ToStatus().WithLatestHistory(RunStatus.RemoteHistoryLimit)
+            : _state.ToStatus()));
         Command<GetEvaluators>(_ => Sender.Tell(_roster.ByNode(LocalAddress, _leases)));
         Command<SubscribeProgress>(_ =>
         {
             _subscribers.Add(Sender);
             Context.Watch(Sender);
-            Sender.Tell(_state.ToStatus());
+            Sender.Tell(_state.ToProgress());
+            if (_evaluatorsFailed is not null) Sender.Tell(_evaluatorsFailed);
         });
         Command<SaveSnapshotSuccess>(s => DeleteSnapshots(new SnapshotSelectionCriteria(s.Metadata.SequenceNr - 1)));
         Command<SaveSnapshotFailure>(f => _log.Warning("Snapshot failed, the journal still has every event: {0}", f.Cause.Message));
@@ -88,7 +92,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         Timers.StartPeriodicTimer("leases", CheckLeases.Instance, interval);
     }
 
-    protected override SupervisorStrategy SupervisorStrategy() => EvaluatorSupervision.Strategy();
+    protected override SupervisorStrategy SupervisorStrategy() => EvaluatorSupervision.Strategy(_localEvaluatorHealth);
 
     private Address LocalAddress => ((ExtendedActorSystem)Context.System).Provider.DefaultAddress;
 
@@ -146,6 +150,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         // written must still be answered, or the host waits forever.
         if (@event is RunStarted)
             _startRequester?.Tell(new RunRejected($"could not write the run's start to the journal: {cause.Message}"));
+        PublishJournalFault(cause);
         base.OnPersistFailure(cause, @event, sequenceNr);
     }
 
@@ -157,7 +162,26 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         if (@event is RunStarted)
             _startRequester?.Tell(new RunRejected($"the journal refused the run's start: {cause.Message}"));
         _log.Error(cause, "The journal rejected {0} (sequence number {1}); restarting from the journal", @event.GetType().Name, sequenceNr);
+        PublishJournalFault(cause);
         Context.Stop(Self);
+    }
+
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        PublishJournalFault(reason);
+        base.OnRecoveryFailure(reason, message);
+    }
+
+    /// <summary>For the journal watch on this node, which ends the process with this cause if the faults go on.</summary>
+    private void PublishJournalFault(Exception cause) => Context.System.EventStream.Publish(new JournalFault(cause.Message));
+
+    /// <summary>Nothing local can run episodes any more: say so to the progress subscribers (the host ends the run).</summary>
+    private void EvaluatorsHaveFailed(EvaluatorsFailed failed)
+    {
+        _log.Error("All {0} local evaluators have stopped after failing repeatedly (last error: {1}); " +
+                   "the run cannot progress until another evaluator asks for work", failed.Evaluators, failed.LastError);
+        _evaluatorsFailed = failed;
+        foreach (var subscriber in _subscribers) subscriber.Tell(failed);
     }
 
     /// <summary>Moves the run forward from wherever it stands: start evaluators, open or close a generation.</summary>
@@ -167,7 +191,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         {
             _evaluatorsStarted = true;
             for (var i = 0; i < _localEvaluators.Count; i++)
-                _liveLocalEvaluators.Add(Context.Watch(Context.ActorOf(_localEvaluators[i], $"evaluator-{i}")));
+                _localEvaluatorHealth.Started(Context.Watch(Context.ActorOf(_localEvaluators[i], $"evaluator-{i}")));
         }
         if (_state.NeedsGenerationStart)
         {
@@ -184,10 +208,18 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         }
     }
 
+    /// <summary>
+    /// A refused result changes nothing, not even the lease: a forged result naming the holder must
+    /// not take the episode away from it, and a holder that never sends a usable one loses it on expiry.
+    /// </summary>
     private void OnEpisodeFinished(EpisodeFinished finished)
     {
+        if (ResultCheck.Refusal(finished, Sender, _leases, _state) is { } refusal)
+        {
+            _log.Warning("Dropped a result for episode {0} from {1}: {2}", finished.Key, Sender.Path, refusal);
+            return;
+        }
         _leases.Release(finished.Key);
-        if (!_state.Accepts(finished.Key)) return;
         _roster.Credit(Sender);
         var key = finished.Key;
         if (key.MetaValidation)
@@ -255,7 +287,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             evaluator.Tell(new NoWorkAvailable(RunFinished: true));
             return;
         }
-        var keys = _state.PendingEpisodes().Where(k => !_leases.IsLeased(k)).Take(Math.Max(1, max)).ToList();
+        var keys = _state.PendingEpisodes().Where(k => !_leases.IsLeased(k)).Take(max).ToList();
         if (keys.Count == 0)
         {
             _parked.RemoveAll(p => p.Evaluator.Equals(evaluator));
@@ -285,8 +317,8 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     private void Publish()
     {
         if (_subscribers.Count == 0) return;
-        var status = _state.ToStatus();
-        foreach (var subscriber in _subscribers) subscriber.Tell(status);
+        var progress = _state.ToProgress();
+        foreach (var subscriber in _subscribers) subscriber.Tell(progress);
     }
 
     private sealed record ContinueRun

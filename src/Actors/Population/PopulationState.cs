@@ -212,10 +212,18 @@ public sealed record PopulationState(
     /// <summary>The status; this generation's episode count grows by its meta-validation episodes once they are known.</summary>
     public RunStatus ToStatus()
     {
-        var validationEpisodes = Math.Max(ValidationResults.Count, Shortlist().Count * (Settings?.MetaValidation.Episodes ?? 0));
         var best = BestValidated;
         return new RunStatus(Started, Finished, Generation, Settings?.Generations ?? 0,
-            Results.Count + ValidationResults.Count, (Settings?.EpisodesPerGeneration ?? 0) + validationEpisodes,
+            Results.Count + ValidationResults.Count, EpisodesThisGeneration,
             EpisodesCompleted, History, best?.Genome ?? Population?.Parents[0], best);
     }
+
+    /// <summary>The bounded progress pushed to subscribers: counts and the latest generations only.</summary>
+    public ProgressUpdate ToProgress() => new(Started, Finished, Generation, Settings?.Generations ?? 0,
+        Results.Count + ValidationResults.Count, EpisodesThisGeneration, EpisodesCompleted,
+        [.. History.Skip(Math.Max(0, History.Count - ProgressUpdate.RecentLimit))],
+        History.IsEmpty ? null : History.Max(h => h.BestFitness));
+
+    private int EpisodesThisGeneration =>
+        (Settings?.EpisodesPerGeneration ?? 0) + Math.Max(ValidationResults.Count, Shortlist().Count * (Settings?.MetaValidation.Episodes ?? 0));
 }

@@ -32,6 +32,9 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<GetRunStatus>("GRS1", (_, _) => { }, _ => GetRunStatus.Instance),
         Format.Of<RunStatus>("ST2", RunControlFormat.WriteRunStatus, RunControlFormat.ReadRunStatus),
         Format.Of<SubscribeProgress>("SP1", (_, _) => { }, _ => SubscribeProgress.Instance),
+        Format.Of<ProgressUpdate>("PU1", RunControlFormat.WriteProgressUpdate, RunControlFormat.ReadProgressUpdate),
+        Format.Of<EvaluatorsFailed>("EVF1", RunControlFormat.WriteEvaluatorsFailed, RunControlFormat.ReadEvaluatorsFailed),
+        Format.Of<JournalFault>("JF1", RunControlFormat.WriteJournalFault, RunControlFormat.ReadJournalFault),
         // Work protocol.
         Format.Of<RequestWork>("RW1", WorkProtocolFormat.WriteRequestWork, WorkProtocolFormat.ReadRequestWork),
         Format.Of<WorkLease>("WL2", WorkProtocolFormat.WriteWorkLease, WorkProtocolFormat.ReadWorkLease),

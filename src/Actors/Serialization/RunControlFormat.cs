@@ -125,4 +125,40 @@ internal static class RunControlFormat
         reader.ReadList(ReadGenerationSummary),
         reader.ReadOptional(TrainingTypesFormat.ReadGenome),
         reader.ReadOptional(ReadValidatedMln));
+
+    public static void WriteProgressUpdate(this BinaryWriter writer, ProgressUpdate progress)
+    {
+        writer.Write(progress.Started);
+        writer.Write(progress.Finished);
+        writer.Write(progress.Generation);
+        writer.Write(progress.Generations);
+        writer.Write(progress.EpisodesDoneThisGeneration);
+        writer.Write(progress.EpisodesPerGeneration);
+        writer.Write(progress.EpisodesCompleted);
+        writer.WriteList(progress.Recent, WriteGenerationSummary);
+        writer.WriteOptional(progress.BestFitness);
+    }
+
+    public static ProgressUpdate ReadProgressUpdate(this BinaryReader reader) => new(
+        reader.ReadBoolean(),
+        reader.ReadBoolean(),
+        reader.ReadInt64(),
+        reader.ReadInt32(),
+        reader.ReadInt32(),
+        reader.ReadInt32(),
+        reader.ReadInt64(),
+        reader.ReadList(ReadGenerationSummary),
+        reader.ReadOptionalDouble());
+
+    public static void WriteEvaluatorsFailed(this BinaryWriter writer, EvaluatorsFailed failed)
+    {
+        writer.Write(failed.Evaluators);
+        writer.Write(failed.LastError);
+    }
+
+    public static EvaluatorsFailed ReadEvaluatorsFailed(this BinaryReader reader) => new(reader.ReadInt32(), reader.ReadString());
+
+    public static void WriteJournalFault(this BinaryWriter writer, JournalFault fault) => writer.Write(fault.Cause);
+
+    public static JournalFault ReadJournalFault(this BinaryReader reader) => new(reader.ReadString());
 }

@@ -123,7 +123,7 @@ public static class ActorOverheadBench
             {
                 var system = host.Services.GetRequiredService<ActorSystem>();
                 var population = host.Services.GetRequiredService<ActorRegistry>().Get<PopulationActor>();
-                var finished = new TaskCompletionSource<RunStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+                var finished = new TaskCompletionSource<ProgressUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
                 system.ActorOf(RunCompletion.Props(population, finished));
                 var phi = run.Architecture.RandomParameters(run.Seed);
                 var start = Stopwatch.GetTimestamp();

@@ -7,6 +7,7 @@ using MetaLoss.Actors.Population;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
 using MetaLoss.Host.Runs;
+using MetaLoss.Host.Security;
 using MetaLoss.Training;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
@@ -82,6 +83,8 @@ public static class EvolveCommand
             // A missing or corrupt dataset fails here, before the journal is touched.
             catalog.Get(settings.Template.Dataset);
             if (settings.MetaValidation.Enabled) catalog.Get(settings.MetaValidation.Dataset);
+            // So is a run its data cannot give episodes, or whose first episode throws.
+            RunPreflight.Check(catalog, TrialEpisodes.Of(settings));
 
             if (journal.PostgreSql)
             {
@@ -93,18 +96,24 @@ public static class EvolveCommand
                 directory.PrepareJournal();
                 Console.WriteLine(resuming ? $"Resuming the run in {directory.Path}" : $"Starting a run in {directory.Path}");
             }
-            using var host = BuildHost(journal, cluster, slots, slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run, baseConfig, evaluation);
+            var halt = new RunHalt();
+            using var host = BuildHost(journal, cluster, slots, slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run, baseConfig, evaluation, halt);
             await host.StartAsync(cancellation);
             try
             {
                 if (cluster is not null) ClusterAnnouncement.Print(host, cluster);
-                return await Evolve(host, directory, settings, cancellation);
+                return await Evolve(host, directory, journal, settings, halt, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 // Stopped while starting (fitting the initial MLN, recovering, asking the population).
                 Console.Error.WriteLine("\nStopped. Run the same command to resume; episodes in flight will be redone.");
                 return 130;
+            }
+            catch (AskTimeoutException e)
+            {
+                // The population did not answer while starting: it is recovering from a failing journal, or gone.
+                return halt.Task.IsCompleted ? halt.Task.Result.Report() : RunHalt.NoAnswer(e).Report();
             }
             finally
             {
@@ -131,23 +140,26 @@ public static class EvolveCommand
     /// <summary>
     /// Embedded (no cluster settings): the population actor with its evaluators as children, no
     /// networking. Clustered: the population as a singleton on `population` nodes, and this node's
-    /// evaluators in their own pool, reaching it through the proxy like any other node's.
+    /// evaluators in their own pool, reaching it through the proxy like any other node's. Those may all
+    /// fail while other nodes' evaluators work, so that does not halt this process; a journal that
+    /// keeps failing does, in both cases.
     /// </summary>
     private static IHost BuildHost(JournalSettings journal, ClusterSettings? cluster, IReadOnlyList<DeviceSlot> slots,
         EpisodeBatchRunnerFactory runnerFactory, Akka.Configuration.Config baseConfig,
-        EvaluationConfig evaluation) =>
+        EvaluationConfig evaluation, RunHalt halt) =>
         new HostBuilder()
             .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder =>
             {
                 builder.ConfigureBase(baseConfig).ConfigurePersistence(journal);
                 if (cluster is null)
-                    builder.ConfigurePopulation(evaluation, slots, runnerFactory);
+                    builder.ConfigurePopulation(evaluation, slots, runnerFactory, halt);
                 else
-                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation).ConfigureNodeEvaluators(evaluation, slots, runnerFactory);
+                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation, halt).ConfigureNodeEvaluators(evaluation, slots, runnerFactory);
             }))
             .Build();
 
-    private static async Task<int> Evolve(IHost host, RunDirectory directory, RunSettings settings, CancellationToken cancellation)
+    private static async Task<int> Evolve(IHost host, RunDirectory directory, JournalSettings journal, RunSettings settings, RunHalt halt,
+        CancellationToken cancellation)
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var population = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<PopulationActor>(cancellation);
@@ -162,11 +174,17 @@ public static class EvolveCommand
         var accepted = (RunAccepted)answer;
         if (accepted.Resumed) Console.WriteLine($"Resumed at generation {accepted.Generation + 1} of {settings.Generations}");
 
-        var finished = new TaskCompletionSource<RunStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
-        system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
+        var finished = new TaskCompletionSource<ProgressUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
+        system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished, halt)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
-        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated);
+        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, halt.Task);
+        if (ended == halt.Task) return halt.Task.Result.Report();
+        if (ended == system.WhenTerminated && TlsHandshakeFailure.Explain(system) is { } tls)
+        {
+            Console.Error.WriteLine($"\nmetaloss: {tls}");
+            return 2;
+        }
         if (ended == system.WhenTerminated)
         {
             Console.Error.WriteLine("\nmetaloss: this process was removed from the cluster (downed, see the log above). " +
@@ -178,7 +196,7 @@ public static class EvolveCommand
             Console.Error.WriteLine("\nStopped. Run the same command to resume; episodes in flight will be redone.");
             return 130;
         }
-        var status = finished.Task.Result;
+        var status = await FinalStatus(population, journal, cancellation);
         RunOutputs.Write(directory, settings, status);
         Console.WriteLine($"Finished {status.History.Count} generations, {status.EpisodesCompleted} episodes. " +
                           $"Best fitness of the last generation {status.History[^1].BestFitness:F4}" +
@@ -187,5 +205,15 @@ public static class EvolveCommand
                               : "."));
         Console.WriteLine($"Best MLN: {directory.BestMlnFile}; per-generation statistics: {directory.GenerationsCsv}");
         return 0;
+    }
+
+    /// <summary>
+    /// The finished run's whole status: from the population when it runs in this process; when it
+    /// runs on another node its answer holds only the latest generations, and the journal has them all.
+    /// </summary>
+    private static async Task<RunStatus> FinalStatus(IActorRef population, JournalSettings journal, CancellationToken cancellation)
+    {
+        var status = await population.Ask<RunStatus>(GetRunStatus.Instance, TimeSpan.FromSeconds(60), cancellation);
+        return status.HasFullHistory ? status : (await JournalReader.ReadState(journal, cancellation)).ToStatus();
     }
 }

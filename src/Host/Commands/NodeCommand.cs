@@ -7,6 +7,7 @@ using MetaLoss.Actors.Population;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
 using MetaLoss.Host.Runs;
+using MetaLoss.Host.Security;
 using MetaLoss.Training;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
@@ -18,7 +19,8 @@ namespace MetaLoss.Host.Commands;
 /// <summary>
 /// `metaloss node --join HOST:PORT`: an evaluator-only cluster member. Its slots pull episodes from
 /// the population singleton wherever it runs; it may join or leave at any time, and what it held
-/// when it died goes back to the queue. It ends when the run is finished.
+/// when it died goes back to the queue. It ends when the run is finished, or (exit 4) when every one
+/// of its evaluators has failed.
 /// </summary>
 public static class NodeCommand
 {
@@ -57,25 +59,31 @@ public static class NodeCommand
                 };
             }
 
+            var halt = new RunHalt();
             using var host = new HostBuilder()
                 .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder => builder
                     .ConfigureBase(baseConfig)
                     .ConfigureCluster(cluster)
                     .ConfigurePopulationProxy()
-                    .ConfigureNodeEvaluators(evaluation, slots, Counted)))
+                    .ConfigureNodeEvaluators(evaluation, slots, Counted, halt)))
                 .Build();
             await host.StartAsync(cancellation);
             try
             {
                 ClusterAnnouncement.Print(host, cluster);
                 Console.WriteLine($"Evaluator slots: {string.Join(", ", slots)}");
-                var outcome = await Serve(host, cancellation);
+                var outcome = await Serve(host, halt, cancellation);
                 var episodes = Interlocked.Read(ref ran);
                 switch (outcome)
                 {
                     case NodeOutcome.RunFinished:
                         Console.WriteLine($"The run is finished; this node ran {episodes} episodes.");
                         return 0;
+                    case NodeOutcome.Halted:
+                        return halt.Task.Result.Report();
+                    case NodeOutcome.Downed when TlsHandshakeFailure.Explain(host.Services.GetRequiredService<ActorSystem>()) is { } tls:
+                        Console.Error.WriteLine($"\nmetaloss: {tls}");
+                        return 2;
                     case NodeOutcome.Downed:
                         Console.Error.WriteLine($"\nmetaloss: this node was removed from the cluster (downed, or the cluster is gone); it ran {episodes} episodes.");
                         return 3;
@@ -93,16 +101,17 @@ public static class NodeCommand
     }
 
     /// <summary>Follows the run's progress (printing it) until the run is finished, this node is downed, or Ctrl+C.</summary>
-    private static async Task<NodeOutcome> Serve(IHost host, CancellationToken cancellation)
+    private static async Task<NodeOutcome> Serve(IHost host, RunHalt halt, CancellationToken cancellation)
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var population = host.Services.GetRequiredService<ActorRegistry>().Get<PopulationActor>();
-        var finished = new TaskCompletionSource<RunStatus>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var finished = new TaskCompletionSource<ProgressUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
         system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
-        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated);
-        return ended == finished.Task ? NodeOutcome.RunFinished : ended == stopped.Task ? NodeOutcome.Stopped : NodeOutcome.Downed;
+        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, halt.Task);
+        return ended == finished.Task ? NodeOutcome.RunFinished : ended == stopped.Task ? NodeOutcome.Stopped
+            : ended == halt.Task ? NodeOutcome.Halted : NodeOutcome.Downed;
     }
 
     private enum NodeOutcome
@@ -110,5 +119,6 @@ public static class NodeCommand
         RunFinished,
         Stopped,
         Downed,
+        Halted,
     }
 }

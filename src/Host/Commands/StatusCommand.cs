@@ -18,11 +18,13 @@ public static class StatusCommand
         var journalOptions = new JournalOptions();
         var cluster = new Option<string?>("--cluster") { Description = "HOST:PORT of a running cluster member: show the nodes, their slots and episodes" };
         var hostname = new Option<string>("--hostname") { Description = "address to answer --cluster queries on", DefaultValueFactory = _ => "127.0.0.1" };
+        var security = new TransportSecurityOptions();
         var command = new Command("status", "Show where a run stands, without disturbing it");
         command.Options.Add(run);
         journalOptions.AddTo(command);
         command.Options.Add(cluster);
         command.Options.Add(hostname);
+        security.AddTo(command);
         command.SetAction(async (result, cancellation) =>
         {
             var runPath = result.GetValue(run);
@@ -38,7 +40,8 @@ public static class StatusCommand
             if (member is not null)
             {
                 ClusterSettings.ParseHostAndPort("--cluster", member);
-                ClusterStatusTable.Print(member, await ClusterStatusQuery.Ask(member, result.GetValue(hostname)!, cancellation));
+                var tls = security.Read(result, result.GetValue(hostname)!);
+                ClusterStatusTable.Print(member, await ClusterStatusQuery.Ask(member, result.GetValue(hostname)!, tls, cancellation));
             }
             return 0;
         });

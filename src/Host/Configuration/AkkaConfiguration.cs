@@ -1,13 +1,13 @@
 using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Hosting;
-using Akka.Pattern;
 using Akka.Persistence.Sql;
 using Akka.Remote.Hosting;
 using MetaLoss.Actors.Cluster;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Population;
 using MetaLoss.Actors.Serialization;
+using MetaLoss.Host.Runs;
 
 namespace MetaLoss.Host.Configuration;
 
@@ -32,29 +32,43 @@ public static class AkkaConfiguration
     /// <summary>
     /// Embedded single node: the population actor under a backoff supervisor, with the local
     /// evaluators as its children. When a journal write fails the actor stops, and the supervisor
-    /// starts it again after a pause; it recovers from the journal and carries on.
+    /// starts it again after a pause; it recovers from the journal and carries on. When the journal
+    /// keeps failing (<see cref="JournalRetries"/>), <paramref name="halt"/> is told why.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigurePopulation(this AkkaConfigurationBuilder builder,
-        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory) =>
+        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory, RunHalt? halt = null) =>
         builder.WithActors((system, registry) =>
         {
             var evaluators = slots.Select(slot => EvaluatorActor.Props(slot, null, runnerFactory, evaluation.BatchSize)).ToList();
+            if (halt is not null) system.ActorOf(JournalFaultWatch.Props(evaluation.JournalRetries, halt.JournalGaveUp), "journal-watch");
             registry.Register<PopulationActor>(system.ActorOf(SupervisedPopulation(evaluation, evaluators), "population-supervisor"));
         });
 
-    /// <summary>Remoting on the given address and cluster membership with the given roles (SBR settings: hocon/cluster.conf).</summary>
+    /// <summary>
+    /// Remoting on the given address, over mutual TLS when the cluster has certificates, and cluster
+    /// membership with the given roles (SBR and untrusted-mode settings: hocon/cluster.conf).
+    /// </summary>
     public static AkkaConfigurationBuilder ConfigureCluster(this AkkaConfigurationBuilder builder, ClusterSettings cluster) =>
         builder
-            .WithRemoting(new RemoteOptions { HostName = cluster.Hostname, Port = cluster.Port })
+            .WithRemoting(cluster.Tls is { } tls
+                ? new RemoteOptions { HostName = cluster.Hostname, Port = cluster.Port, EnableSsl = true, Ssl = tls.ToSslOptions() }
+                : new RemoteOptions { HostName = cluster.Hostname, Port = cluster.Port })
             .WithClustering(new ClusterOptions { Roles = [.. cluster.Roles], SeedNodes = [.. cluster.SeedNodes] });
 
     /// <summary>
     /// The same backoff-supervised population actor, as a cluster singleton on the oldest
     /// `population` node, without children: in a cluster every node's evaluators live in its own
-    /// pool (<see cref="ConfigureNodeEvaluators"/>). The registry gets the singleton proxy.
+    /// pool (<see cref="ConfigureNodeEvaluators"/>). The registry gets the singleton proxy. When the
+    /// journal keeps failing while this node hosts the population, <paramref name="halt"/> is told
+    /// (the process ends, and the next oldest `population` node takes the population over).
     /// </summary>
-    public static AkkaConfigurationBuilder ConfigurePopulationSingleton(this AkkaConfigurationBuilder builder, EvaluationConfig evaluation) =>
-        builder.WithSingleton<PopulationActor>(PopulationSingletonName, SupervisedPopulation(evaluation, []), SingletonOptions, createProxyToo: true);
+    public static AkkaConfigurationBuilder ConfigurePopulationSingleton(this AkkaConfigurationBuilder builder, EvaluationConfig evaluation,
+        RunHalt? halt = null)
+    {
+        if (halt is not null)
+            builder.WithActors((system, _) => system.ActorOf(JournalFaultWatch.Props(evaluation.JournalRetries, halt.JournalGaveUp), "journal-watch"));
+        return builder.WithSingleton<PopulationActor>(PopulationSingletonName, SupervisedPopulation(evaluation, []), SingletonOptions, createProxyToo: true);
+    }
 
     /// <summary>Only the proxy, for nodes that never host the population.</summary>
     public static AkkaConfigurationBuilder ConfigurePopulationProxy(this AkkaConfigurationBuilder builder) =>
@@ -62,18 +76,21 @@ public static class AkkaConfiguration
 
     /// <summary>
     /// This node's evaluators under a pool that supervises them, talking to the population through
-    /// the singleton proxy and asking again when idle (a hand-over forgets parked requests); and the
-    /// actor that answers `status --cluster`.
+    /// the singleton proxy and asking again when idle (a hand-over forgets parked requests), and
+    /// taking leases only from the singleton itself; and the actor that answers `status --cluster`.
+    /// When every one of them has failed, <paramref name="halt"/> (if given) is told: a `node` ends,
+    /// while an `evolve` keeps coordinating for the other nodes.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigureNodeEvaluators(this AkkaConfigurationBuilder builder,
-        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory) =>
+        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory, RunHalt? halt = null) =>
         builder.WithActors((system, registry) =>
         {
             var population = registry.Get<PopulationActor>();
             var evaluators = slots
-                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle))
+                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle,
+                    new LeaseIssuer.ClusterSingleton(PopulationSingletonName, ClusterSettings.PopulationRole)))
                 .ToList();
-            system.ActorOf(EvaluatorPool.Props(evaluators), "evaluators");
+            system.ActorOf(EvaluatorPool.Props(evaluators, halt is null ? null : halt.EvaluatorsFailed), "evaluators");
             system.ActorOf(ClusterStatusActor.Props(population), ClusterStatusActor.Name);
         });
 
@@ -85,7 +102,5 @@ public static class AkkaConfiguration
     };
 
     private static Props SupervisedPopulation(EvaluationConfig evaluation, IReadOnlyList<Props> localEvaluators) =>
-        BackoffSupervisor.Props(Backoff.OnStop(
-            PopulationActor.Props(PopulationPersistenceId, evaluation.Population, localEvaluators), "population",
-            TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30), 0.2, maxNrOfRetries: -1));
+        evaluation.JournalRetries.Supervise(PopulationActor.Props(PopulationPersistenceId, evaluation.Population, localEvaluators));
 }

@@ -12,7 +12,11 @@ public static class ClusterAnnouncement
         var address = Akka.Cluster.Cluster.Get(host.Services.GetRequiredService<ActorSystem>()).SelfAddress;
         var self = $"{address.Host}:{address.Port}";
         Console.WriteLine(cluster.Join is null
-            ? $"Cluster started at {self} (roles {string.Join(", ", cluster.Roles)}); add evaluators with `metaloss node --join {self}`"
-            : $"Joining the cluster at {cluster.Join} as {self} (roles {string.Join(", ", cluster.Roles)})");
+            ? $"Cluster started at {self} (roles {string.Join(", ", cluster.Roles)}{Transport(cluster)}); add evaluators with `metaloss node --join {self}{TlsOption(cluster)}`"
+            : $"Joining the cluster at {cluster.Join} as {self} (roles {string.Join(", ", cluster.Roles)}{Transport(cluster)})");
     }
+
+    private static string Transport(ClusterSettings cluster) => cluster.Tls is null ? "; plain TCP" : "; mutual TLS";
+
+    private static string TlsOption(ClusterSettings cluster) => cluster.Tls is { } tls ? $" --tls {tls.Folder}" : "";
 }

@@ -3,7 +3,7 @@ using MetaLoss.Host.Configuration;
 
 namespace MetaLoss.Host.Options;
 
-/// <summary>--port, --hostname and --join: where a clustered process listens and which cluster it joins.</summary>
+/// <summary>--port, --hostname, --join, --tls and --insecure: where a clustered process listens, which cluster it joins, and how the transport is secured.</summary>
 public sealed class NetworkOptions
 {
     public NetworkOptions(string portDescription, bool joinRequired)
@@ -26,11 +26,14 @@ public sealed class NetworkOptions
 
     public Option<string?> Join { get; }
 
+    public TransportSecurityOptions Security { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Port);
         command.Options.Add(Hostname);
         command.Options.Add(Join);
+        Security.AddTo(command);
     }
 
     /// <summary>The cluster settings asked for, or null when neither --port nor --join was given (no networking at all).</summary>
@@ -38,9 +41,17 @@ public sealed class NetworkOptions
     {
         var port = result.GetValue(Port);
         var join = result.GetValue(Join);
-        if (port is null && join is null) return null;
+        if (port is null && join is null)
+        {
+            if (result.GetValue(Security.Tls) is not null || result.GetValue(Security.Insecure))
+                throw new ArgumentException("--tls and --insecure secure the cluster transport: they need --port or --join");
+            return null;
+        }
         if (join is null && port == 0) throw new ArgumentException("--port 0: the first member of a cluster needs a fixed port for others to --join");
-        return new ClusterSettings(result.GetValue(Hostname)!, port ?? 0,
-            join is null ? null : ClusterSettings.ParseHostAndPort("--join", join), roles);
+        var hostname = result.GetValue(Hostname)!;
+        return new ClusterSettings(hostname, port ?? 0, join is null ? null : ClusterSettings.ParseHostAndPort("--join", join), roles)
+        {
+            Tls = Security.Read(result, hostname),
+        };
     }
 }

@@ -1,10 +1,14 @@
 using System.Globalization;
 using MetaLoss.Actors.Messages;
+using MetaLoss.Training;
 using MetaLoss.Training.Models;
 
 namespace MetaLoss.Host.Runs;
 
-/// <summary>What a finished run leaves in its directory: the best MLN and a CSV of generations.</summary>
+/// <summary>
+/// What a finished run leaves in its directory: the best MLN and a CSV of generations, each replaced
+/// atomically and flushed to disk, so a crash while writing leaves the previous file whole.
+/// </summary>
 public static class RunOutputs
 {
     public static void Write(RunDirectory run, RunSettings settings, RunStatus status)
@@ -21,6 +25,6 @@ public static class RunOutputs
             h.MeanFitness.ToString("R", CultureInfo.InvariantCulture),
             h.FlaggedEpisodes.ToString(CultureInfo.InvariantCulture),
             h.BestValidationScore?.ToString("R", CultureInfo.InvariantCulture) ?? "")));
-        File.WriteAllLines(run.GenerationsCsv, lines);
+        AtomicFile.WriteAllText(run.GenerationsCsv, string.Concat(lines.Select(line => line + "\n")));
     }
 }

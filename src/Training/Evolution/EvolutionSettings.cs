@@ -6,6 +6,9 @@ namespace MetaLoss.Training.Evolution;
 /// </summary>
 public sealed record EvolutionSettings
 {
+    /// <summary>The most parents whose 2T candidates still count in an int.</summary>
+    public const int MaxParents = int.MaxValue / 2;
+
     /// <summary>T: parents kept per generation; each makes one kid, so 2T candidates are scored.</summary>
     public int Parents { get; init; } = 10;
 
@@ -39,6 +42,8 @@ public sealed record EvolutionSettings
     {
         if (Parents < 1)
             throw new ArgumentException($"Parents must be at least 1, was {Parents}.", nameof(Parents));
+        if (Parents > MaxParents)
+            throw new ArgumentException($"Parents must be at most {MaxParents:N0} (2T candidates are counted in an int), was {Parents:N0}.", nameof(Parents));
         if (!float.IsFinite(SigmaFloor) || SigmaFloor <= 0f)
             throw new ArgumentException($"SigmaFloor must be finite and positive, was {SigmaFloor}.", nameof(SigmaFloor));
         if (!float.IsFinite(SigmaCeiling) || SigmaCeiling < SigmaFloor)

@@ -22,12 +22,8 @@ public sealed record MlnFile(string Format, MlnArchitecture Architecture, float[
     public static MlnFile For(MlnArchitecture architecture, float[] parameters, string? note = null) =>
         new(CurrentFormat, architecture, parameters, note);
 
-    public void Save(string path)
-    {
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(this, Options));
-        File.Move(temp, path, overwrite: true);
-    }
+    /// <summary>Replaces the file atomically and durably: a crash leaves the old file or the new, whole.</summary>
+    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Options));
 
     public static MlnFile Load(string path)
     {

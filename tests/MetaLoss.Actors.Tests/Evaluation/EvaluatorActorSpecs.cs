@@ -204,4 +204,48 @@ public sealed class EvaluatorActorSpecs : TestKit
 
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
     }
+
+    [Fact]
+    public void Should_ignore_a_lease_from_anyone_but_the_population()
+    {
+        var runner = new RecordingRunner();
+        var evaluator = Evaluator(runner.Factory);
+        var stranger = CreateTestProbe();
+
+        EventFilter.Warning(contains: $"from {stranger.Ref.Path}").ExpectOne(() => stranger.Send(evaluator, new WorkLease([Assignment(0)])));
+
+        stranger.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        _population.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Empty(runner.Batches);
+        // Still waiting for its own request's answer.
+        _population.Send(evaluator, new WorkLease([Assignment(1)]));
+        _population.ExpectMsg<RequestWork>();
+        Assert.Equal(Assignment(1).Key, _population.ExpectMsg<EpisodeFinished>().Key);
+    }
+
+    [Fact]
+    public void Should_keep_asking_when_a_stranger_says_the_run_is_finished()
+    {
+        var evaluator = Evaluator(FakeEpisodes.Factory, reaskWhenIdle: TimeSpan.FromMilliseconds(200));
+        var stranger = CreateTestProbe();
+
+        stranger.Send(evaluator, new NoWorkAvailable(RunFinished: true));
+
+        _population.ExpectMsg<RequestWork>(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void Should_not_restart_for_a_failure_sent_by_another_actor()
+    {
+        var evaluator = Evaluator(FakeEpisodes.Factory);
+        var stranger = CreateTestProbe();
+
+        stranger.Send(evaluator, new Status.Failure(new InvalidOperationException("forged")));
+
+        // A restart would hand leases back and ask again.
+        _population.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        _population.Send(evaluator, new WorkLease([Assignment(0)]));
+        _population.ExpectMsg<RequestWork>();
+        _population.ExpectMsg<EpisodeFinished>();
+    }
 }

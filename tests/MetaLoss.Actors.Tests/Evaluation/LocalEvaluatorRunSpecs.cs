@@ -23,7 +23,9 @@ public sealed class LocalEvaluatorRunSpecs() : TestKit(SpecConfig.InMemory)
         progress.Send(population, SubscribeProgress.Instance);
         population.Tell(TestRuns.Start(Settings));
         ExpectMsg<RunAccepted>(accepted => !accepted.Resumed);
-        return progress.FishForMessage<RunStatus>(status => status.Finished, TimeSpan.FromSeconds(20));
+        progress.FishForMessage<ProgressUpdate>(update => update.Finished, TimeSpan.FromSeconds(20));
+        population.Tell(GetRunStatus.Instance);
+        return ExpectMsg<RunStatus>();
     }
 
     [Fact]

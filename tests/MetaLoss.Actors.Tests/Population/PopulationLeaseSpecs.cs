@@ -98,6 +98,22 @@ public sealed class PopulationLeaseSpecs() : TestKit(SpecConfig.InMemory)
     }
 
     [Fact]
+    public void Should_accept_a_late_result_after_the_lease_expired()
+    {
+        // A lease timeout shorter than a batch must not keep a run from ever finishing.
+        var population = StartedPopulation(new PopulationOptions(LeaseTimeout: TimeSpan.FromMilliseconds(200)));
+        var slow = CreateTestProbe();
+        var other = CreateTestProbe();
+        var lease = slow.Take(population, 4);
+        other.Send(population, new RequestWork(4));
+        other.ExpectMsg<WorkLease>(); // the expired episodes, re-leased; this evaluator never reports them
+
+        foreach (var assignment in lease.Episodes) slow.Send(population, TestRuns.Finish(assignment));
+
+        Assert.Equal(1, Status(population).Generation);
+    }
+
+    [Fact]
     public void Should_requeue_the_leases_an_evaluator_releases()
     {
         var population = StartedPopulation();
@@ -152,10 +168,30 @@ public sealed class PopulationLeaseSpecs() : TestKit(SpecConfig.InMemory)
         var watcher = CreateTestProbe();
         var worker = CreateTestProbe();
         watcher.Send(population, SubscribeProgress.Instance);
-        Assert.Equal(0, watcher.ExpectMsg<RunStatus>().EpisodesCompleted);
+        Assert.Equal(0, watcher.ExpectMsg<ProgressUpdate>().EpisodesCompleted);
 
         worker.Send(population, TestRuns.Finish(worker.Take(population, 1).Episodes[0]));
 
-        Assert.Equal(1, watcher.ExpectMsg<RunStatus>().EpisodesDoneThisGeneration);
+        Assert.Equal(1, watcher.ExpectMsg<ProgressUpdate>().EpisodesDoneThisGeneration);
+    }
+
+    [Fact]
+    public void Should_push_only_the_latest_generations_to_subscribers()
+    {
+        var generations = ProgressUpdate.RecentLimit + 3;
+        var population = StartedPopulation(generations: generations);
+        var worker = CreateTestProbe();
+        for (var g = 0; g < generations; g++) worker.Complete(population, 4);
+        var watcher = CreateTestProbe();
+
+        watcher.Send(population, SubscribeProgress.Instance);
+
+        var progress = watcher.ExpectMsg<ProgressUpdate>();
+        Assert.True(progress.Finished);
+        Assert.Equal(Enumerable.Range(3, ProgressUpdate.RecentLimit).Select(g => (long)g), progress.Recent.Select(h => h.Generation));
+        var status = Status(population);
+        Assert.Equal(generations, status.History.Count);
+        Assert.True(status.HasFullHistory);
+        Assert.Equal(status.History.Max(h => h.BestFitness), progress.BestFitness);
     }
 }

@@ -25,6 +25,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(GetRunStatus)] = "GRS1",
         [typeof(RunStatus)] = "ST2",
         [typeof(SubscribeProgress)] = "SP1",
+        [typeof(ProgressUpdate)] = "PU1",
         [typeof(RequestWork)] = "RW1",
         [typeof(WorkLease)] = "WL2",
         [typeof(NoWorkAvailable)] = "NW1",
@@ -34,6 +35,8 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(EvaluatorsByNode)] = "EBN1",
         [typeof(GetClusterStatus)] = "GCS1",
         [typeof(ClusterStatus)] = "CS1",
+        [typeof(EvaluatorsFailed)] = "EVF1",
+        [typeof(JournalFault)] = "JF1",
     };
 
     public static TheoryData<string> Names => Samples.Names;

@@ -95,6 +95,11 @@ internal static class Samples
             ["RunStatus (validating)"] = validating.ToStatus(),
             ["RunStatus (not started)"] = PopulationState.Empty.ToStatus(),
             ["SubscribeProgress"] = SubscribeProgress.Instance,
+            ["ProgressUpdate"] = state.ToProgress(),
+            ["ProgressUpdate (not started)"] = PopulationState.Empty.ToProgress(),
+            ["RunStatus (latest history only)"] = state.ToStatus().WithLatestHistory(0),
+            ["EvaluatorsFailed"] = new EvaluatorsFailed(2, "episodes on cpu:1 failed: class 1 of fashion-mnist-meta-train has 0 rows — ε"),
+            ["JournalFault"] = new JournalFault("SQLite Error 13: 'database or disk is full'."),
             ["RequestWork"] = new RequestWork(4),
             ["WorkLease"] = new WorkLease([.. open.Skip(1).Take(3).Select(k => new EpisodeAssignment(k, state.SpecFor(k)))]),
             ["WorkLease (every loss kind)"] = new WorkLease(

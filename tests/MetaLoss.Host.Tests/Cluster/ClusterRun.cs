@@ -29,8 +29,8 @@ public static class ClusterRun
     public static string[] ClusteredEvolve(string runDirectory, int port, params string[] extra) =>
         Evolve(runDirectory, ["--devices", "cpu:1", "--port", $"{port}", .. FastDowning, .. extra]);
 
-    public static string[] Node(int join, int port) =>
-        ["node", "--join", $"127.0.0.1:{join}", "--port", $"{port}", "--devices", "cpu:1", .. FastDowning];
+    public static string[] Node(int join, int port, params string[] extra) =>
+        ["node", "--join", $"127.0.0.1:{join}", "--port", $"{port}", "--devices", "cpu:1", .. FastDowning, .. extra];
 
     /// <summary>A dead member is unreachable after ~2 s of silence and downed 2 s later; idle evaluators re-ask every second.</summary>
     public static string[] FastDowning =>
@@ -53,15 +53,15 @@ public static class ClusterRun
         new(RunDirectory.Open(runDirectory, create: false).SqliteConnectionString, PostgreSql: false);
 
     /// <summary>Episodes done by the node listening on <paramref name="port"/>, as `status --cluster` shows them; -1 if not listed.</summary>
-    public static long EpisodesDoneBy(int hostPort, int port)
+    public static long EpisodesDoneBy(int hostPort, int port, params string[] statusOptions)
     {
-        var line = ClusterTable(hostPort).FirstOrDefault(l => l.StartsWith($"127.0.0.1:{port} "));
+        var line = ClusterTable(hostPort, statusOptions).FirstOrDefault(l => l.StartsWith($"127.0.0.1:{port} "));
         return line is null ? -1 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[^1]);
     }
 
     /// <summary>How many members the process on <paramref name="port"/> sees as Up.</summary>
-    public static int MembersUpSeenBy(int port) =>
-        ClusterTable(port).Count(l => l.StartsWith("127.0.0.1:") && l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == "Up");
+    public static int MembersUpSeenBy(int port, params string[] statusOptions) =>
+        ClusterTable(port, statusOptions).Count(l => l.StartsWith("127.0.0.1:") && l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == "Up");
 
     /// <summary>Polls until <paramref name="done"/> holds, failing with <paramref name="why"/> after <see cref="Timeout"/>.</summary>
     public static void WaitUntil(Func<bool> done, Func<string> why)
@@ -70,9 +70,9 @@ public static class ClusterRun
         while (!done()) Assert.True(DateTime.UtcNow < deadline, why());
     }
 
-    private static string[] ClusterTable(int port)
+    private static string[] ClusterTable(int port, string[] statusOptions)
     {
-        var (code, output) = MetalossProcess.Run(TimeSpan.FromSeconds(60), "status", "--cluster", $"127.0.0.1:{port}");
+        var (code, output) = MetalossProcess.Run(TimeSpan.FromSeconds(60), ["status", "--cluster", $"127.0.0.1:{port}", .. statusOptions]);
         Assert.True(code == 0, output);
         return output.Split('\n');
     }

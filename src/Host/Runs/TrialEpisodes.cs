@@ -1,0 +1,23 @@
+using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Population;
+using MetaLoss.Training.Episodes;
+
+namespace MetaLoss.Host.Runs;
+
+/// <summary>
+/// The first episodes of a run, made by the population's own state exactly as its evaluators will
+/// get them: the first candidate's first meta-training episode and, with meta-validation, its first
+/// meta-validation episode. The MLN is a random one of the run's architecture: the fitted initial
+/// MLN costs seconds, and is computed only once the journal is known to hold no run.
+/// </summary>
+public static class TrialEpisodes
+{
+    public static IReadOnlyList<EpisodeSpec> Of(RunSettings settings)
+    {
+        var started = PopulationState.Empty.Apply(new RunStarted(settings, settings.Architecture.RandomParameters(settings.Seed)));
+        var state = started.Apply(started.StartNextGeneration());
+        var episodes = new List<EpisodeSpec> { state.SpecFor(new EpisodeKey(0, 0, 0)) };
+        if (settings.MetaValidation.Enabled) episodes.Add(state.SpecFor(new EpisodeKey(0, 0, 0, MetaValidation: true)));
+        return episodes;
+    }
+}
