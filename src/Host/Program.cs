@@ -1,6 +1,6 @@
 using System.CommandLine;
+using MetaLoss.Host;
 using MetaLoss.Host.Commands;
-using MetaLoss.Training.Data;
 
 var root = new RootCommand("MetaLoss: evolve a learned loss function (Meta-Loss Network) for small-data image classification");
 root.Subcommands.Add(EvolveCommand.Create());
@@ -14,17 +14,12 @@ root.Subcommands.Add(CertCommand.Create());
 
 try
 {
-    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var parsed = root.Parse(args);
+    // Bad options are bad input: one line each and exit 2, as every other refusal (not the help page and 1).
+    if (parsed.Errors.Count > 0 && args.Length > 0) return ErrorReport.ParseErrors(parsed, Console.Error);
+    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
-catch (ArgumentException e)
+catch (Exception e)
 {
-    // The parameter name is for programmers; the message already says which option is wrong.
-    var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "");
-    Console.Error.WriteLine($"metaloss: {message}");
-    return 2;
-}
-catch (Exception e) when (e is DataFileException or InvalidDataException or FileNotFoundException)
-{
-    Console.Error.WriteLine($"metaloss: {e.Message}");
-    return 2;
+    return ErrorReport.Handle(e, Console.Error);
 }

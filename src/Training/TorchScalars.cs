@@ -10,6 +10,8 @@ namespace MetaLoss.Training;
 /// <c>pow(2)</c>) can be freed by a collection on another thread while libtorch still reads it
 /// ("Unknown scalar type", "Scalar toFloat").
 /// Static ones are always reachable; a per-call one must be disposed only after the call.
+/// TorchSharp's optimizers make such temporaries too, hence the warm start's own AdamOptimizer; the
+/// training tests' TorchCallSpecs fail on any call in this library that can make one.
 /// </summary>
 public static class TorchScalars
 {

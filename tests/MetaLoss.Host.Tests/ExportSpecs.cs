@@ -34,6 +34,15 @@ public class ExportSpecs(EvolvedRun run)
         Assert.Contains("does not exist", output);
     }
 
+    [Fact]
+    public void Should_refuse_an_output_path_that_is_a_directory()
+    {
+        var target = SmallRun.NewDirectory();
+        var (code, output) = MetalossProcess.Run(Quick, "export", "--run", run.Directory, "--out", target);
+        Assert.Equal(2, code);
+        Assert.Equal($"metaloss: --out {target}: is a directory; give the path of the file to write", output.Trim());
+    }
+
     /// <summary>The loss on random logits with 2 to 10 classes, as raw float bits: equality is bit-exact.</summary>
     private static int[] LossBits(ILoss loss)
     {

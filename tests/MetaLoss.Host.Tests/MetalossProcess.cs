@@ -26,7 +26,10 @@ public sealed class MetalossProcess : IDisposable
 
     public string Output => string.Join("\n", _all);
 
-    public static MetalossProcess Start(params string[] args)
+    public static MetalossProcess Start(params string[] args) => Start(new Dictionary<string, string?>(), args);
+
+    /// <summary>Started with these environment variables set (a null value removes one).</summary>
+    public static MetalossProcess Start(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -37,13 +40,21 @@ public sealed class MetalossProcess : IDisposable
         };
         info.ArgumentList.Add(Program);
         foreach (var arg in args) info.ArgumentList.Add(arg);
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) info.Environment.Remove(name);
+            else info.Environment[name] = value;
+        }
         return new MetalossProcess(Process.Start(info)!);
     }
 
     /// <summary>Runs to the end and returns the exit code and everything printed.</summary>
-    public static (int ExitCode, string Output) Run(TimeSpan timeout, params string[] args)
+    public static (int ExitCode, string Output) Run(TimeSpan timeout, params string[] args) =>
+        Run(timeout, new Dictionary<string, string?>(), args);
+
+    public static (int ExitCode, string Output) Run(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        using var process = Start(args);
+        using var process = Start(environment, args);
         var code = process.WaitForExit(timeout);
         return (code, process.Output);
     }

@@ -5,6 +5,9 @@ namespace MetaLoss.Actors.Evaluation;
 /// <summary>A compute slot an evaluator is pinned to: one CPU thread, or one CUDA device.</summary>
 public sealed record DeviceSlot(DeviceKind Kind, int Index)
 {
+    /// <summary>Each slot is a thread with its own episode memory; beyond this a typo, not a machine.</summary>
+    public const int MaxCpuSlots = 1024;
+
     /// <summary>The torch device episodes on this slot compute on.</summary>
     public torch.Device TorchDevice => Kind == DeviceKind.Cpu ? torch.CPU : new torch.Device(DeviceType.CUDA, Index);
 
@@ -27,6 +30,8 @@ public sealed record DeviceSlot(DeviceKind Kind, int Index)
                 case "cpu":
                     if (number == 0) throw new ArgumentException("--devices: cpu:0 asks for no CPU slots; use cpu:1 or more");
                     var first = slots.Count(s => s.Kind == DeviceKind.Cpu);
+                    if (first + number > MaxCpuSlots)
+                        throw new ArgumentException($"--devices: {first + number} CPU slots asked for; at most {MaxCpuSlots} (one per core is fastest)");
                     slots.AddRange(Enumerable.Range(first, number).Select(i => new DeviceSlot(DeviceKind.Cpu, i)));
                     break;
                 case "cuda":

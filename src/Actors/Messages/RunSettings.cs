@@ -34,12 +34,26 @@ public sealed record RunSettings(
 
     public int CandidateCount => 2 * Evolution.Parents;
 
+    /// <summary>
+    /// Episodes one generation (or one meta-validation round) may hold: over a thousand times the
+    /// default 60, and small enough that its queue and results fit in memory. More is a typo.
+    /// </summary>
+    public const int MaxEpisodesPerGeneration = 100_000;
+
     public int EpisodesPerGeneration => CandidateCount * EpisodesPerCandidate;
 
     public void Validate()
     {
         if (Generations <= 0) throw new ArgumentException($"generations must be positive, got {Generations}");
         if (EpisodesPerCandidate <= 0) throw new ArgumentException($"episodes per candidate must be positive, got {EpisodesPerCandidate}");
+        var perGeneration = 2L * Evolution.Parents * EpisodesPerCandidate;
+        if (perGeneration > MaxEpisodesPerGeneration)
+            throw new ArgumentException($"a generation of 2 x {Evolution.Parents} candidates x {EpisodesPerCandidate} episodes is {perGeneration:N0} episodes; " +
+                                        $"at most {MaxEpisodesPerGeneration:N0} (lower --population or --episodes-per-candidate)");
+        var validation = (long)MetaValidation.Episodes * Math.Min(MetaValidation.TopCandidates, 2L * Evolution.Parents);
+        if (validation > MaxEpisodesPerGeneration)
+            throw new ArgumentException($"meta-validation of {MetaValidation.TopCandidates} candidates on {MetaValidation.Episodes} episodes is {validation:N0} episodes " +
+                                        $"a generation; at most {MaxEpisodesPerGeneration:N0} (lower --validation-episodes or --validation-top)");
         Evolution.Validate();
         Architecture.Validate();
         Template.Validate();

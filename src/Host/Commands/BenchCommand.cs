@@ -212,7 +212,9 @@ public static class BenchCommand
 
     private static IReadOnlyList<int> ParseSizes(string text) =>
         text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(s => int.TryParse(s, out var p) && p > 0 ? p : throw new ArgumentException($"--sizes: '{s}' is not a positive whole number"))
+            .Select(s => int.TryParse(s, out var p) && p is > 0 and <= EvaluationConfig.MaxBatchSize
+                ? p
+                : throw new ArgumentException($"--sizes: '{s}' is not a whole number from 1 to {EvaluationConfig.MaxBatchSize}"))
             .ToList();
 
     private static double Time(Action action)

@@ -35,13 +35,16 @@ public static class CalibrateCommand
         command.SetAction(result =>
         {
             var datasetName = DatasetNames.Parse(result.GetValue(dataset)!);
-            var learningRates = ParseList(result.GetValue(rates)!, "--lr", s => double.Parse(s, CultureInfo.InvariantCulture));
-            var lossSpecs = ParseList(result.GetValue(losses)!, "--losses", ParseLoss);
+            var learningRates = ListOption.PositiveNumbers(result.GetValue(rates)!, "--lr");
+            var lossSpecs = ListOption.Parse(result.GetValue(losses)!, "--losses", ParseLoss);
             var count = result.GetValue(episodes);
             var template = episode.Template(result, datasetName);
+            template.Validate();
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(data.Read(result));
             var runner = new EpisodeRunner(catalog);
+            // Loads the dataset and samples one episode, so bad data or settings fail before the table starts.
+            EpisodeSampler.Sample(catalog.Get(datasetName), template.PerClassTrain, template.ValidationSize, seed: 0, template.Classes);
 
             Console.WriteLine($"{DatasetNames.Format(datasetName)}: {count} episodes, {template.PerClassTrain}/class, {template.ValidationSize} validation, " +
                               $"MLP {template.FirstHidden}-{template.SecondHidden}, {template.Steps} steps");
@@ -68,18 +71,6 @@ public static class CalibrateCommand
     {
         "ce" => new LossSpec.CrossEntropy(),
         "mse" => new LossSpec.MeanSquaredError(),
-        _ => throw new ArgumentException($"unknown loss '{name}'; use ce or mse"),
+        _ => throw new ArgumentException($"--losses: unknown loss '{name}'; use ce or mse"),
     };
-
-    private static List<T> ParseList<T>(string text, string option, Func<string, T> parse)
-    {
-        try
-        {
-            return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(parse).ToList();
-        }
-        catch (FormatException)
-        {
-            throw new ArgumentException($"{option}: cannot read '{text}'");
-        }
-    }
 }

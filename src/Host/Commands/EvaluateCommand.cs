@@ -43,14 +43,14 @@ public static class EvaluateCommand
                 result.GetValue(run)!,
                 result.GetValue(episodes),
                 result.GetValue(curveEpisodes),
-                ParseList(result.GetValue(datasets)!, "--datasets", DatasetNames.Parse).Distinct().ToList(),
+                ListOption.Parse(result.GetValue(datasets)!, "--datasets", DatasetNames.Parse).Distinct().ToList(),
                 ParseClasses(result.GetValue(classes)),
                 result.GetValue(tuneEpisodes),
                 new BaselineGrid(
                     ParseRates(result.GetValue(ceRates)!, "--ce-lr"),
                     ParseRates(result.GetValue(mseRates)!, "--mse-lr"),
                     ParseRates(result.GetValue(scheduleRates)!, "--schedule-lr"),
-                    ParseList(result.GetValue(scheduleDecays)!, "--schedule-decays", ParseDecay),
+                    ListOption.Parse(result.GetValue(scheduleDecays)!, "--schedule-decays", ParseDecay),
                     ParseRates(result.GetValue(scheduleFinal)!, "--schedule-final")),
                 result.GetValue(seed),
                 result.GetValue(threads),
@@ -67,7 +67,7 @@ public static class EvaluateCommand
     private static IReadOnlyList<int>? ParseClasses(string? text)
     {
         if (text is null) return null;
-        var classes = ParseList(text, "--classes", s => int.Parse(s, CultureInfo.InvariantCulture));
+        var classes = ListOption.Parse(text, "--classes", s => int.Parse(s, CultureInfo.InvariantCulture));
         if (classes.Count < 2) throw new ArgumentException($"--classes needs at least two classes, got '{text}'");
         return classes;
     }
@@ -79,20 +79,5 @@ public static class EvaluateCommand
         _ => throw new ArgumentException($"--schedule-decays: unknown decay '{name}'; use linear or cosine"),
     };
 
-    private static List<double> ParseRates(string text, string option) =>
-        ParseList(text, option, s => double.Parse(s, CultureInfo.InvariantCulture));
-
-    private static List<T> ParseList<T>(string text, string option, Func<string, T> parse)
-    {
-        try
-        {
-            var items = text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(parse).ToList();
-            if (items.Count == 0) throw new ArgumentException($"{option}: no values in '{text}'");
-            return items;
-        }
-        catch (Exception e) when (e is FormatException or OverflowException)
-        {
-            throw new ArgumentException($"{option}: cannot read '{text}'");
-        }
-    }
+    private static List<double> ParseRates(string text, string option) => ListOption.PositiveNumbers(text, option);
 }

@@ -43,7 +43,7 @@ public static class EvolveCommand
         var seed = new Option<ulong>("--seed") { Description = "run seed: the whole run is a pure function of it", DefaultValueFactory = _ => 1UL };
         var learningRate = new Option<double>("--lr") { Description = "inner-loop SGD learning rate", DefaultValueFactory = _ => EpisodeDefaults.LearningRate };
         var config = new Option<string[]>("--config") { Description = "HOCON override, repeatable, e.g. --config \"metaloss.lease-timeout = 30s\" (defaults in hocon/)", AllowMultipleArgumentsPerToken = false };
-        var devices = new Option<string>("--devices") { Description = "evaluator slots: cpu:N and/or cuda:I, comma-separated", DefaultValueFactory = _ => $"cpu:{Environment.ProcessorCount}" };
+        var devices = new DeviceOptions();
         var runId = RunIdOption.Create("with --postgres: the run to resume or, with --join, to stand by for (the id the first `evolve` printed); default: the run directory's, else a new run");
 
         var command = new Command("evolve", "Evolve a Meta-Loss Network; resumes the run in --run if it exists");
@@ -51,12 +51,13 @@ public static class EvolveCommand
         episode.AddTo(command);
         network.AddTo(command);
         journalOptions.AddTo(command);
-        foreach (var option in new Option[] { run, runId, generations, parents, sigma, episodesPerCandidate, unpaired, init, validationEpisodes, validationTop, seed, learningRate, devices, config })
+        devices.AddTo(command);
+        foreach (var option in new Option[] { run, runId, generations, parents, sigma, episodesPerCandidate, unpaired, init, validationEpisodes, validationTop, seed, learningRate, config })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellation) =>
         {
-            var slots = DeviceSlot.Parse(result.GetValue(devices)!);
+            var slots = devices.Read(result);
             var baseConfig = AkkaConfiguration.BaseConfig(HoconOverrides.Parse(result.GetValue(config) ?? []));
             var evaluation = EvaluationConfig.Read(baseConfig);
             var settings = new RunSettings(

@@ -18,6 +18,8 @@ public static class ExportCommand
         {
             var evaluated = await EvaluatedRun.Load(result.GetValue(run)!, cancellation);
             var target = result.GetValue(output)!;
+            if (Directory.Exists(target.FullName))
+                throw new ArgumentException($"--out {target.FullName}: is a directory; give the path of the file to write");
             if (target.Directory is { Exists: false })
                 throw new ArgumentException($"--out {target.FullName}: the folder {target.Directory.FullName} does not exist");
             var mln = evaluated.Mln;
@@ -26,7 +28,14 @@ public static class ExportCommand
                 Note = $"exported from run {evaluated.Directory.Path}: {mln.Note ?? "best MLN"}",
                 Usage = MlnUsage.For(mln.Architecture, evaluated.Settings.Template),
             };
-            exported.Save(target.FullName);
+            try
+            {
+                exported.Save(target.FullName);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException($"--out {target.FullName}: cannot write it ({e.Message})");
+            }
             Console.WriteLine($"wrote {target.FullName}: {mln.Parameters.Length} parameters; load it with MlnFile.Load(path).CreateLoss() in TorchSharp, or MetaLoss.from_file(path) in PyTorch (python/metaloss_mln.py)");
             return 0;
         });

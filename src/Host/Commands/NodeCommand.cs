@@ -29,18 +29,18 @@ public static class NodeCommand
     {
         var data = new DataOptions();
         var network = new NetworkOptions("port to listen on (default: any free port)", joinRequired: true);
-        var devices = new Option<string>("--devices") { Description = "evaluator slots: cpu:N and/or cuda:I, comma-separated", DefaultValueFactory = _ => $"cpu:{Environment.ProcessorCount}" };
+        var devices = new DeviceOptions();
         var config = new Option<string[]>("--config") { Description = "HOCON override, repeatable (defaults in hocon/)", AllowMultipleArgumentsPerToken = false };
 
         var command = new Command("node", "Join a running evolution as an evaluator node and take episodes until the run is finished");
         data.AddTo(command);
         network.AddTo(command);
-        command.Options.Add(devices);
+        devices.AddTo(command);
         command.Options.Add(config);
 
         command.SetAction(async (result, cancellation) =>
         {
-            var slots = DeviceSlot.Parse(result.GetValue(devices)!);
+            var slots = devices.Read(result);
             var baseConfig = AkkaConfiguration.BaseConfig(HoconOverrides.Parse(result.GetValue(config) ?? []));
             var evaluation = EvaluationConfig.Read(baseConfig);
             var cluster = network.Read(result, [ClusterSettings.EvaluatorRole])!;

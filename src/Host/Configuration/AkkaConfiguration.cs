@@ -18,9 +18,13 @@ public static class AkkaConfiguration
     /// <summary>The singleton's name: its manager is /user/population, its proxy /user/population-proxy.</summary>
     public const string PopulationSingletonName = "population";
 
-    /// <summary>The hocon/ files under the command line's overrides.</summary>
-    public static Akka.Configuration.Config BaseConfig(Akka.Configuration.Config overrides) =>
-        overrides.WithFallback(HoconFiles.Load("akka.conf", "evolution.conf", "cluster.conf")).WithFallback(SerializationConfig.Hocon);
+    /// <summary>The hocon/ files under the command line's overrides (refused if they change a known setting's shape).</summary>
+    public static Akka.Configuration.Config BaseConfig(Akka.Configuration.Config overrides)
+    {
+        var defaults = HoconFiles.Load("akka.conf", "evolution.conf", "cluster.conf").WithFallback(SerializationConfig.Hocon);
+        OverrideShapes.Check(overrides, defaults);
+        return overrides.WithFallback(defaults);
+    }
 
     public static AkkaConfigurationBuilder ConfigureBase(this AkkaConfigurationBuilder builder, Akka.Configuration.Config config) =>
         builder.AddHocon(config, HoconAddMode.Prepend);

@@ -10,8 +10,8 @@ public sealed class EpisodeOptions
 {
     public Option<int> PerClass { get; } = Positive("--per-class", EpisodeDefaults.PerClassTrain, "training examples per class");
     public Option<int> ValidationSize { get; } = Positive("--validation-size", EpisodeDefaults.ValidationSize, "validation examples per episode");
-    public Option<int> FirstHidden { get; } = Positive("--hidden1", EpisodeDefaults.FirstHidden, "first hidden layer of the classifier");
-    public Option<int> SecondHidden { get; } = Positive("--hidden2", EpisodeDefaults.SecondHidden, "second hidden layer of the classifier");
+    public Option<int> FirstHidden { get; } = Positive("--hidden1", EpisodeDefaults.FirstHidden, "first hidden layer of the classifier", EpisodeDefaults.MaxHidden);
+    public Option<int> SecondHidden { get; } = Positive("--hidden2", EpisodeDefaults.SecondHidden, "second hidden layer of the classifier", EpisodeDefaults.MaxHidden);
     public Option<int> Steps { get; } = Positive("--steps", EpisodeDefaults.Steps, "SGD steps per episode");
 
     public void AddTo(Command command)
@@ -27,12 +27,15 @@ public sealed class EpisodeOptions
             FirstHidden: result.GetValue(FirstHidden), SecondHidden: result.GetValue(SecondHidden),
             Steps: result.GetValue(Steps));
 
-    public static Option<int> Positive(string name, int defaultValue, string description)
+    public static Option<int> Positive(string name, int defaultValue, string description, int max = int.MaxValue)
     {
         var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
         option.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() <= 0) r.AddError($"{name} must be a positive whole number");
+            // Text that is not a number is the parser's error to report; reading the value here would throw.
+            if (!OptionText.TryWholeNumber(r, out var value)) return;
+            if (value <= 0) r.AddError($"{name} must be a positive whole number");
+            else if (value > max) r.AddError($"{name} must be at most {max}, got {value}");
         });
         return option;
     }

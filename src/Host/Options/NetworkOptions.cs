@@ -11,7 +11,7 @@ public sealed class NetworkOptions
         Port = new Option<int?>("--port") { Description = portDescription };
         Port.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int?>() is < 0 or > 65535) r.AddError("--port must be between 0 and 65535");
+            if (OptionText.TryWholeNumber(r, out var port) && port is < 0 or > 65535) r.AddError("--port must be between 0 and 65535");
         });
         Join = new Option<string?>("--join") { Description = "HOST:PORT of a running member of the cluster to join", Required = joinRequired };
     }

@@ -100,8 +100,7 @@ public static class JournalReader
         using var system = ActorSystem.Create("metaloss-reader", config);
         try
         {
-            var readJournal = PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
-            return await read(readJournal, system.Materializer());
+            return await read(ReadJournal(system), system.Materializer());
         }
         catch (Exception e) when (IsMissingTable(e))
         {
@@ -110,6 +109,25 @@ public static class JournalReader
         finally
         {
             await system.Terminate();
+        }
+    }
+
+    /// <summary>
+    /// Akka.Persistence.Sql's read journal waits a fixed 5 s for the write journal to initialise; on a
+    /// loaded machine that can pass while the journal is nearly ready, so it is asked a few times.
+    /// </summary>
+    private static SqlReadJournal ReadJournal(ActorSystem system)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return PersistenceQuery.Get(system).ReadJournalFor<SqlReadJournal>(SqlReadJournal.Identifier);
+            }
+            catch (AggregateException e) when (attempt < attempts && e.InnerException is AskTimeoutException)
+            {
+            }
         }
     }
 }

@@ -33,12 +33,20 @@ public sealed class RunDirectory
     /// <summary>Opens (creating if asked) a run directory, with a clear error when it is unusable.</summary>
     public static RunDirectory Open(string path, bool create)
     {
+        if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("--run: the run directory's path is empty");
         var full = System.IO.Path.GetFullPath(path);
         if (File.Exists(full)) throw new ArgumentException($"--run {path}: is a file, not a directory");
         if (!Directory.Exists(full))
         {
             if (!create) throw new ArgumentException($"--run {path}: no such run directory");
-            Directory.CreateDirectory(full);
+            try
+            {
+                Directory.CreateDirectory(full);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ArgumentException($"--run {path}: cannot create the directory ({e.Message})");
+            }
         }
         var probe = System.IO.Path.Combine(full, ".metaloss-write-check");
         try

@@ -32,8 +32,8 @@ public sealed record EpisodeSpec(
         if (Steps <= 0) throw new ArgumentException($"steps must be positive, got {Steps}");
         if (!(LearningRate > 0) || double.IsInfinity(LearningRate))
             throw new ArgumentException($"learning rate must be a positive number, got {LearningRate}");
-        if (FirstHidden <= 0 || SecondHidden <= 0)
-            throw new ArgumentException($"hidden sizes must be positive, got {FirstHidden} and {SecondHidden}");
+        if (FirstHidden is <= 0 or > EpisodeDefaults.MaxHidden || SecondHidden is <= 0 or > EpisodeDefaults.MaxHidden)
+            throw new ArgumentException($"hidden sizes must be between 1 and {EpisodeDefaults.MaxHidden}, got {FirstHidden} and {SecondHidden}");
         Schedule?.Validate();
     }
 }

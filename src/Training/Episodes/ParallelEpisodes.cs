@@ -9,15 +9,13 @@ public static class ParallelEpisodes
     public static EpisodeResult[] Run(EpisodeRunner runner, IReadOnlyList<EpisodeSpec> specs, int threads,
         Action<int>? completed = null, CancellationToken cancellation = default)
     {
-        if (threads <= 0) throw new ArgumentException($"threads must be positive, got {threads}");
         var results = new EpisodeResult[specs.Count];
         var done = 0;
-        var options = new ParallelOptions { MaxDegreeOfParallelism = threads, CancellationToken = cancellation };
-        Parallel.For(0, specs.Count, options, i =>
+        ParallelWork.For(specs.Count, threads, i =>
         {
             results[i] = runner.Run(specs[i]);
             completed?.Invoke(Interlocked.Increment(ref done));
-        });
+        }, cancellation);
         return results;
     }
 }

@@ -35,8 +35,8 @@ public sealed class MetaLossNetwork : ILoss
     public MlnArchitecture Architecture { get; }
 
     /// <summary>
-    /// The parameter tensors, in flat-vector order. Parameters (not bare tensors) so that a torch
-    /// optimiser can fit them directly, as the warm start does.
+    /// The parameter tensors, in flat-vector order. Parameters (leaves that keep their gradients) so
+    /// that an optimiser can fit them directly, as the warm start does.
     /// </summary>
     public IReadOnlyList<Parameter> Parameters => _tensors;
 

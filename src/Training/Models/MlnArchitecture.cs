@@ -11,6 +11,17 @@ public sealed record MlnArchitecture(int PredictionHidden = 8, int TargetHidden 
 {
     public static MlnArchitecture Default { get; } = new();
 
+    /// <summary>
+    /// Far above anything evolvable (the default is 8; evolution mutates every parameter), and small
+    /// enough that the parameter count cannot overflow or exhaust memory when a file claims more.
+    /// </summary>
+    public const int MaxLayerSize = 4096;
+
+    /// <summary>The layer sizes by name, for messages.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<(string Name, int Size)> LayerSizes =>
+        [(nameof(PredictionHidden), PredictionHidden), (nameof(TargetHidden), TargetHidden), (nameof(IntegrationChannels), IntegrationChannels)];
+
     /// <summary>Named tensors in the order they are packed into the flat parameter vector.</summary>
     [JsonIgnore]
     public IReadOnlyList<MlnTensor> Tensors =>
@@ -34,8 +45,8 @@ public sealed record MlnArchitecture(int PredictionHidden = 8, int TargetHidden 
 
     public void Validate()
     {
-        if (PredictionHidden <= 0 || TargetHidden <= 0 || IntegrationChannels <= 0)
-            throw new ArgumentException($"MLN layer sizes must be positive, got {this}");
+        if (LayerSizes.Any(l => l.Size is <= 0 or > MaxLayerSize))
+            throw new ArgumentException($"MLN layer sizes must be between 1 and {MaxLayerSize}, got {this}");
     }
 
     /// <summary>

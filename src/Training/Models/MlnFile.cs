@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,6 +13,8 @@ public sealed record MlnFile(string Format, MlnArchitecture Architecture, float[
 {
     public const string CurrentFormat = "metaloss-mln/1";
 
+    private const long MaxFileBytes = 64L << 20;
+
     private static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = true,
@@ -25,23 +28,53 @@ public sealed record MlnFile(string Format, MlnArchitecture Architecture, float[
     /// <summary>Replaces the file atomically and durably: a crash leaves the old file or the new, whole.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Options));
 
+    /// <summary>Reads and checks a file: anything wrong is an <see cref="InvalidDataException"/> naming the file and the field.</summary>
     public static MlnFile Load(string path)
     {
-        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such MLN file");
         MlnFile? file;
         try
         {
-            file = JsonSerializer.Deserialize<MlnFile>(File.ReadAllText(path), Options);
+            file = JsonSerializer.Deserialize<MlnFile>(ReadText(path), Options);
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"{path}: not an MLN file ({e.Message})");
         }
-        if (file is null || file.Format != CurrentFormat)
-            throw new InvalidDataException($"{path}: expected format '{CurrentFormat}', found '{file?.Format}'");
+        if (file is null) throw new InvalidDataException($"{path}: not an MLN file (JSON null)");
+        if (file.Format != CurrentFormat)
+            throw new InvalidDataException($"{path}: format: expected '{CurrentFormat}', found {(file.Format is null ? "none" : $"'{file.Format}'")}");
+        if (file.Architecture is null) throw new InvalidDataException($"{path}: architecture: missing");
+        foreach (var (name, size) in file.Architecture.LayerSizes)
+        {
+            if (size is <= 0 or > MlnArchitecture.MaxLayerSize)
+                throw new InvalidDataException($"{path}: architecture.{Options.PropertyNamingPolicy!.ConvertName(name)} = {size}: " +
+                                               $"a layer size must be between 1 and {MlnArchitecture.MaxLayerSize}");
+        }
+        if (file.Parameters is null) throw new InvalidDataException($"{path}: parameters: missing");
         if (file.Parameters.Length != file.Architecture.ParameterCount)
-            throw new InvalidDataException($"{path}: {file.Parameters.Length} parameters, the architecture needs {file.Architecture.ParameterCount}");
+            throw new InvalidDataException($"{path}: parameters: {file.Parameters.Length} values, the architecture needs {file.Architecture.ParameterCount}");
+        var notFinite = Array.FindIndex(file.Parameters, p => !float.IsFinite(p));
+        if (notFinite >= 0)
+            throw new InvalidDataException($"{path}: parameters[{notFinite}] = {file.Parameters[notFinite].ToString(CultureInfo.InvariantCulture)}: not a finite float");
         return file;
+    }
+
+    /// <summary>The file's text, bounded: an MLN of the largest architecture is a few MB.</summary>
+    private static string ReadText(string path)
+    {
+        if (Directory.Exists(path)) throw new InvalidDataException($"{path}: is a directory, not an MLN file");
+        if (!File.Exists(path)) throw new FileNotFoundException($"{path}: no such MLN file");
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+                throw new InvalidDataException($"{path}: {length:N0} bytes; an MLN file is at most {MaxFileBytes:N0}");
+            return File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new InvalidDataException($"{path}: cannot read it ({e.Message})");
+        }
     }
 
     public MetaLossNetwork CreateLoss() => new(Architecture, Parameters);

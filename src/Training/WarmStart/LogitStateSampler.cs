@@ -11,7 +11,8 @@ namespace MetaLoss.Training.WarmStart;
 /// </summary>
 internal sealed class LogitStateSampler(ulong seed, WarmStartSettings settings) : IDisposable
 {
-    private const double MaxMargin = 2;
+    /// <summary>Static, so never finalized during a call (see TorchScalars).</summary>
+    private static readonly Scalar MaxMargin = 2.0.ToScalar();
 
     private readonly Generator _generator = new(seed);
 
@@ -22,11 +23,12 @@ internal sealed class LogitStateSampler(ulong seed, WarmStartSettings settings) 
         var rows = settings.BatchSize;
         var logMin = Math.Log(settings.MinLogitScale);
         var logMax = Math.Log(settings.MaxLogitScale);
-        var scale = Math.Exp(logMin + (logMax - logMin) * rand(1, generator: _generator).item<float>());
+        // Disposed after its last use, so that no collection can free it during one.
+        using var scale = Math.Exp(logMin + (logMax - logMin) * rand(1, generator: _generator).item<float>()).ToScalar();
         var labels = randint(0, classes, [rows], generator: _generator, dtype: ScalarType.Int64);
         var targets = nn.functional.one_hot(labels, classes).to_type(ScalarType.Float32);
         var margins = rand([rows, 1], generator: _generator).mul_(MaxMargin);
-        var logits = randn([rows, classes], generator: _generator).add_(targets.mul(margins)).mul_(scale);
+        var logits = randn([rows, classes], generator: _generator).add_(targets.mul(margins), TorchScalars.One).mul_(scale);
         return (logits.MoveToOuterDisposeScope(), targets.MoveToOuterDisposeScope());
     }
 

@@ -13,7 +13,8 @@ namespace MetaLoss.Training.WarmStart;
 public static class MlnWarmStart
 {
     /// <summary>
-    /// Fits a random MLN of <paramref name="architecture"/> to <paramref name="reference"/> with Adam. Thousands
+    /// Fits a random MLN of <paramref name="architecture"/> to <paramref name="reference"/> with Adam (our own
+    /// <see cref="AdamOptimizer"/>: TorchSharp's passes libtorch temporary Scalars). Thousands
     /// of tiny ops: run it with one intra-op thread (<see cref="TorchThreads.Configure"/>), as episodes are,
     /// since more threads only spin-wait and, on a busy machine, make the fit many times slower.
     /// </summary>
@@ -28,17 +29,16 @@ public static class MlnWarmStart
         using var mln = new MetaLossNetwork(architecture, initial, requiresGrad: true);
         using var target = reference.Create();
         using var sampler = new LogitStateSampler(SeedPath.Derive(seed, (long)WarmStartStream.TrainingBatches), settings);
-        using var optimizer = optim.Adam(mln.Parameters, settings.LearningRate);
+        using var optimizer = new AdamOptimizer(mln.Parameters);
         for (var step = 0; step < settings.Steps; step++)
         {
             using var scope = NewDisposeScope();
-            optimizer.zero_grad();
-            foreach (var group in optimizer.ParamGroups) group.LearningRate = LearningRateAt(step, settings);
+            optimizer.ZeroGrad();
             var objective = settings.ClassCounts
                 .Select(classes => GradientMismatch(mln, target, sampler.Next(classes)))
-                .Aggregate((a, b) => a.add(b));
+                .Aggregate((a, b) => a.add(b, TorchScalars.One));
             objective.backward();
-            optimizer.step();
+            optimizer.Step(LearningRateAt(step, settings));
         }
 
         var phi = mln.ToVector();

@@ -53,6 +53,8 @@ public sealed class DeviceSlotSpecs
     [InlineData("cpu:1:2", "cannot read 'cpu:1:2'")]
     [InlineData("gpu:0", "unknown device 'gpu'")]
     [InlineData("cpu:0", "cpu:0 asks for no CPU slots")]
+    [InlineData("cpu:2000000000", "2000000000 CPU slots asked for; at most 1024")]
+    [InlineData("cpu:1000,cpu:100", "1100 CPU slots asked for; at most 1024")]
     [InlineData(" , ", "no device slots given")]
     [InlineData("cuda:0,cuda:0", "listed twice")]
     public void Should_explain_what_is_wrong_with_bad_text(string text, string expected)
