@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace MetaLoss.Host.Tests;
 
 /// <summary>Bad input gets a clear message and a non-zero exit, and no existing journal is damaged.</summary>
@@ -99,35 +97,6 @@ public class BadInputSpecs
         Assert.Equal(2, code);
         Assert.Contains("apt-get install dataset-fashion-mnist", output);
         Assert.False(File.Exists(Path.Combine(run, "journal.db")));
-    }
-
-    [Fact]
-    public void Should_refuse_a_file_that_is_not_a_journal_and_leave_it_alone()
-    {
-        var run = SmallRun.NewDirectory();
-        var journal = Path.Combine(run, "journal.db");
-        File.WriteAllText(journal, "not a database");
-        var (code, output) = MetalossProcess.Run(Quick, SmallRun.Evolve(run));
-        Assert.Equal(2, code);
-        Assert.Contains("not a MetaLoss journal", output);
-        Assert.Equal("not a database", File.ReadAllText(journal));
-    }
-
-    [Fact]
-    public void Should_refuse_another_applications_database_without_adding_tables()
-    {
-        var run = SmallRun.NewDirectory();
-        var journal = Path.Combine(run, "journal.db");
-        using (var connection = new SqliteConnection($"Data Source={journal};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TABLE invoices (id INTEGER)";
-            command.ExecuteNonQuery();
-        }
-        var (code, output) = MetalossProcess.Run(Quick, SmallRun.Evolve(run));
-        Assert.Equal(2, code);
-        Assert.Contains("not a MetaLoss journal (tables: invoices)", output);
     }
 
     [Fact]

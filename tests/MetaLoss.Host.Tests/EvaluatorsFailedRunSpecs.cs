@@ -33,8 +33,8 @@ public sealed class EvaluatorsFailedRunSpecs
         return new HostBuilder()
             .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder => builder
                 .ConfigureBase(baseConfig)
-                .ConfigurePersistence(SmallRun.Journal(run))
-                .ConfigurePopulation(evaluation, DeviceSlot.Parse("cpu:2"), runners, halt)))
+                .ConfigurePersistence(new JournalSettings(RunDirectory.Open(run, create: false).SqliteConnectionString, PostgreSql: false))
+                .ConfigurePopulation(evaluation, DeviceSlot.Parse("cpu:2"), runners, SqliteJournalFile.Identify(Path.Combine(run, "journal.db")).Run, halt)))
             .Build();
     }
 
@@ -53,7 +53,7 @@ public sealed class EvaluatorsFailedRunSpecs
     public async Task Should_halt_with_exit_4_and_the_last_error_when_every_evaluator_fails_then_resume_once_they_work()
     {
         var run = SmallRun.NewDirectory();
-        RunDirectory.Open(run, create: false).PrepareJournal();
+        RunDirectory.Open(run, create: false).PrepareJournal(RunId.New());
 
         var halt = new RunHalt();
         using (var host = Host(run, _ => _ => throw new IOException("device lost"), halt))

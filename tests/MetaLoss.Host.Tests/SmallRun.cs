@@ -36,7 +36,7 @@ public static class SmallRun
     }
 
     public static JournalSettings Journal(string runDirectory) =>
-        new(RunDirectory.Open(runDirectory, create: false).SqliteConnectionString, PostgreSql: false);
+        new(RunDirectory.Open(runDirectory, create: false).ReadOnlyConnectionString, PostgreSql: false);
 
     public static Task<PopulationState> State(string runDirectory) => JournalReader.ReadState(Journal(runDirectory));
 

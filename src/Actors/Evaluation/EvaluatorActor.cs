@@ -20,6 +20,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     private readonly EpisodeBatchRunnerFactory _runnerFactory;
     private readonly int _batchSize;
     private readonly TimeSpan? _reaskWhenIdle;
+    private readonly DataCheck? _dataCheck;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // A re-sent request can be answered twice; a lease that arrives while a batch runs waits here.
     private readonly Queue<WorkLease> _waiting = new();
@@ -34,8 +35,9 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     /// when set, a request unanswered for this long is sent again. A population that moved to another
     /// node (singleton hand-over) starts with no parked requests, so waiting evaluators must ask anew.
     /// </param>
+    /// <param name="dataCheck">when set, a lease for a run whose data differs from this process's is not run (remote evaluators)</param>
     public EvaluatorActor(DeviceSlot slot, IActorRef? population, EpisodeBatchRunnerFactory runnerFactory, int batchSize,
-        TimeSpan? reaskWhenIdle, LeaseIssuer? issuer)
+        TimeSpan? reaskWhenIdle, LeaseIssuer? issuer, DataCheck? dataCheck = null)
     {
         _slot = slot;
         _population = population ?? Context.Parent;
@@ -43,11 +45,20 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
         _runnerFactory = runnerFactory;
         _batchSize = batchSize;
         _reaskWhenIdle = reaskWhenIdle;
+        _dataCheck = dataCheck;
 
         Receive<WorkLease>(lease =>
         {
             if (!FromPopulation(lease)) return;
             Timers.Cancel(ReaskTimer);
+            if (_dataCheck?.Invoke(lease.Data) is { } mismatch)
+            {
+                // Results from other data would mix silently into the run: hand the lease back, ask for
+                // no more, and let the host end (stopping would read as a failed evaluator).
+                _population.Tell(ReleaseLeases.Instance);
+                Context.System.EventStream.Publish(new DataMismatch(mismatch));
+                return;
+            }
             _waiting.Enqueue(lease);
             if (!_running) RunNext();
         });
@@ -84,8 +95,8 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(DeviceSlot slot, IActorRef? population, EpisodeBatchRunnerFactory runnerFactory,
-        int batchSize = 1, TimeSpan? reaskWhenIdle = null, LeaseIssuer? issuer = null) =>
-        Akka.Actor.Props.Create(() => new EvaluatorActor(slot, population, runnerFactory, batchSize, reaskWhenIdle, issuer));
+        int batchSize = 1, TimeSpan? reaskWhenIdle = null, LeaseIssuer? issuer = null, DataCheck? dataCheck = null) =>
+        Akka.Actor.Props.Create(() => new EvaluatorActor(slot, population, runnerFactory, batchSize, reaskWhenIdle, issuer, dataCheck));
 
     protected override void PreStart()
     {

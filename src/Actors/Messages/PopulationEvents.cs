@@ -5,7 +5,11 @@ namespace MetaLoss.Actors.Messages;
 
 /// <summary>A run began with these settings and this initial MLN (warm-started or random), and how
 /// close the initial MLN's gradient was to CE's.</summary>
-public sealed record RunStarted(RunSettings Settings, float[] InitialPhi, InitialFit? Fit = null) : IPopulationEvent;
+public sealed record RunStarted(RunSettings Settings, float[] InitialPhi, InitialFit? Fit = null) : IPopulationEvent
+{
+    /// <summary>The run's identity; null in journals from before run ids.</summary>
+    public RunId? Run { get; init; }
+}
 
 /// <summary>Generation <paramref name="Generation"/> will score these 2T candidates (parents first).</summary>
 public sealed record GenerationStarted(long Generation, IReadOnlyList<Genome> Candidates) : IPopulationEvent;

@@ -3,7 +3,14 @@ using MetaLoss.Training.Evolution;
 namespace MetaLoss.Actors.Messages;
 
 /// <summary>Start a run, or resume it if the journal already holds one with the same settings.</summary>
-public sealed record StartRun(RunSettings Settings, float[] InitialPhi, InitialFit? Fit = null) : IPopulationMessage;
+public sealed record StartRun(RunSettings Settings, float[] InitialPhi, InitialFit? Fit = null) : IPopulationMessage
+{
+    /// <summary>
+    /// The run the sender means; when set, a population persisting under another run's id refuses it
+    /// (a standby that joined the wrong run). Null skips the check (tests, bench).
+    /// </summary>
+    public RunId? Run { get; init; }
+}
 
 public sealed record RunAccepted(bool Resumed, long Generation) : IPopulationMessage;
 

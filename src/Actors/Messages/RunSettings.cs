@@ -22,6 +22,9 @@ public sealed record RunSettings(
     /// <summary>The meta-validation set; runs journaled before it existed have none.</summary>
     public MetaValidation MetaValidation { get; init; } = MetaValidation.None;
 
+    /// <summary>Fingerprints of the datasets the run uses; runs journaled before fingerprints have none, and are not checked.</summary>
+    public IReadOnlyList<DatasetFingerprint> Data { get; init; } = [];
+
     /// <summary>
     /// The most bytes of genomes one generation may hold: its candidates (phi and sigma of each)
     /// travel in one journal event and one snapshot and are held in memory several times over.
@@ -102,6 +105,8 @@ public sealed record RunSettings(
         var theirs = other.Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
         Check("episode settings", mine, theirs);
         Check("classes", string.Join(",", Template.Classes ?? []), string.Join(",", other.Template.Classes ?? []));
+        if (DatasetFingerprint.FirstMismatch(Data, name => other.Data.FirstOrDefault(f => f.Dataset == name)) is { } data)
+            differences.Add(data);
         return differences;
     }
 }

@@ -1,3 +1,4 @@
+using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
 
 namespace MetaLoss.Actors.Messages;
@@ -6,7 +7,11 @@ namespace MetaLoss.Actors.Messages;
 public sealed record RequestWork(int MaxEpisodes) : IPopulationMessage;
 
 /// <summary>Episodes leased to the asking evaluator until it answers, dies or the lease expires.</summary>
-public sealed record WorkLease(IReadOnlyList<EpisodeAssignment> Episodes) : IPopulationMessage;
+public sealed record WorkLease(IReadOnlyList<EpisodeAssignment> Episodes) : IPopulationMessage
+{
+    /// <summary>The run's dataset fingerprints: an evaluator with other data must not run the episodes.</summary>
+    public IReadOnlyList<DatasetFingerprint> Data { get; init; } = [];
+}
 
 /// <summary>One leased episode and everything needed to run it.</summary>
 public sealed record EpisodeAssignment(EpisodeKey Key, EpisodeSpec Spec);

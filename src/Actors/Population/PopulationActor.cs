@@ -1,8 +1,10 @@
+using System.Runtime.Serialization;
 using Akka.Actor;
 using Akka.Event;
 using Akka.Persistence;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Serialization;
 
 namespace MetaLoss.Actors.Population;
 
@@ -98,6 +100,11 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
 
     private void OnStartRun(StartRun start)
     {
+        if (start.Run is { } run && run.PersistenceId != PersistenceId)
+        {
+            Sender.Tell(new RunRejected($"the population here persists {PersistenceId}, not run {run} ({run.PersistenceId}); give the run id its first `evolve` printed"));
+            return;
+        }
         if (_state.Started)
         {
             var differences = _state.Settings!.Differences(start.Settings);
@@ -120,7 +127,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             return;
         }
         var requester = _startRequester = Sender;
-        Persist(new RunStarted(start.Settings, start.InitialPhi, start.Fit), e =>
+        Persist(new RunStarted(start.Settings, start.InitialPhi, start.Fit) { Run = start.Run }, e =>
         {
             _state = _state.Apply(e);
             _log.Info("Run started: initial MLN from {0}{1}", e.Settings.Init, e.Fit is null ? "" : $", {e.Fit}");
@@ -144,6 +151,28 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         if (bad >= 0) throw new ArgumentException($"the initial MLN's parameter {bad} is {start.InitialPhi[bad]}; parameters must be finite");
     }
 
+    /// <summary>
+    /// Akka stops the actor after this and the backoff supervisor starts it again: right for a journal
+    /// that is down, which may come back, but a corrupt event or snapshot fails the same way forever.
+    /// That the host hears of on the event stream and ends with one line (Akka's own report, with its
+    /// stack trace, is left out). A failed replay names no sequence number; the corrupt event is the
+    /// one after the last that replayed.
+    /// </summary>
+    protected override void OnRecoveryFailure(Exception reason, object? message = null)
+    {
+        if (message is null && !IsCorrupt(reason))
+        {
+            PublishJournalFault(reason);
+            base.OnRecoveryFailure(reason, message);
+            return;
+        }
+        var snapshot = reason is CorruptPayloadException { PayloadType: var type } && type == typeof(PopulationState);
+        var sequenceNr = message is not null ? LastSequenceNr : snapshot ? (long?)null : LastSequenceNr + 1;
+        Context.System.EventStream.Publish(new PopulationRecoveryFailed(PersistenceId, sequenceNr, reason.Message));
+    }
+
+    private static bool IsCorrupt(Exception e) => e is SerializationException || (e.InnerException is { } inner && IsCorrupt(inner));
+
     protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
     {
         // The actor stops and its supervisor restarts it from the journal; a start that was never
@@ -164,12 +193,6 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         _log.Error(cause, "The journal rejected {0} (sequence number {1}); restarting from the journal", @event.GetType().Name, sequenceNr);
         PublishJournalFault(cause);
         Context.Stop(Self);
-    }
-
-    protected override void OnRecoveryFailure(Exception reason, object? message = null)
-    {
-        PublishJournalFault(reason);
-        base.OnRecoveryFailure(reason, message);
     }
 
     /// <summary>For the journal watch on this node, which ends the process with this cause if the faults go on.</summary>
@@ -297,7 +320,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         var deadline = DateTime.UtcNow + _options.LeaseTimeout;
         foreach (var key in keys) _leases.Grant(key, evaluator, deadline);
         Context.Watch(evaluator);
-        evaluator.Tell(new WorkLease(keys.Select(k => new EpisodeAssignment(k, _state.SpecFor(k))).ToList()));
+        evaluator.Tell(new WorkLease(keys.Select(k => new EpisodeAssignment(k, _state.SpecFor(k))).ToList()) { Data = _state.Settings!.Data });
     }
 
     private void Requeue(IReadOnlyList<EpisodeKey> keys, string why)

@@ -11,10 +11,18 @@ internal static class EventFormat
         writer.WriteRunSettings(started.Settings);
         writer.WriteFloats(started.InitialPhi);
         writer.WriteOptional(started.Fit, RunControlFormat.WriteInitialFit);
+        writer.WriteOptional(started.Run, RunControlFormat.WriteRunId);
     }
 
     public static RunStarted ReadRunStarted(this BinaryReader reader) =>
-        new(reader.ReadRunSettings(), reader.ReadFloats(), reader.ReadOptional(RunControlFormat.ReadInitialFit));
+        new(reader.ReadRunSettings(), reader.ReadFloats(), reader.ReadOptional(RunControlFormat.ReadInitialFit))
+        {
+            Run = reader.ReadOptional(RunControlFormat.ReadRunId),
+        };
+
+    /// <summary>A start journaled before run ids and dataset fingerprints (RS2).</summary>
+    public static RunStarted ReadRunStartedV2(this BinaryReader reader) =>
+        new(reader.ReadRunSettingsV2(), reader.ReadFloats(), reader.ReadOptional(RunControlFormat.ReadInitialFit));
 
     public static RunStarted ReadRunStartedV1(this BinaryReader reader) =>
         new(reader.ReadRunSettingsV1(), reader.ReadFloats(), reader.ReadOptional(RunControlFormat.ReadInitialFit));

@@ -17,9 +17,14 @@ internal static class RunControlFormat
         writer.Write(settings.PairedEpisodes);
         writer.WriteEnum(settings.Init);
         writer.WriteMetaValidation(settings.MetaValidation);
+        writer.WriteList(settings.Data, WriteFingerprint);
     }
 
     public static RunSettings ReadRunSettings(this BinaryReader reader) =>
+        reader.ReadRunSettingsV2() with { Data = reader.ReadList(ReadFingerprint) };
+
+    /// <summary>Settings as journaled before dataset fingerprints (RS2, PS2): such runs are not checked.</summary>
+    public static RunSettings ReadRunSettingsV2(this BinaryReader reader) =>
         reader.ReadRunSettingsV1() with { MetaValidation = reader.ReadMetaValidation() };
 
     /// <summary>Settings as journaled before meta-validation existed (RS1, PS1): such runs have none.</summary>
@@ -43,15 +48,28 @@ internal static class RunControlFormat
     private static MetaValidation ReadMetaValidation(this BinaryReader reader) =>
         new(reader.ReadEnum<DatasetName>(), reader.ReadInt32(), reader.ReadInt32());
 
+    public static void WriteFingerprint(this BinaryWriter writer, DatasetFingerprint fingerprint)
+    {
+        writer.WriteEnum(fingerprint.Dataset);
+        writer.Write(fingerprint.Sha256);
+    }
+
+    public static DatasetFingerprint ReadFingerprint(this BinaryReader reader) => new(reader.ReadEnum<DatasetName>(), reader.ReadString());
+
+    public static void WriteRunId(this BinaryWriter writer, RunId run) => writer.Write(run.Value);
+
+    public static RunId ReadRunId(this BinaryReader reader) => RunId.Parse(reader.ReadString());
+
     public static void WriteStartRun(this BinaryWriter writer, StartRun start)
     {
         writer.WriteRunSettings(start.Settings);
         writer.WriteFloats(start.InitialPhi);
         writer.WriteOptional(start.Fit, WriteInitialFit);
+        writer.WriteOptional(start.Run, WriteRunId);
     }
 
     public static StartRun ReadStartRun(this BinaryReader reader) =>
-        new(reader.ReadRunSettings(), reader.ReadFloats(), reader.ReadOptional(ReadInitialFit));
+        new(reader.ReadRunSettings(), reader.ReadFloats(), reader.ReadOptional(ReadInitialFit)) { Run = reader.ReadOptional(ReadRunId) };
 
     public static void WriteInitialFit(this BinaryWriter writer, InitialFit fit)
     {

@@ -31,6 +31,19 @@ internal static class SnapshotFormat
         Validated = [.. reader.ReadList(RunControlFormat.ReadValidatedMln)],
     };
 
+    /// <summary>A snapshot taken before dataset fingerprints (PS2): the same layout with version-2 settings.</summary>
+    public static PopulationState ReadPopulationStateV2(this BinaryReader reader) => new PopulationState(
+        reader.ReadOptional(RunControlFormat.ReadRunSettingsV2),
+        reader.ReadOptional(TrainingTypesFormat.ReadPopulation),
+        reader.ReadOptional(TrainingTypesFormat.ReadGenomes),
+        reader.ReadList(EventFormat.ReadEpisodeCompleted).ToImmutableDictionary(result => result.Key),
+        [.. reader.ReadList(RunControlFormat.ReadGenerationSummary)],
+        reader.ReadInt64())
+    {
+        ValidationResults = reader.ReadList(EventFormat.ReadMetaValidationEpisodeCompleted).ToImmutableDictionary(result => result.Key),
+        Validated = [.. reader.ReadList(RunControlFormat.ReadValidatedMln)],
+    };
+
     /// <summary>A snapshot taken before meta-validation existed (PS1).</summary>
     public static PopulationState ReadPopulationStateV1(this BinaryReader reader) => new(
         reader.ReadOptional(RunControlFormat.ReadRunSettingsV1),

@@ -21,15 +21,21 @@ internal static class WorkProtocolFormat
 
     public static RequestWork ReadRequestWork(this BinaryReader reader) => new(reader.ReadInt32());
 
-    public static void WriteWorkLease(this BinaryWriter writer, WorkLease lease) =>
+    public static void WriteWorkLease(this BinaryWriter writer, WorkLease lease)
+    {
         writer.WriteList(lease.Episodes, (w, assignment) =>
         {
             w.WriteEpisodeKey(assignment.Key);
             w.WriteEpisodeSpec(assignment.Spec);
         });
+        writer.WriteList(lease.Data, RunControlFormat.WriteFingerprint);
+    }
 
     public static WorkLease ReadWorkLease(this BinaryReader reader) =>
-        new(reader.ReadList(r => new EpisodeAssignment(r.ReadEpisodeKey(), r.ReadEpisodeSpec())));
+        new(reader.ReadList(r => new EpisodeAssignment(r.ReadEpisodeKey(), r.ReadEpisodeSpec())))
+        {
+            Data = reader.ReadList(RunControlFormat.ReadFingerprint),
+        };
 
     public static void WriteNoWorkAvailable(this BinaryWriter writer, NoWorkAvailable none) => writer.Write(none.RunFinished);
 

@@ -105,7 +105,7 @@ public static class ActorOverheadBench
         var directory = RunDirectory.Open(Path.Combine(Path.GetTempPath(), $"metaloss-bench-{Guid.NewGuid():N}"), create: true);
         try
         {
-            directory.PrepareJournal();
+            var runId = directory.PrepareJournal(RunId.New()).Run;
             var baseConfig = AkkaConfiguration.BaseConfig(Akka.Configuration.Config.Empty);
             var evaluation = EvaluationConfig.Read(baseConfig) with { BatchSize = settings.BatchSize };
             var slots = DeviceSlot.Parse($"cpu:{settings.Slots}");
@@ -115,7 +115,7 @@ public static class ActorOverheadBench
                 {
                     builder.ConfigureBase(baseConfig).ConfigurePersistence(new JournalSettings(directory.SqliteConnectionString, PostgreSql: false));
                     if (journal == Journal.Memory) builder.AddHocon(InMemoryJournal, HoconAddMode.Prepend);
-                    builder.ConfigurePopulation(evaluation, slots, runners);
+                    builder.ConfigurePopulation(evaluation, slots, runners, runId);
                 }))
                 .Build();
             host.Start();

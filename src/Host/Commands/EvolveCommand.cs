@@ -44,6 +44,7 @@ public static class EvolveCommand
         var learningRate = new Option<double>("--lr") { Description = "inner-loop SGD learning rate", DefaultValueFactory = _ => EpisodeDefaults.LearningRate };
         var config = new Option<string[]>("--config") { Description = "HOCON override, repeatable, e.g. --config \"metaloss.lease-timeout = 30s\" (defaults in hocon/)", AllowMultipleArgumentsPerToken = false };
         var devices = new DeviceOptions();
+        var runId = RunIdOption.Create("with --postgres: the run to resume or, with --join, to stand by for (the id the first `evolve` printed); default: the run directory's, else a new run");
 
         var command = new Command("evolve", "Evolve a Meta-Loss Network; resumes the run in --run if it exists");
         data.AddTo(command);
@@ -51,7 +52,7 @@ public static class EvolveCommand
         network.AddTo(command);
         journalOptions.AddTo(command);
         devices.AddTo(command);
-        foreach (var option in new Option[] { run, generations, parents, sigma, episodesPerCandidate, unpaired, init, validationEpisodes, validationTop, seed, learningRate, config })
+        foreach (var option in new Option[] { run, runId, generations, parents, sigma, episodesPerCandidate, unpaired, init, validationEpisodes, validationTop, seed, learningRate, config })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellation) =>
@@ -77,33 +78,28 @@ public static class EvolveCommand
             if (cluster?.Join is not null && !journalOptions.IsShared(result))
                 throw new ArgumentException("--join: a joining `evolve` can host the population, so it needs the shared journal; add --postgres " +
                                             "(evaluator-only members use `metaloss node --join`)");
+            // One evolve per run directory, before any journal file is looked at.
+            using var runLock = RunLock.Take(directory);
             var journal = journalOptions.Read(result, directory);
 
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(data.Read(result));
             // A missing or corrupt dataset fails here, before the journal is touched.
-            catalog.Get(settings.Template.Dataset);
-            if (settings.MetaValidation.Enabled) catalog.Get(settings.MetaValidation.Dataset);
+            settings = RunData.Fingerprinted(settings, catalog);
             // So is a run its data cannot give episodes, or whose first episode throws.
             RunPreflight.Check(catalog, TrialEpisodes.Of(settings));
 
-            if (journal.PostgreSql)
-            {
-                Console.WriteLine($"Run directory {directory.Path}; journal in PostgreSQL ({journal.Describe()})");
-            }
-            else
-            {
-                var resuming = directory.HasJournal;
-                directory.PrepareJournal();
-                Console.WriteLine(resuming ? $"Resuming the run in {directory.Path}" : $"Starting a run in {directory.Path}");
-            }
+            var runIdentity = await EvolveJournal.Open(directory, journal, RunIdOption.Read(result, runId), cluster?.Join is not null, cancellation);
+            var failures = new HostFailures();
             var halt = new RunHalt();
-            using var host = BuildHost(journal, cluster, slots, slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run, baseConfig, evaluation, halt);
+            var batches = new BatchesInFlight();
+            using var host = BuildHost(journal, cluster, slots, batches.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run),
+                baseConfig, evaluation, runIdentity, failures, RunData.Check(catalog), halt);
             await host.StartAsync(cancellation);
             try
             {
                 if (cluster is not null) ClusterAnnouncement.Print(host, cluster);
-                return await Evolve(host, directory, journal, settings, halt, cancellation);
+                return await Evolve(host, directory, journal, settings, runIdentity, failures, halt, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -119,9 +115,16 @@ public static class EvolveCommand
             finally
             {
                 await host.StopAsync(CancellationToken.None);
+                batches.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
             }
         });
         return command;
+    }
+
+    private static int Failed(HostFailures failures)
+    {
+        Console.Error.WriteLine($"metaloss: {failures.Failed.Result}");
+        return 2;
     }
 
     private static MlnInit ParseInit(System.CommandLine.Parsing.ArgumentResult result)
@@ -147,26 +150,30 @@ public static class EvolveCommand
     /// </summary>
     private static IHost BuildHost(JournalSettings journal, ClusterSettings? cluster, IReadOnlyList<DeviceSlot> slots,
         EpisodeBatchRunnerFactory runnerFactory, Akka.Configuration.Config baseConfig,
-        EvaluationConfig evaluation, RunHalt halt) =>
+        EvaluationConfig evaluation, RunId run, HostFailures failures, DataCheck dataCheck, RunHalt halt) =>
         new HostBuilder()
             .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder =>
             {
-                builder.ConfigureBase(baseConfig).ConfigurePersistence(journal);
+                builder.ConfigureBase(baseConfig).ConfigurePersistence(journal).ConfigureFailureWatch(failures);
                 if (cluster is null)
-                    builder.ConfigurePopulation(evaluation, slots, runnerFactory, halt);
+                    builder.ConfigurePopulation(evaluation, slots, runnerFactory, run, halt);
                 else
-                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation, halt).ConfigureNodeEvaluators(evaluation, slots, runnerFactory);
+                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation, run, halt)
+                        .ConfigureNodeEvaluators(evaluation, slots, runnerFactory, dataCheck);
             }))
             .Build();
 
-    private static async Task<int> Evolve(IHost host, RunDirectory directory, JournalSettings journal, RunSettings settings, RunHalt halt,
+    private static async Task<int> Evolve(IHost host, RunDirectory directory, JournalSettings journal, RunSettings settings, RunId run,
+        HostFailures failures, RunHalt halt,
         CancellationToken cancellation)
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var population = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<PopulationActor>(cancellation);
-        var existing = await population.Ask<RunStatus>(GetRunStatus.Instance, TimeSpan.FromSeconds(60), cancellation);
-        var start = existing.Started ? new StartRun(settings, []) : InitialMln.Create(settings);
-        var answer = await population.Ask<IPopulationMessage>(start, TimeSpan.FromSeconds(60), cancellation);
+        var existing = await failures.Unless(population.Ask<RunStatus>(GetRunStatus.Instance, TimeSpan.FromSeconds(60), cancellation));
+        if (existing is null) return Failed(failures);
+        var start = (existing.Started ? new StartRun(settings, []) : InitialMln.Create(settings)) with { Run = run };
+        var answer = await failures.Unless(population.Ask<IPopulationMessage>(start, TimeSpan.FromSeconds(60), cancellation));
+        if (answer is null) return Failed(failures);
         if (answer is RunRejected rejected)
         {
             Console.Error.WriteLine($"metaloss: {rejected.Reason}");
@@ -179,7 +186,8 @@ public static class EvolveCommand
         system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished, halt)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
-        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, halt.Task);
+        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, halt.Task, failures.Failed);
+        if (ended == failures.Failed) return Failed(failures);
         if (ended == halt.Task) return halt.Task.Result.Report();
         if (ended == system.WhenTerminated && TlsHandshakeFailure.Explain(system) is { } tls)
         {
@@ -197,7 +205,7 @@ public static class EvolveCommand
             Console.Error.WriteLine("\nStopped. Run the same command to resume; episodes in flight will be redone.");
             return 130;
         }
-        var status = await FinalStatus(population, journal, cancellation);
+        var status = await FinalStatus(population, journal, run, cancellation);
         RunOutputs.Write(directory, settings, status);
         Console.WriteLine($"Finished {status.History.Count} generations, {status.EpisodesCompleted} episodes. " +
                           $"Best fitness of the last generation {status.History[^1].BestFitness:F4}" +
@@ -212,9 +220,9 @@ public static class EvolveCommand
     /// The finished run's whole status: from the population when it runs in this process; when it
     /// runs on another node its answer holds only the latest generations, and the journal has them all.
     /// </summary>
-    private static async Task<RunStatus> FinalStatus(IActorRef population, JournalSettings journal, CancellationToken cancellation)
+    private static async Task<RunStatus> FinalStatus(IActorRef population, JournalSettings journal, RunId run, CancellationToken cancellation)
     {
         var status = await population.Ask<RunStatus>(GetRunStatus.Instance, TimeSpan.FromSeconds(60), cancellation);
-        return status.HasFullHistory ? status : (await JournalReader.ReadState(journal, cancellation)).ToStatus();
+        return status.HasFullHistory ? status : (await JournalReader.ReadState(journal, run, cancellation)).ToStatus();
     }
 }

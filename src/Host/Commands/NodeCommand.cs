@@ -19,8 +19,9 @@ namespace MetaLoss.Host.Commands;
 /// <summary>
 /// `metaloss node --join HOST:PORT`: an evaluator-only cluster member. Its slots pull episodes from
 /// the population singleton wherever it runs; it may join or leave at any time, and what it held
-/// when it died goes back to the queue. It ends when the run is finished, or (exit 4) when every one
-/// of its evaluators has failed.
+/// when it died goes back to the queue. It ends when the run is finished, (exit 4) when every one
+/// of its evaluators has failed, or (exit 2) at its first lease if its data is not the run's (the
+/// lease carries the run's dataset fingerprints).
 /// </summary>
 public static class NodeCommand
 {
@@ -46,7 +47,11 @@ public static class NodeCommand
 
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(data.Read(result));
-            catalog.Get(DatasetName.FashionMnistMetaTrain); // what `evolve` samples from: a missing dataset fails before joining
+            // What `evolve` samples from: a missing dataset fails before joining, and leases compare fingerprints without waiting for a load.
+            catalog.Fingerprint(DatasetName.FashionMnistMetaTrain);
+            catalog.Fingerprint(DatasetName.FashionMnistMetaValidation);
+            var failures = new HostFailures();
+            var batches = new BatchesInFlight();
             long ran = 0;
             EpisodeBatchRunner Counted(DeviceSlot slot)
             {
@@ -63,22 +68,26 @@ public static class NodeCommand
             using var host = new HostBuilder()
                 .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder => builder
                     .ConfigureBase(baseConfig)
+                    .ConfigureFailureWatch(failures)
                     .ConfigureCluster(cluster)
                     .ConfigurePopulationProxy()
-                    .ConfigureNodeEvaluators(evaluation, slots, Counted, halt)))
+                    .ConfigureNodeEvaluators(evaluation, slots, batches.Counting(Counted), RunData.Check(catalog), halt)))
                 .Build();
             await host.StartAsync(cancellation);
             try
             {
                 ClusterAnnouncement.Print(host, cluster);
                 Console.WriteLine($"Evaluator slots: {string.Join(", ", slots)}");
-                var outcome = await Serve(host, halt, cancellation);
+                var outcome = await Serve(host, halt, failures, cancellation);
                 var episodes = Interlocked.Read(ref ran);
                 switch (outcome)
                 {
                     case NodeOutcome.RunFinished:
                         Console.WriteLine($"The run is finished; this node ran {episodes} episodes.");
                         return 0;
+                    case NodeOutcome.Refused:
+                        Console.Error.WriteLine($"metaloss: {failures.Failed.Result}");
+                        return 2;
                     case NodeOutcome.Halted:
                         return halt.Task.Result.Report();
                     case NodeOutcome.Downed when TlsHandshakeFailure.Explain(host.Services.GetRequiredService<ActorSystem>()) is { } tls:
@@ -95,13 +104,14 @@ public static class NodeCommand
             finally
             {
                 await host.StopAsync(CancellationToken.None);
+                batches.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
             }
         });
         return command;
     }
 
     /// <summary>Follows the run's progress (printing it) until the run is finished, this node is downed, or Ctrl+C.</summary>
-    private static async Task<NodeOutcome> Serve(IHost host, RunHalt halt, CancellationToken cancellation)
+    private static async Task<NodeOutcome> Serve(IHost host, RunHalt halt, HostFailures failures, CancellationToken cancellation)
     {
         var system = host.Services.GetRequiredService<ActorSystem>();
         var population = host.Services.GetRequiredService<ActorRegistry>().Get<PopulationActor>();
@@ -109,7 +119,8 @@ public static class NodeCommand
         system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished)), "progress");
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
-        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, halt.Task);
+        var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, halt.Task, failures.Failed);
+        if (ended == failures.Failed) return NodeOutcome.Refused;
         return ended == finished.Task ? NodeOutcome.RunFinished : ended == stopped.Task ? NodeOutcome.Stopped
             : ended == halt.Task ? NodeOutcome.Halted : NodeOutcome.Downed;
     }
@@ -120,5 +131,6 @@ public static class NodeCommand
         Stopped,
         Downed,
         Halted,
+        Refused,
     }
 }

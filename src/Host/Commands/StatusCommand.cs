@@ -1,5 +1,6 @@
 using System.CommandLine;
 using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Population;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
 using MetaLoss.Host.Runs;
@@ -17,11 +18,13 @@ public static class StatusCommand
         var run = new Option<string?>("--run") { Description = "run directory (its SQLite journal)" };
         var journalOptions = new JournalOptions();
         var cluster = new Option<string?>("--cluster") { Description = "HOST:PORT of a running cluster member: show the nodes, their slots and episodes" };
+        var runId = RunIdOption.Create("with --postgres: which run of the database to show (default: the run directory's, else the database's only run)");
         var hostname = new Option<string>("--hostname") { Description = "address to answer --cluster queries on", DefaultValueFactory = _ => "127.0.0.1" };
         var security = new TransportSecurityOptions();
         var command = new Command("status", "Show where a run stands, without disturbing it");
         command.Options.Add(run);
         journalOptions.AddTo(command);
+        command.Options.Add(runId);
         command.Options.Add(cluster);
         command.Options.Add(hostname);
         security.AddTo(command);
@@ -33,8 +36,9 @@ public static class StatusCommand
                 throw new ArgumentException("status: give --run DIR (or --postgres CONNECTION for a shared journal), and/or --cluster HOST:PORT");
             if (runPath is not null || journalOptions.IsShared(result))
             {
-                var journal = Journal(runPath, journalOptions, result);
-                var state = await JournalReader.ReadState(journal, cancellation);
+                var events = await ReadEvents(runPath, journalOptions, RunIdOption.Read(result, runId), result, cancellation);
+                var state = events.Aggregate(PopulationState.Empty, (s, e) => s.Apply(e));
+                if (events.OfType<RunStarted>().FirstOrDefault() is { } started) Console.WriteLine($"run {started.Run ?? RunId.Legacy}");
                 Print(state.ToStatus(), state.Settings);
             }
             if (member is not null)
@@ -48,12 +52,22 @@ public static class StatusCommand
         return command;
     }
 
-    private static JournalSettings Journal(string? runPath, JournalOptions journalOptions, ParseResult result)
+    /// <summary>
+    /// The run's events, read-only. A run directory's journal.db is first checked to be MetaLoss's
+    /// (anything else is refused untouched); in a shared database, the run is --run-id, the run
+    /// directory's, or the database's only one.
+    /// </summary>
+    private static async Task<IReadOnlyList<IPopulationEvent>> ReadEvents(string? runPath, JournalOptions journalOptions, RunId? asked,
+        ParseResult result, CancellationToken cancellation)
     {
-        if (journalOptions.ReadShared(result) is { } shared) return shared;
-        var directory = RunDirectory.Open(runPath!, create: false);
-        if (!directory.HasJournal) throw new ArgumentException($"--run {directory.Path}: no journal.db here; start a run with `metaloss evolve --run {directory.Path}`");
-        return new JournalSettings(directory.SqliteConnectionString, PostgreSql: false);
+        var directory = runPath is null ? null : RunDirectory.Open(runPath, create: false);
+        if (journalOptions.ReadShared(result) is { } shared)
+            return await JournalReader.ReadEvents(shared, asked ?? (directory is null ? null : RunFile.Read(directory)), cancellation);
+        if (asked is not null) throw new ArgumentException("--run-id: only with --postgres; a run directory's own journal holds exactly one run");
+        if (!directory!.HasJournal) throw new ArgumentException($"--run {directory.Path}: no journal.db here; start a run with `metaloss evolve --run {directory.Path}`");
+        var identity = SqliteJournalFile.Identify(directory.JournalFile);
+        if (!identity.HasJournalTable) return [];
+        return await JournalReader.ReadEvents(new JournalSettings(directory.ReadOnlyConnectionString, PostgreSql: false), identity.Run, cancellation);
     }
 
     private static void Print(RunStatus status, RunSettings? settings)

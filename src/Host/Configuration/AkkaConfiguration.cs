@@ -5,17 +5,16 @@ using Akka.Persistence.Sql;
 using Akka.Remote.Hosting;
 using MetaLoss.Actors.Cluster;
 using MetaLoss.Actors.Evaluation;
+using MetaLoss.Actors.Messages;
+using MetaLoss.Host.Runs;
 using MetaLoss.Actors.Population;
 using MetaLoss.Actors.Serialization;
-using MetaLoss.Host.Runs;
 
 namespace MetaLoss.Host.Configuration;
 
 /// <summary>The actor system's wiring, one concern per extension method; tests reuse them.</summary>
 public static class AkkaConfiguration
 {
-    public const string PopulationPersistenceId = "population";
-
     /// <summary>The singleton's name: its manager is /user/population, its proxy /user/population-proxy.</summary>
     public const string PopulationSingletonName = "population";
 
@@ -40,12 +39,12 @@ public static class AkkaConfiguration
     /// keeps failing (<see cref="JournalRetries"/>), <paramref name="halt"/> is told why.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigurePopulation(this AkkaConfigurationBuilder builder,
-        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory, RunHalt? halt = null) =>
+        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory, RunId run, RunHalt? halt = null) =>
         builder.WithActors((system, registry) =>
         {
             var evaluators = slots.Select(slot => EvaluatorActor.Props(slot, null, runnerFactory, evaluation.BatchSize)).ToList();
             if (halt is not null) system.ActorOf(JournalFaultWatch.Props(evaluation.JournalRetries, halt.JournalGaveUp), "journal-watch");
-            registry.Register<PopulationActor>(system.ActorOf(SupervisedPopulation(evaluation, evaluators), "population-supervisor"));
+            registry.Register<PopulationActor>(system.ActorOf(SupervisedPopulation(evaluation, evaluators, run), "population-supervisor"));
         });
 
     /// <summary>
@@ -64,14 +63,15 @@ public static class AkkaConfiguration
     /// `population` node, without children: in a cluster every node's evaluators live in its own
     /// pool (<see cref="ConfigureNodeEvaluators"/>). The registry gets the singleton proxy. When the
     /// journal keeps failing while this node hosts the population, <paramref name="halt"/> is told
-    /// (the process ends, and the next oldest `population` node takes the population over).
+    /// (the process ends, and the next oldest `population` node takes the population over). Every
+    /// population node of a cluster must be given the same run, or a hand-over would start another.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigurePopulationSingleton(this AkkaConfigurationBuilder builder, EvaluationConfig evaluation,
-        RunHalt? halt = null)
+        RunId run, RunHalt? halt = null)
     {
         if (halt is not null)
             builder.WithActors((system, _) => system.ActorOf(JournalFaultWatch.Props(evaluation.JournalRetries, halt.JournalGaveUp), "journal-watch"));
-        return builder.WithSingleton<PopulationActor>(PopulationSingletonName, SupervisedPopulation(evaluation, []), SingletonOptions, createProxyToo: true);
+        return builder.WithSingleton<PopulationActor>(PopulationSingletonName, SupervisedPopulation(evaluation, [], run), SingletonOptions, createProxyToo: true);
     }
 
     /// <summary>Only the proxy, for nodes that never host the population.</summary>
@@ -83,16 +83,18 @@ public static class AkkaConfiguration
     /// the singleton proxy and asking again when idle (a hand-over forgets parked requests), and
     /// taking leases only from the singleton itself; and the actor that answers `status --cluster`.
     /// When every one of them has failed, <paramref name="halt"/> (if given) is told: a `node` ends,
-    /// while an `evolve` keeps coordinating for the other nodes.
+    /// while an `evolve` keeps coordinating for the other nodes. <paramref name="dataCheck"/> keeps
+    /// them from running a run's episodes on other data than the run's.
     /// </summary>
     public static AkkaConfigurationBuilder ConfigureNodeEvaluators(this AkkaConfigurationBuilder builder,
-        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory, RunHalt? halt = null) =>
+        EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory, DataCheck dataCheck,
+        RunHalt? halt = null) =>
         builder.WithActors((system, registry) =>
         {
             var population = registry.Get<PopulationActor>();
             var evaluators = slots
                 .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle,
-                    new LeaseIssuer.ClusterSingleton(PopulationSingletonName, ClusterSettings.PopulationRole)))
+                    new LeaseIssuer.ClusterSingleton(PopulationSingletonName, ClusterSettings.PopulationRole), dataCheck))
                 .ToList();
             system.ActorOf(EvaluatorPool.Props(evaluators, halt is null ? null : halt.EvaluatorsFailed), "evaluators");
             system.ActorOf(ClusterStatusActor.Props(population), ClusterStatusActor.Name);
@@ -105,6 +107,13 @@ public static class AkkaConfiguration
         LogSingletonIdentificationFailure = false,
     };
 
-    private static Props SupervisedPopulation(EvaluationConfig evaluation, IReadOnlyList<Props> localEvaluators) =>
-        evaluation.JournalRetries.Supervise(PopulationActor.Props(PopulationPersistenceId, evaluation.Population, localEvaluators));
+    /// <summary>
+    /// Events that end the process with a clear line instead of a retry loop (a journal that cannot
+    /// be replayed, data that is not the run's): listened for before any other actor starts.
+    /// </summary>
+    public static AkkaConfigurationBuilder ConfigureFailureWatch(this AkkaConfigurationBuilder builder, HostFailures failures) =>
+        builder.WithActors((system, _) => failures.Listen(system));
+
+    private static Props SupervisedPopulation(EvaluationConfig evaluation, IReadOnlyList<Props> localEvaluators, RunId run) =>
+        evaluation.JournalRetries.Supervise(PopulationActor.Props(run.PersistenceId, evaluation.Population, localEvaluators));
 }

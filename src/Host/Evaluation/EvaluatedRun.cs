@@ -17,7 +17,8 @@ public sealed record EvaluatedRun(RunDirectory Directory, RunSettings Settings, 
         if (!directory.HasJournal)
             throw new ArgumentException($"--run {path}: no journal.db here; evaluate needs the run's journal for its episode settings and history");
         var mln = MlnFile.Load(directory.BestMlnFile);
-        var state = await JournalReader.ReadState(new JournalSettings(directory.SqliteConnectionString, PostgreSql: false), cancellation);
+        var run = SqliteJournalFile.Identify(directory.JournalFile).Run;
+        var state = await JournalReader.ReadState(new JournalSettings(directory.ReadOnlyConnectionString, PostgreSql: false), run, cancellation);
         if (state.Settings is null) throw new ArgumentException($"--run {path}: the journal holds no run");
         return new EvaluatedRun(directory, state.Settings, state.History, mln);
     }

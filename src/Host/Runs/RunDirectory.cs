@@ -1,8 +1,9 @@
+using MetaLoss.Actors.Messages;
 using Microsoft.Data.Sqlite;
 
 namespace MetaLoss.Host.Runs;
 
-/// <summary>The files of one run: its SQLite journal, the best MLN, the per-generation CSV.</summary>
+/// <summary>The files of one run: its SQLite journal (or run id), the best MLN, the per-generation CSV, the lock.</summary>
 public sealed class RunDirectory
 {
     private RunDirectory(string path) => Path = path;
@@ -15,13 +16,19 @@ public sealed class RunDirectory
 
     public string GenerationsCsv => System.IO.Path.Combine(Path, "generations.csv");
 
+    /// <summary>Held by the `evolve` working on this run (<see cref="RunLock"/>).</summary>
+    public string LockFile => System.IO.Path.Combine(Path, "evolve.lock");
+
+    /// <summary>The run id of a run whose journal is in a shared database (<see cref="Runs.RunFile"/>).</summary>
+    public string RunIdFile => System.IO.Path.Combine(Path, "run.json");
+
     public bool HasJournal => File.Exists(JournalFile);
 
-    public string SqliteConnectionString => new SqliteConnectionStringBuilder
-    {
-        DataSource = JournalFile,
-        Cache = SqliteCacheMode.Private,
-    }.ToString();
+    /// <summary>For the journal's writer, `evolve`, once the file exists (<see cref="PrepareJournal"/>): never creates one.</summary>
+    public string SqliteConnectionString => SqliteJournalFile.ConnectionString(JournalFile, SqliteOpenMode.ReadWrite);
+
+    /// <summary>For readers: SQLite refuses every write, so reading never changes the file.</summary>
+    public string ReadOnlyConnectionString => SqliteJournalFile.ConnectionString(JournalFile, SqliteOpenMode.ReadOnly);
 
     /// <summary>Opens (creating if asked) a run directory, with a clear error when it is unusable.</summary>
     public static RunDirectory Open(string path, bool create)
@@ -62,36 +69,13 @@ public sealed class RunDirectory
     }
 
     /// <summary>
-    /// Checks that an existing journal file is a MetaLoss journal (so Akka never adds its tables to
-    /// someone else's database), then sets WAL mode: it lets `status` read while `evolve` writes and
-    /// survives a killed writer; the mode is stored in the file, so setting it once is enough.
+    /// For `evolve`: the run the directory's journal holds, after making a new journal for
+    /// <paramref name="newRun"/> if there is none. A file MetaLoss did not make is refused untouched.
     /// </summary>
-    public void PrepareJournal()
+    public JournalIdentity PrepareJournal(RunId newRun)
     {
-        var existed = HasJournal;
-        try
-        {
-            using var connection = new SqliteConnection(SqliteConnectionString);
-            connection.Open();
-            if (existed) CheckIsJournal(connection);
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA journal_mode=WAL;";
-            command.ExecuteNonQuery();
-        }
-        catch (SqliteException e)
-        {
-            throw new ArgumentException($"{JournalFile}: not a MetaLoss journal ({e.Message}); move it away or choose another --run directory");
-        }
-    }
-
-    private void CheckIsJournal(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
-        var tables = new List<string>();
-        using (var reader = command.ExecuteReader())
-            while (reader.Read()) tables.Add(reader.GetString(0));
-        if (tables.Count > 0 && !tables.Contains("journal"))
-            throw new ArgumentException($"{JournalFile}: a SQLite database, but not a MetaLoss journal (tables: {string.Join(", ", tables)}); move it away or choose another --run directory");
+        if (HasJournal) return SqliteJournalFile.Identify(JournalFile);
+        SqliteJournalFile.Create(JournalFile, newRun);
+        return new JournalIdentity(newRun, HasJournalTable: false);
     }
 }

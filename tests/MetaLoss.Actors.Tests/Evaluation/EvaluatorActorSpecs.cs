@@ -5,6 +5,7 @@ using Akka.TestKit.Xunit2;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Actors.Tests.Population;
+using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Models;
 
@@ -47,6 +48,25 @@ public sealed class EvaluatorActorSpecs : TestKit
             Batches.Enqueue(specs.ToList());
             return FakeEpisodes.Batch(specs);
         };
+    }
+
+    [Fact]
+    public void Should_run_nothing_of_a_lease_for_other_data_and_say_so()
+    {
+        var runner = new RecordingRunner();
+        var run = new DatasetFingerprint(DatasetName.FashionMnistMetaTrain, new string('a', 64));
+        DataCheck check = data => DatasetFingerprint.FirstMismatch(data, _ => new DatasetFingerprint(DatasetName.FashionMnistMetaTrain, new string('c', 64)));
+        var evaluator = Sys.ActorOf(EvaluatorActor.Props(Slot, _population.Ref, runner.Factory, 1, dataCheck: check));
+        _population.ExpectMsg<RequestWork>();
+        var mismatches = CreateTestProbe();
+        Sys.EventStream.Subscribe(mismatches, typeof(DataMismatch));
+
+        _population.Send(evaluator, new WorkLease([Assignment(0)]) { Data = [run] });
+
+        Assert.Contains($"the run's fingerprint is {run.Sha256}", mismatches.ExpectMsg<DataMismatch>().Reason);
+        _population.ExpectMsg<ReleaseLeases>();
+        _population.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
+        Assert.Empty(runner.Batches);
     }
 
     [Fact]

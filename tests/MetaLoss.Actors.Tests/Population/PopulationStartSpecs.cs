@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.TestKit.Xunit2;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Actors.Population;
+using MetaLoss.Training.Data;
 
 namespace MetaLoss.Actors.Tests.Population;
 
@@ -40,6 +41,30 @@ public sealed class PopulationStartSpecs() : TestKit(SpecConfig.InMemory)
         Population().Tell(TestRuns.Start(TestRuns.Settings()));
 
         ExpectMsg<RunAccepted>(accepted => accepted.Resumed && accepted.Generation == 1);
+    }
+
+    [Fact]
+    public void Should_refuse_a_start_meant_for_another_run()
+    {
+        var population = Sys.ActorOf(PopulationActor.Props(RunId.Parse("aaa111").PersistenceId, TestRuns.Options, []));
+
+        population.Tell(TestRuns.Start(TestRuns.Settings()) with { Run = RunId.Parse("bbb222") });
+
+        Assert.Contains("persists population-aaa111, not run bbb222", ExpectMsg<RunRejected>().Reason);
+        population.Tell(GetRunStatus.Instance);
+        Assert.False(ExpectMsg<RunStatus>().Started);
+    }
+
+    [Fact]
+    public void Should_refuse_to_resume_with_other_data_naming_both_fingerprints()
+    {
+        var journaled = new DatasetFingerprint(DatasetName.FashionMnistMetaTrain, new string('a', 64));
+        var other = new DatasetFingerprint(DatasetName.FashionMnistMetaTrain, new string('b', 64));
+        JournalWithOneGeneration(TestRuns.Settings() with { Data = [journaled] });
+
+        Population().Tell(TestRuns.Start(TestRuns.Settings() with { Data = [other] }));
+
+        Assert.Contains($"the run's fingerprint is {journaled.Sha256}, this process has {other.Sha256}", ExpectMsg<RunRejected>().Reason);
     }
 
     [Fact]

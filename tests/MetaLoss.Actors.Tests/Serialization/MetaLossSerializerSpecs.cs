@@ -12,14 +12,14 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
     // Pinned: journals written today must load tomorrow, so a manifest never changes meaning.
     private static readonly Dictionary<Type, string> Manifests = new()
     {
-        [typeof(RunStarted)] = "RS2",
+        [typeof(RunStarted)] = "RS3",
         [typeof(GenerationStarted)] = "GS1",
         [typeof(EpisodeCompleted)] = "EC1",
         [typeof(MetaValidationEpisodeCompleted)] = "VE1",
         [typeof(CandidatesValidated)] = "CV1",
         [typeof(GenerationCompleted)] = "GC1",
-        [typeof(PopulationState)] = "PS2",
-        [typeof(StartRun)] = "SR2",
+        [typeof(PopulationState)] = "PS3",
+        [typeof(StartRun)] = "SR3",
         [typeof(RunAccepted)] = "RA1",
         [typeof(RunRejected)] = "RR1",
         [typeof(GetRunStatus)] = "GRS1",
@@ -27,7 +27,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(SubscribeProgress)] = "SP1",
         [typeof(ProgressUpdate)] = "PU1",
         [typeof(RequestWork)] = "RW1",
-        [typeof(WorkLease)] = "WL2",
+        [typeof(WorkLease)] = "WL3",
         [typeof(NoWorkAvailable)] = "NW1",
         [typeof(EpisodeFinished)] = "EF2",
         [typeof(ReleaseLeases)] = "RL1",
@@ -76,7 +76,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         foreach (var name in new[] { "PopulationState (mid-generation)", "PopulationState (validating)" })
         {
             var original = (PopulationState)Samples.All[name];
-            var restored = (PopulationState)Serializer.FromBinary(Serializer.ToBinary(original), "PS2");
+            var restored = (PopulationState)Serializer.FromBinary(Serializer.ToBinary(original), "PS3");
 
             DeepEquality.AssertEqual(Finish(original), Finish(restored));
         }
@@ -126,6 +126,48 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         "00A7FAD73E0000000001A885BF00000000503115B9272B7EBD0000000056E93D3F000000000E0000000AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C" +
         "0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0000000000000000000000000000000000";
 
+    // Written by the version before run ids and dataset fingerprints: the run above with meta-validation (RS2, PS2).
+    private const string RunStartedV2 =
+        "157C4A7FB979379E04000000010000000AD7A33CACC527370000803F01000000000000D03F000100000001000000010000001546617368696F6E4D6E6973744D" +
+        "657461547261696E000000000000000000000000000000000005000000280000001000000008000000030000009A9999999999C93F0103000000000000000300" +
+        "000007000000010106436F73696E65000000000000D03F02000000010652616E646F6D1A46617368696F6E4D6E6973744D65746156616C69646174696F6E0200" +
+        "0000010000000E0000005FB964BF9A27923E0000000018427D3E00000000A7FAD73E0000000001A885BF00000000503115B9272B7EBD0000000056E93D3F0000" +
+        "000001000000000000E03F000000000000F43F";
+
+    private const string PopulationStateV2 =
+        "01157C4A7FB979379E04000000010000000AD7A33CACC527370000803F01000000000000D03F000100000001000000010000001546617368696F6E4D6E697374" +
+        "4D657461547261696E000000000000000000000000000000000005000000280000001000000008000000030000009A9999999999C93F01030000000000000003" +
+        "00000007000000010106436F73696E65000000000000D03F02000000010652616E646F6D1A46617368696F6E4D6E6973744D65746156616C69646174696F6E02" +
+        "00000001000000010000000000000000010000000E0000005FB964BF9A27923E0000000018427D3E00000000A7FAD73E0000000001A885BF00000000503115B9" +
+        "272B7EBD0000000056E93D3F000000000E0000000AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C" +
+        "0AD7A33C0AD7A33C0AD7A33C00000000000000000000000000000000000000000000000000";
+
+    [Fact]
+    public void A_run_journaled_before_run_ids_and_fingerprints_still_loads_as_a_legacy_run()
+    {
+        var started = Assert.IsType<RunStarted>(Serializer.FromBinary(Convert.FromHexString(RunStartedV2), "RS2"));
+
+        Assert.Null(started.Run);
+        Assert.Empty(started.Settings.Data);
+        Assert.Equal(new MetaValidation(Training.Data.DatasetName.FashionMnistMetaValidation, 2, 1), started.Settings.MetaValidation);
+        Assert.Equal(14, started.InitialPhi.Length);
+
+        var snapshot = Assert.IsType<PopulationState>(Serializer.FromBinary(Convert.FromHexString(PopulationStateV2), "PS2"));
+        DeepEquality.AssertEqual(PopulationState.Empty.Apply(started), snapshot);
+        // Without fingerprints in the journal, a resume's data is not checked.
+        Assert.Empty(snapshot.Settings!.Differences(snapshot.Settings with { Data = Samples.Settings.Data }));
+    }
+
+    [Fact]
+    public void A_run_id_and_fingerprints_survive_the_journal()
+    {
+        var started = (RunStarted)Samples.All["RunStarted"];
+        var back = Assert.IsType<RunStarted>(Serializer.FromBinary(Serializer.ToBinary(started), "RS3"));
+
+        Assert.Equal(started.Run, back.Run);
+        Assert.Equal(started.Settings.Data, back.Settings.Data);
+    }
+
     [Fact]
     public void An_event_written_in_format_1_still_reads()
     {
@@ -154,9 +196,10 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         var bytes = Serializer.ToBinary(Samples.All["RunStarted"]);
         byte[] corrupt = change < 0 ? bytes[..^1] : [.. bytes, 0];
 
-        var error = Assert.Throws<SerializationException>(() => Serializer.FromBinary(corrupt, "RS1"));
+        var error = Assert.Throws<CorruptPayloadException>(() => Serializer.FromBinary(corrupt, "RS3"));
 
-        Assert.Contains("'RS1'", error.Message);
+        Assert.Contains("'RS3'", error.Message);
+        Assert.Equal(typeof(RunStarted), error.PayloadType);
     }
 
     private MetaLossSerializer Serializer =>

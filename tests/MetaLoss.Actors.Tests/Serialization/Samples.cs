@@ -31,7 +31,14 @@ internal static class Samples
         Init: MlnInit.Random)
     {
         MetaValidation = new MetaValidation(DatasetName.FashionMnistMetaValidation, Episodes: 2, TopCandidates: 2),
+        Data =
+        [
+            new DatasetFingerprint(DatasetName.FashionMnistMetaTrain, "0f5e4b1d9c3a27e86b41d0c9a2f37e58c1b6d4a09e2f73c85b1a6d0e4c9f2b73"),
+            new DatasetFingerprint(DatasetName.FashionMnistMetaValidation, "a3c1e95b7d20f46e8b19c5d3a7f02e64b8d1c9a5e3f70b26d4c8a1e9f5b3d072"),
+        ],
     };
+
+    public static RunId Run { get; } = RunId.Parse("3f9a0c2b7e41");
 
     public static IReadOnlyDictionary<string, object> All { get; } = Build();
 
@@ -39,7 +46,7 @@ internal static class Samples
 
     private static Dictionary<string, object> Build()
     {
-        var runStarted = new RunStarted(Settings, Settings.Architecture.RandomParameters(11), new InitialFit(0.99987, 1.0037));
+        var runStarted = new RunStarted(Settings, Settings.Architecture.RandomParameters(11), new InitialFit(0.99987, 1.0037)) { Run = Run };
         var state = PopulationState.Empty.Apply(runStarted);
         var afterStart = state;
         var generation0 = state.StartNextGeneration();
@@ -86,7 +93,8 @@ internal static class Samples
             ["PopulationState (validating)"] = validating,
             ["PopulationState (no meta-validation)"] = PopulationState.Empty.Apply(runStarted with { Settings = Settings with { MetaValidation = MetaValidation.None } }),
             ["StartRun"] = new StartRun(Settings with { Template = template with { Classes = null } }, OddFloats),
-            ["StartRun (fitted)"] = new StartRun(Settings with { Init = MlnInit.MeanSquaredErrorFit }, OddFloats, new InitialFit(-0.0, double.NaN)),
+            ["StartRun (fitted)"] = new StartRun(Settings with { Init = MlnInit.MeanSquaredErrorFit }, OddFloats, new InitialFit(-0.0, double.NaN)) { Run = Run },
+            ["StartRun (legacy run, no data)"] = new StartRun(Settings with { Data = [] }, OddFloats) { Run = RunId.Legacy },
             ["RunStarted (no fit)"] = new RunStarted(Settings with { Init = MlnInit.CrossEntropyFit }, OddFloats),
             ["RunAccepted"] = new RunAccepted(Resumed: true, 3),
             ["RunRejected"] = new RunRejected("this run directory holds a run with other settings: seed: journal has 1, asked for 2 — ε"),
@@ -101,7 +109,7 @@ internal static class Samples
             ["EvaluatorsFailed"] = new EvaluatorsFailed(2, "episodes on cpu:1 failed: class 1 of fashion-mnist-meta-train has 0 rows — ε"),
             ["JournalFault"] = new JournalFault("SQLite Error 13: 'database or disk is full'."),
             ["RequestWork"] = new RequestWork(4),
-            ["WorkLease"] = new WorkLease([.. open.Skip(1).Take(3).Select(k => new EpisodeAssignment(k, state.SpecFor(k)))]),
+            ["WorkLease"] = new WorkLease([.. open.Skip(1).Take(3).Select(k => new EpisodeAssignment(k, state.SpecFor(k)))]) { Data = Settings.Data },
             ["WorkLease (every loss kind)"] = new WorkLease(
             [
                 new(new EpisodeKey(2, 0, 0), template with { Classes = null, TaskSeed = 1, InitSeed = 2 }),

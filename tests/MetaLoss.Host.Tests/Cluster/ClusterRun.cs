@@ -50,7 +50,7 @@ public static class ClusterRun
     }
 
     public static JournalSettings SqliteJournal(string runDirectory) =>
-        new(RunDirectory.Open(runDirectory, create: false).SqliteConnectionString, PostgreSql: false);
+        new(RunDirectory.Open(runDirectory, create: false).ReadOnlyConnectionString, PostgreSql: false);
 
     /// <summary>Episodes done by the node listening on <paramref name="port"/>, as `status --cluster` shows them; -1 if not listed.</summary>
     public static long EpisodesDoneBy(int hostPort, int port, params string[] statusOptions)
@@ -62,6 +62,15 @@ public static class ClusterRun
     /// <summary>How many members the process on <paramref name="port"/> sees as Up.</summary>
     public static int MembersUpSeenBy(int port, params string[] statusOptions) =>
         ClusterTable(port, statusOptions).Count(l => l.StartsWith("127.0.0.1:") && l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1] == "Up");
+
+    /// <summary>The run id a first `evolve --postgres` printed for its standbys (waits for the line).</summary>
+    public static string RunIdPrintedBy(MetalossProcess first)
+    {
+        Assert.True(first.WaitForLine(StandbyHint, Timeout), first.Output);
+        return first.Output.Split('\n').First(l => l.StartsWith(StandbyHint))[StandbyHint.Length..].Trim();
+    }
+
+    private const string StandbyHint = "Standbys join this run with --run-id ";
 
     /// <summary>Polls until <paramref name="done"/> holds, failing with <paramref name="why"/> after <see cref="Timeout"/>.</summary>
     public static void WaitUntil(Func<bool> done, Func<string> why)

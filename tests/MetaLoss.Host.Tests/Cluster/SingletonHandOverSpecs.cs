@@ -18,13 +18,13 @@ public sealed class SingletonHandOverSpecs(ReferenceRun reference)
         var thirdPort = ClusterRun.FreePort();
 
         using var first = MetalossProcess.Start(ClusterRun.ClusteredEvolve(SmallRun.NewDirectory(), firstPort, postgres));
+        // Standbys host the same run (persistence id) when the population moves to them.
+        string[] join = ["--join", $"127.0.0.1:{firstPort}", "--run-id", ClusterRun.RunIdPrintedBy(first), .. postgres];
         Assert.True(first.WaitForLine("generation    1/", ClusterRun.Timeout), first.Output);
         // Two standbys: with keep-oldest and down-if-alone, the oldest population node is downed
         // only when it is alone against at least two others (two alone cannot tell a crash from a partition).
-        using var second = MetalossProcess.Start(ClusterRun.ClusteredEvolve(SmallRun.NewDirectory(), secondPort,
-            ["--join", $"127.0.0.1:{firstPort}", .. postgres]));
-        using var third = MetalossProcess.Start(ClusterRun.ClusteredEvolve(SmallRun.NewDirectory(), thirdPort,
-            ["--join", $"127.0.0.1:{firstPort}", .. postgres]));
+        using var second = MetalossProcess.Start(ClusterRun.ClusteredEvolve(SmallRun.NewDirectory(), secondPort, join));
+        using var third = MetalossProcess.Start(ClusterRun.ClusteredEvolve(SmallRun.NewDirectory(), thirdPort, join));
         Assert.True(second.WaitForLine("Resumed at generation", ClusterRun.Timeout), second.Output);
         Assert.True(third.WaitForLine("Resumed at generation", ClusterRun.Timeout), third.Output);
         // Each standby must count all three as Up, or it would take the first one's death for its own isolation.
