@@ -52,12 +52,13 @@ public sealed class PreflightSpecs
     }
 
     [Theory]
-    [InlineData("--population", "1073741824", "Parents must be at most 1,073,741,823")]
-    [InlineData("--population", "100000", "population 100,000 is too large")]
-    [InlineData("--episodes-per-candidate", "1000000000", "a generation of 20 candidates x 1,000,000,000 episodes")]
-    public void Should_refuse_counts_that_do_not_fit_before_writing_anything(string option, string value, string message)
+    [InlineData(new[] { "--population", "1073741824" }, "a generation of 2 x 1073741824 candidates x 3 episodes is 6,442,450,944 episodes; at most 100,000")]
+    [InlineData(new[] { "--episodes-per-candidate", "1000000000" }, "a generation of 2 x 10 candidates x 1000000000 episodes is 20,000,000,000 episodes")]
+    // Few enough episodes, but the candidates' parameters would not fit one journal event.
+    [InlineData(new[] { "--population", "48000", "--episodes-per-candidate", "1" }, "population 48,000 is too large")]
+    public void Should_refuse_counts_that_do_not_fit_before_writing_anything(string[] settings, string message)
     {
         var run = SmallRun.NewDirectory();
-        AssertRefusedWithoutJournal(run, ["evolve", "--run", run, option, value], message);
+        AssertRefusedWithoutJournal(run, ["evolve", "--run", run, .. settings], message);
     }
 }

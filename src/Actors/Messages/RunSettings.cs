@@ -66,7 +66,10 @@ public sealed record RunSettings(
                 $"to validate on {DatasetNames.Format(DatasetName.FashionMnistMetaValidation)}");
     }
 
-    /// <summary>Counts that must fit in an int, and a generation that must fit in memory and in one journal event.</summary>
+    /// <summary>
+    /// A generation must fit in memory and in one journal event (its episode counts are capped in
+    /// <see cref="Validate"/>, far below where an int would overflow).
+    /// </summary>
     private void ValidateSizes()
     {
         long candidates = 2L * Evolution.Parents;
@@ -76,13 +79,6 @@ public sealed record RunSettings(
                 $"population {Evolution.Parents:N0} is too large: a generation's {candidates:N0} candidates would hold " +
                 $"{generationBytes / (1 << 20):N0} MiB of MLN parameters (phi and sigma, {Architecture.ParameterCount} each), " +
                 $"more than the {MaxGenerationBytes >> 20} MiB a generation may hold; at most {MaxGenerationBytes / (2L * 2 * Architecture.ParameterCount * sizeof(float)):N0} parents");
-        var episodes = candidates * EpisodesPerCandidate;
-        var validationEpisodes = Math.Min(MetaValidation.TopCandidates, candidates) * (long)MetaValidation.Episodes;
-        if (episodes + validationEpisodes > int.MaxValue)
-            throw new ArgumentException(
-                $"a generation of {candidates:N0} candidates x {EpisodesPerCandidate:N0} episodes" +
-                (validationEpisodes > 0 ? $" plus {validationEpisodes:N0} meta-validation episodes" : "") +
-                $" is {episodes + validationEpisodes:N0} episodes, more than the {int.MaxValue:N0} a generation can count");
     }
 
     /// <summary>Names of the settings that differ, for a clear refusal to resume.</summary>

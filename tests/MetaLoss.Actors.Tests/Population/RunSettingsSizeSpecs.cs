@@ -14,15 +14,16 @@ public sealed class RunSettingsSizeSpecs
     public void Should_refuse_a_population_whose_candidates_overflow_an_int()
     {
         var error = Assert.Throws<ArgumentException>(() => WithDefaultMln(1 << 30).Validate());
-        Assert.Contains("at most 1,073,741,823", error.Message);
+        Assert.Contains($"at most {RunSettings.MaxEpisodesPerGeneration:N0}", error.Message);
     }
 
     [Fact]
     public void Should_refuse_a_population_whose_genomes_do_not_fit_one_generation()
     {
         var largest = (int)(RunSettings.MaxGenerationBytes / (2L * 2 * MlnArchitecture.Default.ParameterCount * sizeof(float)));
-        WithDefaultMln(largest).Validate();
-        var error = Assert.Throws<ArgumentException>(() => WithDefaultMln(largest + 1).Validate());
+        // One episode per candidate, so the episode cap leaves room for this many candidates.
+        WithDefaultMln(largest, episodes: 1).Validate();
+        var error = Assert.Throws<ArgumentException>(() => WithDefaultMln(largest + 1, episodes: 1).Validate());
         Assert.Contains($"population {largest + 1:N0} is too large", error.Message);
         Assert.Contains($"at most {largest:N0} parents", error.Message);
     }
@@ -43,7 +44,7 @@ public sealed class RunSettingsSizeSpecs
             MetaValidation = MetaValidation.Default with { Episodes = int.MaxValue - 5, TopCandidates = 1 },
         };
         var error = Assert.Throws<ArgumentException>(() => settings.Validate());
-        Assert.Contains("meta-validation episodes", error.Message);
+        Assert.Contains("meta-validation of 1 candidates on 2147483642 episodes", error.Message);
     }
 
     [Fact]

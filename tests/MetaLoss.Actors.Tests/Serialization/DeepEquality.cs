@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 
 namespace MetaLoss.Actors.Tests.Serialization;
 
@@ -28,6 +29,10 @@ internal static class DeepEquality
                 break;
             case string or bool or int or long or ulong or Enum:
                 Check(expected.Equals(actual), path, expected, actual);
+                break;
+            case ITuple e when actual is ITuple tuple:
+                Check(e.Length == tuple.Length, path + ".Length", e.Length, tuple.Length);
+                for (var i = 0; i < e.Length; i++) Compare(e[i], tuple[i], $"{path}.Item{i + 1}");
                 break;
             case IDictionary e when actual is IDictionary dictionary:
                 Check(e.Count == dictionary.Count, path + ".Count", e.Count, dictionary.Count);

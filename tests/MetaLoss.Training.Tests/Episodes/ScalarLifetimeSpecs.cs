@@ -19,10 +19,6 @@ namespace MetaLoss.Training.Tests.Episodes;
 /// </summary>
 public class ScalarLifetimeSpecs
 {
-    // Each fact compares runs made before and during the collections, so libtorch's thread count must
-    // not change between them; FittedLosses sets 1 (as evolve does) whenever it first runs: set it first.
-    public ScalarLifetimeSpecs() => TorchThreads.Configure(1);
-
     [Fact]
     public void Should_run_episodes_on_parallel_threads_unharmed_by_constant_garbage_collections()
     {

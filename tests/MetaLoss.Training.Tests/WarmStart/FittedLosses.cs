@@ -22,9 +22,6 @@ public static class FittedLosses
 
     private static WarmStartFit FitTo(LossSpec reference)
     {
-        // As `metaloss evolve` does: with two intra-op threads, a busy machine makes the fit's tiny ops
-        // spin-wait and take minutes instead of seconds.
-        TorchThreads.Configure(1);
         return MlnWarmStart.Fit(MlnArchitecture.Default, reference, WarmStartSettings.Default, FitSeed);
     }
 }
