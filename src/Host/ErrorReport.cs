@@ -1,4 +1,5 @@
 using MetaLoss.Host.Configuration;
+using MetaLoss.Host.Runs;
 using MetaLoss.Training.Data;
 
 namespace MetaLoss.Host;
@@ -21,6 +22,11 @@ public static class ErrorReport
         {
             error.WriteLine("\nStopped.");
             return 130;
+        }
+        if (e is JournalUnavailableException)
+        {
+            error.WriteLine($"metaloss: {OneLine(e.Message)}");
+            return RunHalt.JournalFailedExitCode;
         }
         if (IsUserError(e))
         {

@@ -43,7 +43,7 @@ public sealed class JournalFailureSpecs
         {
             var (code, output) = MetalossProcess.Run(TimeSpan.FromMinutes(3), evolve);
             Assert.True(code == 5, $"exit {code}; output:\n{output}");
-            Assert.Contains("metaloss: the population did not answer while starting", output);
+            Assert.Contains("cannot be read now (SQLite Error 5: 'database is locked'.); nothing was changed", output);
             Assert.DoesNotContain("Unhandled exception", output);
         }
 

@@ -106,6 +106,10 @@ public static class JournalReader
         {
             return empty;
         }
+        catch (Exception e) when (JournalUnavailableException.DatabaseFault(e) is { } fault)
+        {
+            throw new JournalUnavailableException(journal.Describe(), fault);
+        }
         finally
         {
             await system.Terminate();
