@@ -38,17 +38,19 @@ public static class BenchCommand
         var batchSize = EpisodeOptions.Positive("--batch-size", DefaultBatchSize(), "evaluator batch size of the actor-overhead run (default: metaloss.batch-size)");
         var slots = EpisodeOptions.Positive("--slots", Environment.ProcessorCount, "evaluator slots (CPU threads) of the actor-overhead run");
         var mkl = MklBenchModes.CreateOption();
+        var ceilingSize = EpisodeOptions.Positive("--ceiling-size", MatmulCeiling.DefaultSize, "n of the torch.mm ceiling's n x n float32 product", MatmulCeiling.MaxSize);
 
         var command = new Command("bench", "Episodes per second one at a time and batched, GFLOP/s against torch.mm, actor-system overhead, memory over a long run");
         data.AddTo(command);
-        foreach (var option in new Option[] { loneEpisodes, batchedEpisodes, sizes, rounds, batchedThreads, memoryEpisodes, memoryBatch, overheadGenerations, batchSize, slots, mkl })
+        foreach (var option in new Option[] { loneEpisodes, batchedEpisodes, sizes, rounds, batchedThreads, memoryEpisodes, memoryBatch, overheadGenerations, batchSize, slots, mkl, ceilingSize })
             command.Options.Add(option);
 
         command.SetAction(result =>
         {
             var settings = new BenchSettings(
                 result.GetValue(loneEpisodes), result.GetValue(batchedEpisodes), ParseSizes(result.GetValue(sizes)!),
-                result.GetValue(rounds), result.GetValue(batchedThreads), result.GetValue(memoryEpisodes), result.GetValue(memoryBatch));
+                result.GetValue(rounds), result.GetValue(batchedThreads), result.GetValue(memoryEpisodes), result.GetValue(memoryBatch),
+                result.GetValue(ceilingSize));
             if (settings.MemoryEpisodes < 0) throw new ArgumentException("--memory-episodes must not be negative");
             var overhead = new ActorOverheadBench.Settings(result.GetValue(overheadGenerations), EvolveParents, EvolveEpisodesPerCandidate,
                 result.GetValue(batchSize), result.GetValue(slots), settings.Rounds);
@@ -67,7 +69,8 @@ public static class BenchCommand
     }
 
     private sealed record BenchSettings(
-        int LoneEpisodes, int BatchedEpisodes, IReadOnlyList<int> Sizes, int Rounds, int BatchedThreads, int MemoryEpisodes, int MemoryBatch);
+        int LoneEpisodes, int BatchedEpisodes, IReadOnlyList<int> Sizes, int Rounds, int BatchedThreads, int MemoryEpisodes, int MemoryBatch,
+        int CeilingSize);
 
     /// <summary>One row of the table: how many torch threads each running thread gets, the cores it occupies, and the work.</summary>
     private sealed record Mode(string Name, string Threads, string P, int TorchThreads, int Cores, int Episodes, Action Work);
@@ -80,7 +83,7 @@ public static class BenchCommand
         var data = catalog.Get(DatasetName.FashionMnistTrain);
         var flops = EpisodeFlops.Of(Spec(0), data.FeatureCount, data.ClassCount);
         var modes = Modes(settings, lone, batched, cores);
-        var ceiling = new MatmulCeiling(modes.Select(m => m.Cores).Append(settings.BatchedThreads));
+        var ceiling = new MatmulCeiling(settings.CeilingSize, modes.Select(m => m.Cores).Append(settings.BatchedThreads));
 
         // Loads the data and JIT-compiles both paths before anything is timed.
         lone.Run(Spec(0));
