@@ -1,3 +1,4 @@
+using CsvHelper;
 using MetaLoss.Training;
 using MetaLoss.Training.Baselines;
 using MetaLoss.Training.Data;
@@ -90,10 +91,10 @@ public static class RunEvaluation
         var written = new List<string>
         {
             WriteText(Path.Combine(directory, EvaluationFiles.Markdown), [EvaluationMarkdown.Document(result)]),
-            WriteText(Path.Combine(directory, EvaluationFiles.Csv), EvaluationCsv.Results(result)),
-            WriteText(Path.Combine(directory, EvaluationFiles.TuningCsv), EvaluationCsv.Tuning(result.Tuned)),
-            WriteText(Path.Combine(directory, EvaluationFiles.LearningCurvesCsv), EvaluationCsv.LearningCurves(result)),
-            WriteText(Path.Combine(directory, EvaluationFiles.GradientCsv), EvaluationCsv.Gradient(result)),
+            WriteCsv(Path.Combine(directory, EvaluationFiles.Csv), csv => EvaluationCsv.Results(csv, result)),
+            WriteCsv(Path.Combine(directory, EvaluationFiles.TuningCsv), csv => EvaluationCsv.Tuning(csv, result.Tuned)),
+            WriteCsv(Path.Combine(directory, EvaluationFiles.LearningCurvesCsv), csv => EvaluationCsv.LearningCurves(csv, result)),
+            WriteCsv(Path.Combine(directory, EvaluationFiles.GradientCsv), csv => EvaluationCsv.Gradient(csv, result)),
         };
         written.AddRange(EvaluationFigures.Save(result));
         Console.WriteLine();
@@ -103,6 +104,12 @@ public static class RunEvaluation
     private static string WriteText(string path, IEnumerable<string> lines)
     {
         File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static string WriteCsv(string path, Action<CsvWriter> write)
+    {
+        File.WriteAllBytes(path, CsvFiles.Bytes(write));
         return path;
     }
 
