@@ -6,6 +6,7 @@ using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evolution;
 using MetaLoss.Training.Models;
+using MetaLoss.Host.Statistics;
 using MetaLoss.Training.Statistics;
 
 namespace MetaLoss.Host.Commands;

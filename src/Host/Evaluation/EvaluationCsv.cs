@@ -1,4 +1,5 @@
 using CsvHelper;
+using MetaLoss.Host.Statistics;
 using MetaLoss.Training.Baselines;
 using MetaLoss.Training.Evaluation;
 
