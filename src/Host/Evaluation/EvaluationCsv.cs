@@ -25,19 +25,15 @@ public static class EvaluationCsv
             Setting(csv, scores.Contender.Setting);
             csv.WriteField(a.Count);
             csv.WriteField(scores.Flagged);
-            csv.WriteField(a.Mean);
-            csv.WriteField(a.StandardDeviation);
-            csv.WriteField(a.Mean - a.ConfidenceHalfWidth95);
-            csv.WriteField(a.Mean + a.ConfidenceHalfWidth95);
+            Numbers(csv, a.Mean, a.StandardDeviation, a.Mean - a.ConfidenceHalfWidth95, a.Mean + a.ConfidenceHalfWidth95);
             if (scores == dataset.Mln)
             {
-                for (var i = 0; i < 9; i++) csv.WriteField("");
+                Empty(csv, 9);
             }
             else
             {
                 var c = dataset.MlnVersus(scores);
-                foreach (var value in (double[])[c.MeanDifference, c.StandardDeviation, c.ConfidenceLow, c.ConfidenceHigh, c.T, c.PValue])
-                    csv.WriteField(value);
+                Numbers(csv, c.MeanDifference, c.StandardDeviation, c.ConfidenceLow, c.ConfidenceHigh, c.T, c.PValue);
                 csv.WriteField(c.Wins);
                 csv.WriteField(c.Ties);
                 csv.WriteField(c.Losses);
@@ -55,8 +51,7 @@ public static class EvaluationCsv
             csv.WriteField(row.Family.ToString());
             Setting(csv, row.Setting);
             csv.WriteField(row.Accuracy.Count);
-            csv.WriteField(row.Accuracy.Mean);
-            csv.WriteField(row.Accuracy.StandardDeviation);
+            Numbers(csv, row.Accuracy.Mean, row.Accuracy.StandardDeviation);
             csv.WriteField(chosen.Contains(row.Setting));
             csv.EndRecord();
         }
@@ -76,20 +71,10 @@ public static class EvaluationCsv
                 csv.WriteField(dataset.Name);
                 csv.WriteField(scores.Contender.Name);
                 csv.WriteField(step + 1);
+                // A curve that stopped early (its loss went non-finite) has nothing at the later steps.
                 foreach (var curve in curves)
-                {
-                    // A curve that stopped early (its loss went non-finite) has nothing at the later steps.
-                    if (step < curve.Steps)
-                    {
-                        csv.WriteField(curve.Mean[step]);
-                        csv.WriteField(curve.StandardDeviation[step]);
-                    }
-                    else
-                    {
-                        csv.WriteField("");
-                        csv.WriteField("");
-                    }
-                }
+                    if (step < curve.Steps) Numbers(csv, curve.Mean[step], curve.StandardDeviation[step]);
+                    else Empty(csv, 2);
                 csv.EndRecord();
             }
         }
@@ -107,13 +92,20 @@ public static class EvaluationCsv
                 csv.WriteField(dataset.Name);
                 csv.WriteField(step + 1);
                 csv.WriteField(ratio.Count[step]);
-                csv.WriteField(ratio.Mean[step]);
-                csv.WriteField(ratio.StandardDeviation[step]);
-                csv.WriteField(cosine.Mean[step]);
-                csv.WriteField(cosine.StandardDeviation[step]);
+                Numbers(csv, ratio.Mean[step], ratio.StandardDeviation[step], cosine.Mean[step], cosine.StandardDeviation[step]);
                 csv.EndRecord();
             }
         }
+    }
+
+    private static void Numbers(CsvWriter csv, params ReadOnlySpan<double> values)
+    {
+        foreach (var value in values) csv.WriteField(value);
+    }
+
+    private static void Empty(CsvWriter csv, int fields)
+    {
+        for (var i = 0; i < fields; i++) csv.WriteField("");
     }
 
     private static void Setting(CsvWriter csv, LossSetting setting)
