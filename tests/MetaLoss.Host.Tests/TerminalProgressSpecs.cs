@@ -11,6 +11,7 @@ public class TerminalProgressSpecs
     private const int Generations = 2;
     private const string HideCursor = "\u001b[?25l";
     private const string ShowCursor = "\u001b[?25h";
+    private const string EraseLine = "\u001b[2K";
 
     [Fact]
     public void Should_draw_the_bar_on_a_terminal_and_keep_stdout_to_one_plain_line_per_generation()
@@ -18,10 +19,8 @@ public class TerminalProgressSpecs
         var directory = SmallRun.NewDirectory();
         var stdout = Path.Combine(directory, "stdout.txt");
         var terminal = Path.Combine(directory, "terminal.txt");
-        var command = string.Join(" ", SmallRun.EvolveFor(Path.Combine(directory, "run"), 7, Generations).Prepend(MetalossProcess.Program)
-            .Select(arg => $"'{arg}'"));
 
-        var code = Run("script", "-q", "-e", "-c", $"exec dotnet {command} > '{stdout}'", terminal);
+        var code = Run("script", "-q", "-e", "-c", EvolveCommand(Path.Combine(directory, "run"), Generations, stdout), terminal);
 
         var drawn = File.ReadAllText(terminal);
         Assert.True(code == 0, drawn);
@@ -33,6 +32,34 @@ public class TerminalProgressSpecs
         var hidden = Count(drawn, HideCursor);
         Assert.True(hidden >= Generations, drawn);
         Assert.Equal(hidden, Count(drawn, ShowCursor));
+    }
+
+    [Fact]
+    public async Task Should_erase_the_bar_and_show_the_cursor_again_when_stopped_by_a_signal()
+    {
+        var directory = SmallRun.NewDirectory();
+        var terminal = Path.Combine(directory, "terminal.txt");
+        var info = new ProcessStartInfo("script", ["-q", "-e", "-c", EvolveCommand(Path.Combine(directory, "run"), 1000, "/dev/null"), terminal])
+            { RedirectStandardInput = true, RedirectStandardOutput = true };
+        using var script = Process.Start(info)!;
+        var echoed = script.StandardOutput.ReadToEndAsync();
+
+        // The bar is up once the terminal shows an episode rate; then SIGTERM to metaloss, script's only child.
+        var deadline = DateTime.UtcNow + SmallRun.Timeout;
+        while (!File.Exists(terminal) || !File.ReadAllText(terminal).Contains("ep/s"))
+        {
+            Assert.True(DateTime.UtcNow < deadline && !script.HasExited, "no progress bar on the terminal");
+            await Task.Delay(100);
+        }
+        var metaloss = File.ReadAllText($"/proc/{script.Id}/task/{script.Id}/children").Trim();
+        Assert.Equal(0, Run("kill", "-TERM", metaloss));
+        await echoed;
+        Assert.True(script.WaitForExit(SmallRun.Timeout));
+
+        var drawn = File.ReadAllText(terminal);
+        Assert.Equal(130, script.ExitCode);
+        Assert.Equal(Count(drawn, HideCursor), Count(drawn, ShowCursor));
+        Assert.True(drawn.LastIndexOf(EraseLine, StringComparison.Ordinal) > drawn.LastIndexOf("ep/s", StringComparison.Ordinal), drawn);
     }
 
     [Fact]
@@ -52,6 +79,10 @@ public class TerminalProgressSpecs
         Assert.Equal("", await error);
         Assert.Equal(Generations, output.Split('\n').Count(l => l.StartsWith("generation ")));
     }
+
+    /// <summary>A shell command for `script`: metaloss as the shell's replacement (so it is script's child), stdout to a file.</summary>
+    private static string EvolveCommand(string runDirectory, int generations, string stdout) =>
+        $"exec dotnet {string.Join(" ", SmallRun.EvolveFor(runDirectory, 7, generations).Prepend(MetalossProcess.Program).Select(a => $"'{a}'"))} > '{stdout}'";
 
     private static int Run(string program, params string[] args)
     {
