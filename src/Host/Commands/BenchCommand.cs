@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using MetaLoss.Actors.Messages;
 using MetaLoss.Host.Bench;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
@@ -36,7 +37,8 @@ public static class BenchCommand
         var memoryEpisodes = new Option<int>("--memory-episodes") { Description = "episodes of the memory loop (0 skips it)", DefaultValueFactory = _ => 10_000 };
         var memoryBatch = EpisodeOptions.Positive("--memory-batch", 32, "batch size P of the memory loop");
         var overheadGenerations = new Option<int>("--overhead-generations") { Description = "generations of the actor-overhead run (0 skips it)", DefaultValueFactory = _ => 5 };
-        var batchSize = EpisodeOptions.Positive("--batch-size", DefaultBatchSize(), "evaluator batch size of the actor-overhead run (default: metaloss.batch-size)");
+        var batchSize = EpisodeOptions.Positive("--batch-size", RunSettings.DefaultBatchSize, "batch size (episodes computed together, as evolve --batch-size) of the actor-overhead run",
+            RunSettings.MaxBatchSize);
         var slots = EpisodeOptions.Positive("--slots", Environment.ProcessorCount, "evaluator slots (CPU threads) of the actor-overhead run");
 
         var command = new Command("bench", "Episodes per second one at a time and batched, GFLOP/s against torch.mm, actor-system overhead, memory over a long run");
@@ -53,6 +55,7 @@ public static class BenchCommand
             var overhead = new ActorOverheadBench.Settings(result.GetValue(overheadGenerations), EvolveParents, EvolveEpisodesPerCandidate,
                 result.GetValue(batchSize), result.GetValue(slots), settings.Rounds);
             if (overhead.Generations < 0) throw new ArgumentException("--overhead-generations must not be negative");
+            if (ActorOverheadBench.BatchSizeRefusal(overhead) is { } tooLarge) throw new ArgumentException(tooLarge);
             using var catalog = new DatasetCatalog(data.Read(result));
             Run(catalog, settings);
             if (overhead.Generations > 0) ActorOverheadBench.Run(catalog, overhead);
@@ -224,7 +227,6 @@ public static class BenchCommand
         return stopwatch.Elapsed.TotalSeconds;
     }
 
-    private static int DefaultBatchSize() => EvaluationConfig.Read(AkkaConfiguration.BaseConfig(Akka.Configuration.Config.Empty)).BatchSize;
 
     private static double ResidentMegabytes()
     {
