@@ -23,8 +23,8 @@ public sealed class Leases
 
     private sealed record Lease(IActorRef Holder, DateTime Deadline, IReadOnlyList<EpisodeKey> Episodes);
 
-    /// <summary>Groups leased now.</summary>
-    public int Count => _held.Count;
+    /// <summary>Episodes leased now, in whole groups.</summary>
+    public int Count => _held.Values.Sum(lease => lease.Episodes.Count);
 
     public bool IsLeased(GroupKey group) => _held.ContainsKey(group);
 

@@ -77,8 +77,10 @@ public static class EvolveCommand
                 BatchSize = result.GetValue(batchSize),
             };
             settings.Validate();
-            if (evaluation.Population.BatchSizeRefusal(settings.BatchSize, "--batch-size") is { } tooLarge) throw new ArgumentException(tooLarge);
+            // Without --batch-size a resumed run keeps its own, which the population checks against the lease cap.
             var keepsJournaledBatchSize = result.GetResult(batchSize) is null or { Implicit: true };
+            if (!keepsJournaledBatchSize && evaluation.Population.BatchSizeRefusal(settings.BatchSize, "--batch-size") is { } tooLarge)
+                throw new ArgumentException(tooLarge);
             var directory = RunDirectory.Open(result.GetValue(run)!, create: true);
             var cluster = network.Read(result, [ClusterSettings.PopulationRole, ClusterSettings.EvaluatorRole]);
             if (cluster?.Join is not null && !journalOptions.IsShared(result))
