@@ -42,11 +42,12 @@ public sealed class FairShareSpecs
         Serve(share, 100);
         share.Add("late", 1);
 
-        Assert.Equal("late", share.Next(None));
-        var served = Serve(share, 100);
+        var next = Serve(share, 2);
+        var served = Serve(share, 98);
 
-        Assert.Equal(250, served["early"]);
-        Assert.Equal(250, served["late"]);
+        Assert.Equal(5, next["late"]);
+        Assert.Equal(250, served["early"] + next["early"]);
+        Assert.Equal(250, served["late"] + next["late"]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using MetaLoss.Actors.Messages;
+using MetaLoss.Host.Tests.Cluster;
 using Xunit.Abstractions;
 
 namespace MetaLoss.Host.Tests.Service;
@@ -8,7 +9,7 @@ namespace MetaLoss.Host.Tests.Service;
 /// episodes, two runs of priority 1 get episode counts within 10 % of each other, and a run of
 /// priority 2 about twice either (within 10 %).
 /// </summary>
-[Collection(ServiceCollection.Name)]
+[Collection(ClusterCollection.Name)]
 public sealed class FairShareSpecs(ITestOutputHelper output)
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);

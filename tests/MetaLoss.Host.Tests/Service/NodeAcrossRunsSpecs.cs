@@ -11,7 +11,7 @@ namespace MetaLoss.Host.Tests.Service;
 /// no evaluators of its own): the node serves runs submitted one after the other and stays up
 /// between them; one that cannot reach its host says so once and gives up after --join-timeout.
 /// </summary>
-[Collection(ServiceCollection.Name)]
+[Collection(ClusterCollection.Name)]
 public sealed partial class NodeAcrossRunsSpecs(ITestOutputHelper output)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);

@@ -1,12 +1,14 @@
 using MetaLoss.Actors.Messages;
+using MetaLoss.Host.Tests.Cluster;
 
 namespace MetaLoss.Host.Tests.Service;
 
 /// <summary>
 /// The run registry on a real SQLite journal and real episodes, wired as `serve` wires it: runs are
 /// registered once, survive the process, resume by themselves, and end bit-identical to `evolve`.
+/// In the cluster collection: like the cluster specs they keep both cores busy, so they run alone.
 /// </summary>
-[Collection(ServiceCollection.Name)]
+[Collection(ClusterCollection.Name)]
 public sealed class RunRegistrySpecs
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
@@ -112,11 +114,4 @@ public sealed class RunRegistrySpecs
             Assert.IsType<ChangeRefused>(await service.Ask<IServiceMessage>(new ChangeRun("paused", RunChange.Cancel)));
         }
     }
-}
-
-/// <summary>Service specs run real episodes on both cores: one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ServiceCollection
-{
-    public const string Name = "service";
 }
