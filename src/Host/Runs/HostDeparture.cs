@@ -22,19 +22,36 @@ public static class HostDeparture
 
     private sealed class Watcher : ReceiveActor
     {
+        private readonly TaskCompletionSource _left;
+
         public Watcher(TaskCompletionSource left)
         {
-            var cluster = Akka.Cluster.Cluster.Get(Context.System);
+            _left = left;
+            // Exiting is announced to every member before the host shuts down; a removal after it is the fallback.
+            Receive<ClusterEvent.MemberExited>(exited => Left(exited.Member));
             Receive<ClusterEvent.MemberRemoved>(removed =>
             {
-                if (removed.PreviousStatus != MemberStatus.Exiting || !removed.Member.HasRole(PopulationRoles.PopulationRole)) return;
-                if (!cluster.State.Members.Any(m => m.HasRole(PopulationRoles.PopulationRole) && m.Status != MemberStatus.Removed)) left.TrySetResult();
+                if (removed.PreviousStatus == MemberStatus.Exiting) Left(removed.Member);
             });
             Receive<ClusterEvent.IClusterDomainEvent>(_ => { });
         }
 
         protected override void PreStart() =>
-            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents, typeof(ClusterEvent.MemberRemoved));
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+                typeof(ClusterEvent.MemberExited), typeof(ClusterEvent.MemberRemoved));
+
+        /// <summary>
+        /// The cluster's own view may not have caught up with the event: the member that left is
+        /// left out by address, and only members still up (or on their way up) count.
+        /// </summary>
+        private void Left(Member member)
+        {
+            if (!member.HasRole(PopulationRoles.PopulationRole)) return;
+            var others = Akka.Cluster.Cluster.Get(Context.System).State.Members.Where(m =>
+                m.HasRole(PopulationRoles.PopulationRole) && !m.Address.Equals(member.Address) &&
+                m.Status is MemberStatus.Joining or MemberStatus.WeaklyUp or MemberStatus.Up);
+            if (!others.Any()) _left.TrySetResult();
+        }
 
         protected override void PostStop() => Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
     }
