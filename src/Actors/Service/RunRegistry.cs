@@ -69,8 +69,15 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         Command<RequestWork>(request => _scheduler.Forward(request));
         Command<ReleaseLeases>(_ => { });
         Command<GetEvaluators>(_ => EvaluatorsAcrossRuns().PipeTo(Sender));
-        Command<ClusterEvent.MemberUp>(up => _pushes.Push(new NodeChanged(NodeName(up.Member.Address), Joined: true)));
-        Command<ClusterEvent.MemberRemoved>(removed => _pushes.Push(new NodeChanged(NodeName(removed.Member.Address), Joined: false)));
+        // Other members only: this node's own arrival is no news to the service's subscribers.
+        Command<ClusterEvent.MemberUp>(up =>
+        {
+            if (!IsSelf(up.Member.Address)) _pushes.Push(new NodeChanged(NodeName(up.Member.Address), Joined: true));
+        });
+        Command<ClusterEvent.MemberRemoved>(removed =>
+        {
+            if (!IsSelf(removed.Member.Address)) _pushes.Push(new NodeChanged(NodeName(removed.Member.Address), Joined: false));
+        });
         Command<ClusterEvent.IClusterDomainEvent>(_ => { });
         Command<Terminated>(t => _pushes.Unsubscribe(t.ActorRef));
         Command<Tick>(_ => OnTick());
@@ -380,6 +387,8 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
     }
 
     private static string NodeName(Address address) => EvaluatorRoster.NodeName(address);
+
+    private bool IsSelf(Address address) => address.Equals(Akka.Cluster.Cluster.Get(Context.System).SelfAddress);
 
     private static string Reason(Exception e) =>
         ErrorText.Bounded((e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e).Message);
