@@ -9,7 +9,9 @@ namespace MetaLoss.Actors.Evaluation;
 /// Pulls groups of episodes from the population actor, runs each group as one batch (one runner
 /// call) on its slot's dedicated thread, and reports every result. It asks for more only when its
 /// lease is done, so work flows to whichever slot is free. The same protocol serves local and
-/// remote evaluators.
+/// remote evaluators. Results (and leases handed back) go to the population that sent the lease:
+/// under the service the request goes to a scheduler, and the lease comes from one of several runs'
+/// populations.
 /// </summary>
 public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 {
@@ -25,7 +27,9 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // A lease's groups run one after another; a re-sent request can be answered twice, and a lease
     // that arrives while a group runs waits here too.
-    private readonly Queue<EpisodeGroup> _waiting = new();
+    private readonly Queue<(EpisodeGroup Group, IActorRef Issuer)> _waiting = new();
+    // The populations whose leases this incarnation holds (waiting or running), told on a restart.
+    private readonly HashSet<IActorRef> _holding = [];
     private SlotThread? _thread;
     private EpisodeBatchRunner? _run;
     private bool _running;
@@ -57,11 +61,12 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
             {
                 // Results from other data would mix silently into the run: hand the lease back, ask for
                 // no more, and let the host end (stopping would read as a failed evaluator).
-                _population.Tell(ReleaseLeases.Instance);
+                Sender.Tell(ReleaseLeases.Instance);
                 Context.System.EventStream.Publish(new DataMismatch(mismatch));
                 return;
             }
-            foreach (var group in lease.Groups) _waiting.Enqueue(group);
+            _holding.Add(Sender);
+            foreach (var group in lease.Groups) _waiting.Enqueue((group, Sender));
             if (!_running) RunNext();
         });
         Receive<NoWorkAvailable>(none =>
@@ -79,7 +84,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
             // a request sent after the results would leave this slot idle for every journal write.
             if (_waiting.Count == 0) AskForWork();
             for (var i = 0; i < ran.Episodes.Count; i++)
-                _population.Tell(new EpisodeFinished(ran.Episodes[i].Key, ran.Results[i].Fitness, ran.Results[i].Outcome));
+                ran.Issuer.Tell(new EpisodeFinished(ran.Episodes[i].Key, ran.Results[i].Fitness, ran.Results[i].Outcome));
             RunNext();
         });
         Receive<Status.Failure>(failure =>
@@ -110,7 +115,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     protected override void PreRestart(Exception reason, object message)
     {
         // The episodes of this incarnation are lost with it: give them back before starting over.
-        _population.Tell(ReleaseLeases.Instance);
+        foreach (var issuer in _holding.Append(_population).Distinct()) issuer.Tell(ReleaseLeases.Instance);
         base.PreRestart(reason, message);
     }
 
@@ -123,12 +128,13 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     /// </summary>
     private void RunNext()
     {
-        if (!_waiting.TryDequeue(out var group))
+        if (!_waiting.TryDequeue(out var next))
         {
             _running = false;
             return;
         }
         _running = true;
+        var (group, issuer) = next;
         var episodes = group.Episodes;
         var run = _run!;
         _thread!.Run(() =>
@@ -136,7 +142,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
             var results = run(episodes.Select(e => e.Spec).ToList());
             if (results.Length != episodes.Count)
                 throw new InvalidOperationException($"the runner returned {results.Length} results for {episodes.Count} episodes");
-            return new GroupRan(episodes, results);
+            return new GroupRan(episodes, results, issuer);
         }).PipeTo(Self, Self);
     }
 
@@ -154,7 +160,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
         if (_reaskWhenIdle is { } interval) Timers.StartSingleTimer(ReaskTimer, Reask.Instance, interval);
     }
 
-    private sealed record GroupRan(IReadOnlyList<EpisodeAssignment> Episodes, EpisodeResult[] Results);
+    private sealed record GroupRan(IReadOnlyList<EpisodeAssignment> Episodes, EpisodeResult[] Results, IActorRef Issuer);
 
     private sealed record Reask
     {

@@ -1,0 +1,21 @@
+using MetaLoss.Actors.Service;
+using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
+
+namespace MetaLoss.Host.Runs;
+
+/// <summary>
+/// How the service prepares a submitted run: exactly `evolve`'s steps (fingerprint the data, run a
+/// preflight episode, make the initial MLN from the run seed), so both start from the same
+/// RunStarted and end bit-identical.
+/// </summary>
+public static class ServiceRunPreparation
+{
+    public static RunPreparation For(DatasetCatalog catalog) => settings =>
+    {
+        settings.Validate();
+        var fingerprinted = RunData.Fingerprinted(settings, catalog);
+        RunPreflight.Check(catalog, TrialEpisodes.Of(fingerprinted));
+        return InitialMln.Create(fingerprinted);
+    };
+}
