@@ -60,7 +60,7 @@ public static class RunServiceConfiguration
             var local = system.ActorOf(registry, AkkaConfiguration.PopulationSingletonName);
             actors.Register<RunRegistry>(local);
             var evaluators = service.Slots
-                .Select(slot => EvaluatorActor.Props(slot, local, service.Runners, service.Evaluation.BatchSize, service.Evaluation.ReaskWhenIdle,
+                .Select(slot => EvaluatorActor.Props(slot, local, service.Runners, service.Evaluation.RequestEpisodes, service.Evaluation.ReaskWhenIdle,
                     new LeaseIssuer.Within(local), service.DataCheck))
                 .ToList();
             system.ActorOf(EvaluatorPool.Props(evaluators, service.Halt is null ? null : service.Halt.EvaluatorsFailed), "evaluators");
