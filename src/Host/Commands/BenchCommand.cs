@@ -123,7 +123,7 @@ public static class BenchCommand
         var modes = new List<Mode>
         {
             new("one at a time", "1", "-", 1, loneCount, () => { for (var i = 0; i < loneCount; i++) lone.Run(Spec(i)); }),
-            new("ParallelEpisodes", $"{cores}x1", "-", 1, loneCount * cores, () => ParallelEpisodes.Run(lone, Specs(0, loneCount * cores), cores)),
+            new("ParallelEpisodes", $"{cores}x1", "-", 1, loneCount * cores, () => ParallelEpisodes.Run(lone.Run, Specs(0, loneCount * cores), cores)),
         };
         // The alternative to intra-op threads: one batch per core, each on one thread.
         foreach (var p in settings.Sizes)
