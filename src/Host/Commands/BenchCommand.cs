@@ -55,6 +55,7 @@ public static class BenchCommand
             if (overhead.Generations < 0) throw new ArgumentException("--overhead-generations must not be negative");
             using var catalog = new DatasetCatalog(data.Read(result));
             Run(catalog, settings);
+            LaunchBoundProxy.Run(catalog, settings.Rounds, settings.BatchedThreads);
             if (overhead.Generations > 0) ActorOverheadBench.Run(catalog, overhead);
             if (settings.MemoryEpisodes > 0) MemoryLoop(new BatchedEpisodeRunner(catalog), settings);
             return 0;

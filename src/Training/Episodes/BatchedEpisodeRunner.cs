@@ -66,6 +66,7 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device
         var shape = new ClassifierShape(data.FeatureCount, settings.FirstHidden, settings.SecondHidden, task.ClassCount);
         using var classifier = new BatchedMlpClassifier(shape, specs.Select(s => s.InitSeed).ToList(), device);
         using var loss = BatchedLosses.Create(specs.Select(s => s.Loss).ToList(), device);
+        using var training = TrainingLoss.For(loss, task.TrainTargets);
 
         var curves = new BatchCurves(specs.Count, settings.Steps);
         float[]? validation = null;
@@ -73,7 +74,7 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device
         {
             using var stepScope = NewDisposeScope();
             var pass = classifier.Train(task.TrainFeatures);
-            var (losses, gradient) = LogitGradients.WithValues(loss, pass.Logits, task.TrainTargets);
+            var (losses, gradient) = training.ValuesAndGradient(pass.Logits);
             var (trainLosses, trainAccuracies) = LossesAndAccuracies(losses, pass.Logits, task.TrainLabels);
             curves.RecordTrainStep(trainLosses, trainAccuracies);
             if (!curves.AnyLive) break;

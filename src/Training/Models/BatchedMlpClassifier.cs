@@ -26,14 +26,20 @@ public sealed class BatchedMlpClassifier : IDisposable
         var layers = shape.Layers;
         var weights = layers.Select(l => new float[Members * l.In * l.Out]).ToArray();
         var biases = layers.Select(l => new float[Members * l.Out]).ToArray();
-        // Drawing is serial C# per member; spread over the cores it does not hold up the batch.
-        Parallel.For(0, Members, p =>
+        // Drawing is serial C# per seed; spread over the cores it does not hold up the batch. Paired
+        // episodes share their seed, so each distinct seed is drawn once.
+        var seeds = initSeeds.Distinct().ToArray();
+        Parallel.For(0, seeds.Length, s =>
         {
-            var drawn = ClassifierInitializer.Draw(shape, initSeeds[p]);
-            for (var layer = 0; layer < layers.Count; layer++)
+            var drawn = ClassifierInitializer.Draw(shape, seeds[s]);
+            for (var p = 0; p < Members; p++)
             {
-                drawn[layer].Weight.CopyTo(weights[layer], p * drawn[layer].Weight.Length);
-                drawn[layer].Bias.CopyTo(biases[layer], p * drawn[layer].Bias.Length);
+                if (initSeeds[p] != seeds[s]) continue;
+                for (var layer = 0; layer < layers.Count; layer++)
+                {
+                    drawn[layer].Weight.CopyTo(weights[layer], p * drawn[layer].Weight.Length);
+                    drawn[layer].Bias.CopyTo(biases[layer], p * drawn[layer].Bias.Length);
+                }
             }
         });
         _weights = new Tensor[layers.Count];

@@ -74,26 +74,44 @@ public sealed class MetaLossNetwork : ILoss
     {
         using var scope = NewDisposeScope();
         var logProbabilities = logits.log_softmax(-1);
-        var predictionInputs = stack([logProbabilities.exp(), logProbabilities], -1);
-        var prediction = ElementFunction(predictionInputs, 0);
-        var target = ElementFunction(oneHotTargets.unsqueeze(-1), 4);
-        var channels = cat([prediction, target], -1);
-        var integrated = ElementFunction(channels, 8);
-        return integrated.squeeze(-1).sum(-1).mean([-1]).MoveToOuterDisposeScope();
+        var prediction = Output(Prediction, Hidden(Prediction, Elements(logProbabilities.exp()), Elements(logProbabilities)));
+        var target = TargetChannel(oneHotTargets);
+        var integrated = Output(Integration, Hidden(Integration, prediction, target));
+        return Losses(integrated, logits.shape).MoveToOuterDisposeScope();
     }
 
+    /// <summary>Index of each element function's first tensor in <see cref="MlnArchitecture.Tensors"/>.</summary>
+    internal const int Prediction = 0, Target = 4, Integration = 8;
+
+    /// <summary>[P, B, K] as one column of the P members' B*K elements: [P, B*K, 1].</summary>
+    internal static Tensor Elements(Tensor values) => values.reshape(values.shape[0], -1, 1);
+
+    /// <summary>The target function's output for every element, [P, B*K, 1]: it depends on the targets alone.</summary>
+    internal Tensor TargetChannel(Tensor oneHotTargets) => Output(Target, Hidden(Target, Elements(oneHotTargets), second: null));
+
     /// <summary>
-    /// tanh(x W1 + b1) W2 + b2 over the last dimension of [P, B, K, C], with tensors from index
-    /// first; each member's B*K elements form one matrix.
+    /// An element function's hidden layer, tanh(x0 w0 + x1 w1 + b) over [P, M, H], from its one or two
+    /// input columns [P, M, 1]. With at most two inputs the product is a broadcast multiply-add, not a
+    /// matrix product of inner size 1 or 2. x1 w1 + b comes first: for the integration block it is the
+    /// target's part, the same at every step of an episode (see <see cref="HiddenFrom"/>).
     /// </summary>
-    private Tensor ElementFunction(Tensor inputs, int first)
-    {
-        var (members, rows, classes) = (inputs.shape[0], inputs.shape[1], inputs.shape[2]);
-        var flat = inputs.reshape(members, rows * classes, inputs.shape[3]);
-        var hidden = bmm(flat, _tensors[first]).add_(_tensors[first + 1], TorchScalars.One).tanh_();
-        var output = bmm(hidden, _tensors[first + 2]).add_(_tensors[first + 3], TorchScalars.One);
-        return output.reshape(members, rows, classes, output.shape[2]);
-    }
+    internal Tensor Hidden(int first, Tensor input, Tensor? second) =>
+        HiddenFrom(first, second is null ? _tensors[first + 1] : SecondInputPart(first, second), input);
+
+    /// <summary>x1 w1 + b of <see cref="Hidden"/>, [P, M, H].</summary>
+    internal Tensor SecondInputPart(int first, Tensor second) =>
+        second.mul(_tensors[first].narrow(1, 1, 1)).add_(_tensors[first + 1], TorchScalars.One);
+
+    internal Tensor HiddenFrom(int first, Tensor partial, Tensor input) =>
+        partial.addcmul(input, _tensors[first].narrow(1, 0, 1), TorchScalars.One).tanh_();
+
+    /// <summary>An element function's output h w2 + b2, [P, M, 1]: one batched product.</summary>
+    internal Tensor Output(int first, Tensor hidden) =>
+        bmm(hidden, _tensors[first + 2]).add_(_tensors[first + 3], TorchScalars.One);
+
+    /// <summary>Each member's loss [P] from its element terms [P, B*K, 1]: summed over classes, averaged over rows.</summary>
+    internal static Tensor Losses(Tensor terms, long[] logitShape) =>
+        terms.reshape(logitShape).sum(-1).mean([-1]);
 
     /// <summary>The current parameters of a lone MLN as one flat vector.</summary>
     public float[] ToVector()

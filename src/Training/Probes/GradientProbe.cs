@@ -23,6 +23,7 @@ public sealed class GradientProbe(IDatasetSource datasets)
 
         using var classifier = new BatchedMlpClassifier(shape, [spec.InitSeed]);
         using var loss = spec.Loss.Create();
+        using var training = TrainingLoss.For(loss, task.TrainTargets);
         using var crossEntropy = new CrossEntropyLoss();
 
         var trainLoss = new List<float>(spec.Steps);
@@ -32,7 +33,7 @@ public sealed class GradientProbe(IDatasetSource datasets)
         {
             using var stepScope = NewDisposeScope();
             var pass = classifier.Train(task.TrainFeatures);
-            var (value, gradient) = LogitGradients.WithValues(loss, pass.Logits, task.TrainTargets);
+            var (value, gradient) = training.ValuesAndGradient(pass.Logits);
             var lossValue = HostValues.Floats(value)[0];
             if (!float.IsFinite(lossValue)) break;
             var agreement = GradientAgreement.Between(gradient, LogitGradients.Of(crossEntropy, pass.Logits, task.TrainTargets));

@@ -27,6 +27,7 @@ public static class ReviewedTorchMembers
         "TorchSharp.torch.Tensor.add_(TorchSharp.Scalar, TorchSharp.Scalar)",
         "TorchSharp.torch.Tensor.add_(TorchSharp.torch.Tensor, TorchSharp.Scalar)",
         "TorchSharp.torch.Tensor.addcdiv_(TorchSharp.torch.Tensor, TorchSharp.torch.Tensor, TorchSharp.Scalar)",
+        "TorchSharp.torch.Tensor.addcmul(TorchSharp.torch.Tensor, TorchSharp.torch.Tensor, TorchSharp.Scalar)",
         "TorchSharp.torch.Tensor.addcmul_(TorchSharp.torch.Tensor, TorchSharp.torch.Tensor, TorchSharp.Scalar)",
         "TorchSharp.torch.Tensor.argmax(long, bool)",
         "TorchSharp.torch.Tensor.backward()",
