@@ -83,33 +83,41 @@ public sealed class MetaLossNetwork : ILoss
     /// <summary>Index of each element function's first tensor in <see cref="MlnArchitecture.Tensors"/>.</summary>
     internal const int Prediction = 0, Target = 4, Integration = 8;
 
-    /// <summary>[P, B, K] as one column of the P members' B*K elements: [P, B*K, 1].</summary>
-    internal static Tensor Elements(Tensor values) => values.reshape(values.shape[0], -1, 1);
+    /// <summary>[P, B, K] as one row of the P members' M = B*K elements: [P, 1, M].</summary>
+    internal static Tensor Elements(Tensor values) => values.reshape(values.shape[0], 1, -1);
 
-    /// <summary>The target function's output for every element, [P, B*K, 1]: it depends on the targets alone.</summary>
+    /// <summary>The target function's output for every element, [P, 1, M]: it depends on the targets alone.</summary>
     internal Tensor TargetChannel(Tensor oneHotTargets) => Output(Target, Hidden(Target, Elements(oneHotTargets), second: null));
 
     /// <summary>
-    /// An element function's hidden layer, tanh(x0 w0 + x1 w1 + b) over [P, M, H], from its one or two
-    /// input columns [P, M, 1]. With at most two inputs the product is a broadcast multiply-add, not a
-    /// matrix product of inner size 1 or 2. x1 w1 + b comes first: for the integration block it is the
-    /// target's part, the same at every step of an episode (see <see cref="HiddenFrom"/>).
+    /// An element function's hidden layer, tanh(w0 x0 + w1 x1 + b) as [P, H, M], from its one or two
+    /// input rows [P, 1, M]. With at most two inputs the product is a broadcast multiply-add, not a
+    /// matrix product of inner size 1 or 2, and the elements run along the last dimension, so that
+    /// every element op is a long vectorised loop rather than one of H. w1 x1 + b comes first: for the
+    /// integration block it is the target's part, the same at every step of an episode (see
+    /// <see cref="HiddenFrom"/>).
     /// </summary>
     internal Tensor Hidden(int first, Tensor input, Tensor? second) =>
-        HiddenFrom(first, second is null ? _tensors[first + 1] : SecondInputPart(first, second), input);
+        HiddenFrom(first, second is null ? Bias(first) : SecondInputPart(first, second), input);
 
-    /// <summary>x1 w1 + b of <see cref="Hidden"/>, [P, M, H].</summary>
+    /// <summary>w1 x1 + b of <see cref="Hidden"/>, [P, H, M].</summary>
     internal Tensor SecondInputPart(int first, Tensor second) =>
-        second.mul(_tensors[first].narrow(1, 1, 1)).add_(_tensors[first + 1], TorchScalars.One);
+        second.mul(InputWeights(first, 1)).add_(Bias(first), TorchScalars.One);
 
     internal Tensor HiddenFrom(int first, Tensor partial, Tensor input) =>
-        partial.addcmul(input, _tensors[first].narrow(1, 0, 1), TorchScalars.One).tanh_();
+        partial.addcmul(input, InputWeights(first, 0), TorchScalars.One).tanh_();
 
-    /// <summary>An element function's output h w2 + b2, [P, M, 1]: one batched product.</summary>
+    /// <summary>An element function's output w2 . h + b2, [P, 1, M]: one batched product.</summary>
     internal Tensor Output(int first, Tensor hidden) =>
-        bmm(hidden, _tensors[first + 2]).add_(_tensors[first + 3], TorchScalars.One);
+        bmm(_tensors[first + 2].transpose(1, 2), hidden).add_(_tensors[first + 3], TorchScalars.One);
 
-    /// <summary>Each member's loss [P] from its element terms [P, B*K, 1]: summed over classes, averaged over rows.</summary>
+    /// <summary>The hidden layer's weights of one input as a column [P, H, 1].</summary>
+    private Tensor InputWeights(int first, int input) => _tensors[first].narrow(1, input, 1).transpose(1, 2);
+
+    /// <summary>The hidden layer's bias as a column [P, H, 1].</summary>
+    private Tensor Bias(int first) => _tensors[first + 1].transpose(1, 2);
+
+    /// <summary>Each member's loss [P] from its element terms [P, 1, M]: summed over classes, averaged over rows.</summary>
     internal static Tensor Losses(Tensor terms, long[] logitShape) =>
         terms.reshape(logitShape).sum(-1).mean([-1]);
 

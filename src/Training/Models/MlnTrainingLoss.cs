@@ -19,8 +19,8 @@ public sealed class MlnTrainingLoss : ITrainingLoss
     private readonly MetaLossNetwork _mln;
     private readonly Tensor _integrationPartial;
     private readonly Tensor _outputWeightsOverRows;
-    private readonly Tensor _predictionWeightColumn;
-    private readonly Tensor _predictionOutputRow;
+    private readonly Tensor _predictionWeights;
+    private readonly Tensor _predictionOutputWeights;
     private readonly Tensor _predictionInputWeights;
 
     public MlnTrainingLoss(MetaLossNetwork mln, Tensor oneHotTargets)
@@ -32,17 +32,17 @@ public sealed class MlnTrainingLoss : ITrainingLoss
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var tensors = mln.Parameters;
-        var integration = MetaLossNetwork.Integration;
+        const int integration = MetaLossNetwork.Integration, prediction = MetaLossNetwork.Prediction;
         _integrationPartial = mln.SecondInputPart(integration, mln.TargetChannel(oneHotTargets));
         using var rows = tensor(new[] { (float)oneHotTargets.shape[1] }, [1], device: oneHotTargets.device);
-        _outputWeightsOverRows = tensors[integration + 2].transpose(1, 2).div(rows);
-        _predictionWeightColumn = tensors[integration].narrow(1, 0, 1).transpose(1, 2);
-        _predictionOutputRow = tensors[MetaLossNetwork.Prediction + 2].transpose(1, 2);
-        _predictionInputWeights = tensors[MetaLossNetwork.Prediction].transpose(1, 2);
+        _outputWeightsOverRows = tensors[integration + 2].div(rows);
+        _predictionWeights = tensors[integration].narrow(1, 0, 1);
+        _predictionOutputWeights = tensors[prediction + 2].detach();
+        _predictionInputWeights = tensors[prediction].detach();
         foreach (var t in Owned) t.DetachFromDisposeScope();
     }
 
-    private Tensor[] Owned => [_integrationPartial, _outputWeightsOverRows, _predictionWeightColumn, _predictionOutputRow, _predictionInputWeights];
+    private Tensor[] Owned => [_integrationPartial, _outputWeightsOverRows, _predictionWeights, _predictionOutputWeights, _predictionInputWeights];
 
     public (Tensor Values, Tensor Gradient) ValuesAndGradient(Tensor logits)
     {
@@ -56,12 +56,13 @@ public sealed class MlnTrainingLoss : ITrainingLoss
         var integrated = _mln.HiddenFrom(MetaLossNetwork.Integration, _integrationPartial, prediction);
         var values = MetaLossNetwork.Losses(_mln.Output(MetaLossNetwork.Integration, integrated), shape);
 
+        // [P, C, M], [P, 1, M], [P, H, M], then both inputs' gradients [P, 2, M] in one product.
         var integratedGradient = _outputWeightsOverRows.addcmul(integrated, integrated.mul(_outputWeightsOverRows), TorchScalars.MinusOne);
-        var hiddenGradient = bmm(integratedGradient, _predictionWeightColumn).mul(_predictionOutputRow);
+        var hiddenGradient = bmm(_predictionWeights, integratedGradient).mul(_predictionOutputWeights);
         hiddenGradient.addcmul_(hidden, hidden.mul(hiddenGradient), TorchScalars.MinusOne);
-        var inputGradients = bmm(hiddenGradient, _predictionInputWeights).reshape([.. shape, 2]);
-        var viaLog = inputGradients.narrow(3, 1, 1).squeeze(3)
-            .addcmul(inputGradients.narrow(3, 0, 1).squeeze(3), probabilities, TorchScalars.One);
+        var inputGradients = bmm(_predictionInputWeights, hiddenGradient);
+        var viaLog = inputGradients.narrow(1, 1, 1).reshape(shape)
+            .addcmul(inputGradients.narrow(1, 0, 1).reshape(shape), probabilities, TorchScalars.One);
         var gradient = viaLog.addcmul(probabilities, viaLog.sum(-1, keepdim: true), TorchScalars.MinusOne);
         return (values.MoveToOuterDisposeScope(), gradient.MoveToOuterDisposeScope());
     }
