@@ -1,6 +1,14 @@
 using System.CommandLine;
 using MetaLoss.Host;
 using MetaLoss.Host.Commands;
+using MetaLoss.Training.Mkl;
+
+// Before anything can load libtorch: MKL's fast path on CPUs that are not Intel's (METALOSS_MKL_FAST_PATH).
+if (MklFastPath.Ensure().SettingError is { } badSwitch)
+{
+    Console.Error.WriteLine($"metaloss: {badSwitch}");
+    return 2;
+}
 
 var root = new RootCommand("MetaLoss: evolve a learned loss function (Meta-Loss Network) for small-data image classification");
 root.Subcommands.Add(EvolveCommand.Create());

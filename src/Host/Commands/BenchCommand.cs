@@ -7,20 +7,19 @@ using MetaLoss.Training;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evolution;
+using MetaLoss.Training.Mkl;
 using MetaLoss.Training.Models;
-using static TorchSharp.torch;
 
 namespace MetaLoss.Host.Commands;
 
 /// <summary>
 /// `metaloss bench`: throughput of the default episode one at a time and batched, the arithmetic
-/// rate it reaches against a plain large torch.mm measured in the same run, the actor system's
-/// overhead per episode, and resident memory over a long batched loop.
+/// rate it reaches against a plain large torch.mm measured in the same run (the floor: its matrix
+/// products alone at that rate), the actor system's overhead per episode, and resident memory over
+/// a long batched loop; by default the ceiling and throughput also with MKL's fast path off.
 /// </summary>
 public static class BenchCommand
 {
-    private const int CeilingSize = 2048;
-
     // A generation as `evolve` runs it by default: 10 parents (20 candidates) x 3 paired episodes.
     private const int EvolveParents = 10;
     private const int EvolveEpisodesPerCandidate = 3;
@@ -38,23 +37,30 @@ public static class BenchCommand
         var overheadGenerations = new Option<int>("--overhead-generations") { Description = "generations of the actor-overhead run (0 skips it)", DefaultValueFactory = _ => 5 };
         var batchSize = EpisodeOptions.Positive("--batch-size", DefaultBatchSize(), "evaluator batch size of the actor-overhead run (default: metaloss.batch-size)");
         var slots = EpisodeOptions.Positive("--slots", Environment.ProcessorCount, "evaluator slots (CPU threads) of the actor-overhead run");
+        var mkl = MklBenchModes.CreateOption();
+        var ceilingSize = EpisodeOptions.Positive("--ceiling-size", MatmulCeiling.DefaultSize, "n of the torch.mm ceiling's n x n float32 product", MatmulCeiling.MaxSize);
 
         var command = new Command("bench", "Episodes per second one at a time and batched, GFLOP/s against torch.mm, actor-system overhead, memory over a long run");
         data.AddTo(command);
-        foreach (var option in new Option[] { loneEpisodes, batchedEpisodes, sizes, rounds, batchedThreads, memoryEpisodes, memoryBatch, overheadGenerations, batchSize, slots })
+        foreach (var option in new Option[] { loneEpisodes, batchedEpisodes, sizes, rounds, batchedThreads, memoryEpisodes, memoryBatch, overheadGenerations, batchSize, slots, mkl, ceilingSize })
             command.Options.Add(option);
 
         command.SetAction(result =>
         {
             var settings = new BenchSettings(
                 result.GetValue(loneEpisodes), result.GetValue(batchedEpisodes), ParseSizes(result.GetValue(sizes)!),
-                result.GetValue(rounds), result.GetValue(batchedThreads), result.GetValue(memoryEpisodes), result.GetValue(memoryBatch));
+                result.GetValue(rounds), result.GetValue(batchedThreads), result.GetValue(memoryEpisodes), result.GetValue(memoryBatch),
+                result.GetValue(ceilingSize));
             if (settings.MemoryEpisodes < 0) throw new ArgumentException("--memory-episodes must not be negative");
             var overhead = new ActorOverheadBench.Settings(result.GetValue(overheadGenerations), EvolveParents, EvolveEpisodesPerCandidate,
                 result.GetValue(batchSize), result.GetValue(slots), settings.Rounds);
             if (overhead.Generations < 0) throw new ArgumentException("--overhead-generations must not be negative");
+            var mklMode = MklBenchModes.Parse(result.GetValue(mkl));
+            // The override cannot be unloaded: with it loaded here, "off" is the whole bench in a child.
+            if (mklMode == MklBenchModes.Mode.Off && MklFastPath.Ensure().OverrideLoaded) return MklOffRun.Run(throughputOnly: false);
             using var catalog = new DatasetCatalog(data.Read(result));
             Run(catalog, settings);
+            if (mklMode == MklBenchModes.Mode.Both && MklOffRun.Compare() is var code and not 0) return code;
             LaunchBoundProxy.Run(catalog, settings.Rounds, settings.BatchedThreads);
             if (overhead.Generations > 0) ActorOverheadBench.Run(catalog, overhead);
             if (settings.MemoryEpisodes > 0) MemoryLoop(new BatchedEpisodeRunner(catalog), settings);
@@ -64,10 +70,11 @@ public static class BenchCommand
     }
 
     private sealed record BenchSettings(
-        int LoneEpisodes, int BatchedEpisodes, IReadOnlyList<int> Sizes, int Rounds, int BatchedThreads, int MemoryEpisodes, int MemoryBatch);
+        int LoneEpisodes, int BatchedEpisodes, IReadOnlyList<int> Sizes, int Rounds, int BatchedThreads, int MemoryEpisodes, int MemoryBatch,
+        int CeilingSize);
 
-    /// <summary>One row of the table: how many torch threads each running thread gets, and the work.</summary>
-    private sealed record Mode(string Name, string Threads, string P, int TorchThreads, int Episodes, Action Work);
+    /// <summary>One row of the table: how many torch threads each running thread gets, the cores it occupies, and the work.</summary>
+    private sealed record Mode(string Name, string Threads, string P, int TorchThreads, int Cores, int Episodes, Action Work);
 
     private static void Run(DatasetCatalog catalog, BenchSettings settings)
     {
@@ -75,21 +82,23 @@ public static class BenchCommand
         var lone = new EpisodeRunner(catalog);
         var batched = new BatchedEpisodeRunner(catalog);
         var data = catalog.Get(DatasetName.FashionMnistTrain);
-        var perEpisode = EpisodeFlops(Spec(0), data.FeatureCount, data.ClassCount);
+        var flops = EpisodeFlops.Of(Spec(0), data.FeatureCount, data.ClassCount);
         var modes = Modes(settings, lone, batched, cores);
+        var ceiling = new MatmulCeiling(settings.CeilingSize, modes.Select(m => m.Cores).Append(settings.BatchedThreads));
 
         // Loads the data and JIT-compiles both paths before anything is timed.
         lone.Run(Spec(0));
         batched.Run(Specs(0, 8));
 
+        Console.WriteLine(MklReport.Describe());
         Console.WriteLine($"default episode: {DatasetNames.Format(DatasetName.FashionMnistTrain)}, {data.ClassCount} classes x {EpisodeDefaults.PerClassTrain} " +
                           $"training rows, {EpisodeDefaults.ValidationSize} validation rows, MLP {data.FeatureCount}-{EpisodeDefaults.FirstHidden}-" +
                           $"{EpisodeDefaults.SecondHidden}-{data.ClassCount}, {EpisodeDefaults.Steps} steps, MLN loss (its own random phi per episode)");
-        Console.WriteLine($"arithmetic per episode: {perEpisode / 1e9:F3} GFLOP (classifier matmuls: training forward+backward, final validation forward)");
+        Console.WriteLine($"arithmetic per episode: {flops.Total / 1e9:F3} GFLOP in matrix products (classifier {flops.Classifier / 1e9:F3}: training " +
+                          $"forward+backward, final validation forward; MLN loss {flops.Loss / 1e9:F4})");
         Console.WriteLine($"{cores} cores; load average before: {LoadAverage.Now()}; fastest of {settings.Rounds} rounds");
 
         var best = modes.ToDictionary(m => m, _ => double.PositiveInfinity);
-        var ceiling = 0.0;
         for (var round = 0; round < settings.Rounds; round++)
         {
             // Modes run in list order: every one-thread mode first, so that thread-pool threads,
@@ -99,20 +108,21 @@ public static class BenchCommand
                 TorchThreads.Configure(mode.TorchThreads);
                 best[mode] = Math.Min(best[mode], Time(mode.Work));
             }
-            TorchThreads.Configure(settings.BatchedThreads);
-            ceiling = Math.Max(ceiling, MatmulCeiling());
+            ceiling.MeasureRound();
         }
 
-        Console.WriteLine($"ceiling: torch.mm {CeilingSize}x{CeilingSize} float32 on {settings.BatchedThreads} threads = {ceiling:F1} GFLOP/s");
+        Console.WriteLine($"ceiling: {ceiling.Describe()}");
+        Console.WriteLine("floor (the episode's matrix products alone at the ceiling): " +
+                          string.Join(", ", ceiling.Best.Select(c => $"{1000 / flops.FloorRate(c.Value):F1} ms on {MatmulCeiling.Threads(c.Key)} ({flops.FloorRate(c.Value):F1} episodes/s)")));
         Console.WriteLine();
-        Console.WriteLine("mode                 threads  P     episodes  seconds  episodes/s  GFLOP/s  of ceiling  vs one at a time");
+        Console.WriteLine("mode                 threads  P     episodes  seconds  episodes/s  GFLOP/s  of floor  vs one at a time");
         var loneRate = modes[0].Episodes / best[modes[0]];
         foreach (var mode in modes)
         {
             var rate = mode.Episodes / best[mode];
-            var gflops = rate * perEpisode / 1e9;
+            var gflops = rate * flops.Total / 1e9;
             Console.WriteLine($"{mode.Name,-20} {mode.Threads,-8} {mode.P,-5} {mode.Episodes,8}  {best[mode],7:F2}  {rate,10:F2}  " +
-                              $"{gflops,7:F1}  {gflops / ceiling,10:P0}  {rate / loneRate,15:F2}x");
+                              $"{gflops,7:F1}  {rate / flops.FloorRate(ceiling.For(mode.Cores)),8:P0}  {rate / loneRate,15:F2}x");
         }
         Console.WriteLine($"load average after: {LoadAverage.Now()}");
     }
@@ -123,21 +133,21 @@ public static class BenchCommand
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = cores };
         var modes = new List<Mode>
         {
-            new("one at a time", "1", "-", 1, loneCount, () => { for (var i = 0; i < loneCount; i++) lone.Run(Spec(i)); }),
-            new("ParallelEpisodes", $"{cores}x1", "-", 1, loneCount * cores, () => ParallelEpisodes.Run(lone.Run, Specs(0, loneCount * cores), cores)),
+            new("one at a time", "1", "-", 1, 1, loneCount, () => { for (var i = 0; i < loneCount; i++) lone.Run(Spec(i)); }),
+            new("ParallelEpisodes", $"{cores}x1", "-", 1, cores, loneCount * cores, () => ParallelEpisodes.Run(lone.Run, Specs(0, loneCount * cores), cores)),
         };
         // The alternative to intra-op threads: one batch per core, each on one thread.
         foreach (var p in settings.Sizes)
         {
             var batches = Math.Max(cores, Batches(settings.BatchedEpisodes, p));
-            modes.Add(new("batches in parallel", $"{cores}x1", $"{p}", 1, batches * p,
+            modes.Add(new("batches in parallel", $"{cores}x1", $"{p}", 1, cores, batches * p,
                 () => Parallel.For(0, batches, parallel, b => batched.Run(Specs(b * p, p)))));
         }
         // One batch is one stream of large ops, so it gets the intra-op threads (all cores by default).
         foreach (var p in settings.Sizes)
         {
             var batches = Batches(settings.BatchedEpisodes, p);
-            modes.Add(new("batched", $"{settings.BatchedThreads}", $"{p}", settings.BatchedThreads, batches * p,
+            modes.Add(new("batched", $"{settings.BatchedThreads}", $"{p}", settings.BatchedThreads, settings.BatchedThreads, batches * p,
                 () => { for (var b = 0; b < batches; b++) batched.Run(Specs(b * p, p)); }));
         }
         return modes;
@@ -180,36 +190,6 @@ public static class BenchCommand
     private static List<EpisodeSpec> Specs(int first, int count) => Enumerable.Range(first, count).Select(Spec).ToList();
 
     private static int Batches(int episodes, int p) => Math.Max(1, (episodes + p - 1) / p);
-
-    /// <summary>
-    /// Floating-point operations of one episode's classifier matrix products (a [m, k] x [k, n]
-    /// product is 2mkn; the MLN, softmax and elementwise ops are left out as small). With layers
-    /// (in_l, out_l), S = sum_l in_l * out_l, S' = the same sum without the first layer, B
-    /// training rows and N validation rows:
-    ///   steps * (2 B S forward + 2 B S weight gradients + 2 B S' input gradients) + 2 N S validation,
-    /// the first layer needing no input gradient (the pixels are not trained).
-    /// </summary>
-    private static double EpisodeFlops(EpisodeSpec spec, int features, int classes)
-    {
-        var shape = new ClassifierShape(features, spec.FirstHidden, spec.SecondHidden, classes);
-        double all = shape.Layers.Sum(l => (double)l.In * l.Out);
-        var withoutFirst = all - (double)features * spec.FirstHidden;
-        double trainRows = spec.PerClassTrain * classes;
-        return spec.Steps * (2 * trainRows * all + 2 * trainRows * all + 2 * trainRows * withoutFirst)
-               + 2.0 * spec.ValidationSize * all;
-    }
-
-    /// <summary>GFLOP/s of a plain square float32 torch.mm on the current threads: the practical ceiling.</summary>
-    private static double MatmulCeiling()
-    {
-        using var scope = NewDisposeScope();
-        var a = rand(CeilingSize, CeilingSize);
-        var b = rand(CeilingSize, CeilingSize);
-        a.mm(b).Dispose();
-        const int reps = 10;
-        var seconds = Time(() => { for (var i = 0; i < reps; i++) a.mm(b).Dispose(); });
-        return 2.0 * CeilingSize * CeilingSize * CeilingSize * reps / seconds / 1e9;
-    }
 
     private static IReadOnlyList<int> ParseSizes(string text) =>
         text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Reflection;
+using MetaLoss.Training.Mkl;
 using MetaLoss.Training.Tests.Interop;
 using Xunit.Abstractions;
 
@@ -14,13 +15,14 @@ public class TrainingPackageSpecs(ITestOutputHelper log)
 {
     private const string PackageId = "MetaLoss.Training";
     private static readonly TimeSpan Slow = TimeSpan.FromMinutes(3);
+    private const string OverrideInOutput = $"runtimes/linux-x64/native/{MklFastPath.OverrideFileName}";
 
     /// <summary>The configuration these tests were built in, whose src/Training output is packed (no second build).</summary>
     private static readonly string Configuration =
         typeof(TrainingPackageSpecs).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
 
     [Fact]
-    public void Should_pack_the_library_with_readme_licence_and_the_debian_torchsharp_fix()
+    public void Should_pack_the_library_with_readme_licence_the_debian_torchsharp_fix_and_the_mkl_override()
     {
         using var scratch = new ScratchDirectory("package-contents");
         var package = Pack(scratch.File("feed"));
@@ -31,6 +33,7 @@ public class TrainingPackageSpecs(ITestOutputHelper log)
         Assert.Contains("README.md", entries);
         Assert.Contains($"buildTransitive/{PackageId}.targets", entries);
         Assert.Contains("buildTransitive/MarkElfVersionWeak.cs", entries);
+        Assert.Contains(OverrideInOutput, entries);
         using var nuspec = new StreamReader(archive.GetEntry($"{PackageId}.nuspec")!.Open());
         var metadata = nuspec.ReadToEnd();
         Assert.Contains("<readme>README.md</readme>", metadata);
@@ -58,6 +61,8 @@ public class TrainingPackageSpecs(ITestOutputHelper log)
         // No build servers left behind by a test: no MSBuild node reuse, no shared compiler.
         var (built, buildOutput) = DotnetCli.Run(app, Slow, "build", "-nologo", "-nodeReuse:false", "-p:UseSharedCompilation=false");
         Assert.True(built == 0, buildOutput);
+        // MKL's fast path reaches the user's program: the package's override lands beside its TorchSharp.
+        Assert.True(File.Exists(Path.Combine(app, "bin", "Debug", "net10.0", OverrideInOutput)), buildOutput);
         var (ran, output) = DotnetCli.Run(app, Slow, Path.Combine("bin", "Debug", "net10.0", "app.dll"));
         log.WriteLine($"{output}pack, restore, build and run: {clock.Elapsed.TotalSeconds:F0} s");
 

@@ -1,0 +1,53 @@
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Host.Bench;
+
+/// <summary>
+/// Floating-point operations of every matrix product of one episode (a [m, k] x [k, n] product is
+/// 2mkn); softmax and elementwise ops are not products and are left out. The floor is the time
+/// these products alone would take at a measured torch.mm rate: no episode can be faster.
+/// </summary>
+public sealed record EpisodeFlops(double Classifier, double Loss)
+{
+    public double Total => Classifier + Loss;
+
+    /// <summary>Episodes per second if the episode were nothing but its products at <paramref name="gflops"/>.</summary>
+    public double FloorRate(double gflops) => gflops * 1e9 / Total;
+
+    public static EpisodeFlops Of(EpisodeSpec spec, int features, int classes) =>
+        new(ClassifierFlops(spec, features, classes), LossFlops(spec, classes));
+
+    /// <summary>
+    /// With layers (in_l, out_l), S = sum_l in_l * out_l, S' = the same sum without the first layer,
+    /// B training rows and N validation rows:
+    ///   steps * (2 B S forward + 2 B S weight gradients + 2 B S' input gradients) + 2 N S per validation,
+    /// the first layer needing no input gradient (the pixels are not trained); validation runs once,
+    /// or after every step when the spec records the validation curve.
+    /// </summary>
+    private static double ClassifierFlops(EpisodeSpec spec, int features, int classes)
+    {
+        var shape = new ClassifierShape(features, spec.FirstHidden, spec.SecondHidden, classes);
+        double all = shape.Layers.Sum(l => (double)l.In * l.Out);
+        var withoutFirst = all - (double)features * spec.FirstHidden;
+        double trainRows = spec.PerClassTrain * classes;
+        var validations = spec.RecordValidationCurve ? spec.Steps : 1;
+        return spec.Steps * (2 * trainRows * all + 2 * trainRows * all + 2 * trainRows * withoutFirst)
+               + validations * 2.0 * spec.ValidationSize * all;
+    }
+
+    /// <summary>
+    /// The MLN's element functions are products over E = B x K elements: forward, prediction
+    /// [E,2]x[2,Hp] and [E,Hp]x[Hp,1], target [E,1]x[1,Ht] and [E,Ht]x[Ht,1], integration [E,2]x[2,C]
+    /// and [E,C]x[C,1], that is 2E(3Hp + 2Ht + 3C); backward, input gradients only (phi is fixed in
+    /// an episode, the targets need none) through integration and prediction, 2E(3C + 3Hp).
+    /// Cross-entropy and MSE have no products.
+    /// </summary>
+    private static double LossFlops(EpisodeSpec spec, int classes)
+    {
+        if (spec.Loss is not LossSpec.MetaLoss { Architecture: var mln }) return 0;
+        double elements = (double)spec.PerClassTrain * classes * classes;
+        var (hp, ht, c) = ((double)mln.PredictionHidden, (double)mln.TargetHidden, (double)mln.IntegrationChannels);
+        return spec.Steps * (2 * elements * (3 * hp + 2 * ht + 3 * c) + 2 * elements * (3 * c + 3 * hp));
+    }
+}
