@@ -32,6 +32,7 @@ public static class ReviewedTorchMembers
         "TorchSharp.torch.Tensor.argmax(long, bool)",
         "TorchSharp.torch.Tensor.backward()",
         "TorchSharp.torch.Tensor.clone()",
+        "TorchSharp.torch.Tensor.contiguous()",
         "TorchSharp.torch.Tensor.cpu()",
         "TorchSharp.torch.Tensor.data<T>()",
         "TorchSharp.torch.Tensor.detach()",
