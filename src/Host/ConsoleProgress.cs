@@ -1,28 +1,23 @@
 namespace MetaLoss.Host;
 
 /// <summary>
-/// A one-line progress bar on stderr for long work, redrawn at most a few times a second; when
-/// stderr is not a terminal it prints nothing but the caller's own summary lines.
+/// A progress bar on stderr for long work, with the work's label, count and rate (see
+/// <see cref="TerminalProgressBar"/>: nothing when stderr is not a terminal); the finished bar
+/// stays on a line of its own above the caller's summary lines.
 /// </summary>
-public sealed class ConsoleProgress(string label, int total)
+public sealed class ConsoleProgress(string label, int total) : IDisposable
 {
-    private readonly object _gate = new();
     private readonly DateTime _started = DateTime.UtcNow;
-    private DateTime _lastDrawn = DateTime.MinValue;
+    private readonly TerminalProgressBar? _bar = TerminalProgressBar.Start(Math.Max(1, total), label, clear: false);
 
-    public void Report(int done, string detail = "")
+    /// <summary>May be called from several threads at once.</summary>
+    public void Report(int done)
     {
-        if (Console.IsErrorRedirected) return;
-        lock (_gate)
-        {
-            var now = DateTime.UtcNow;
-            if (done < total && now - _lastDrawn < TimeSpan.FromMilliseconds(200)) return;
-            _lastDrawn = now;
-            const int width = 30;
-            var filled = total > 0 ? (int)(width * (double)done / total) : width;
-            var rate = done / Math.Max(1e-9, (now - _started).TotalSeconds);
-            Console.Error.Write($"\r{label} [{new string('#', filled)}{new string('-', width - filled)}] {done}/{total} {rate:F1}/s {detail}".PadRight(100));
-            if (done >= total) Console.Error.WriteLine();
-        }
+        if (_bar is null) return;
+        var rate = done / Math.Max(1e-9, (DateTime.UtcNow - _started).TotalSeconds);
+        _bar.Update(done, $"{label} {done}/{total} {rate:F1}/s");
+        if (done >= total) _bar.Dispose();
     }
+
+    public void Dispose() => _bar?.Dispose();
 }

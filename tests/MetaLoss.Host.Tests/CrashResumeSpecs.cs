@@ -1,3 +1,5 @@
+using MetaLoss.Actors.Messages;
+
 namespace MetaLoss.Host.Tests;
 
 /// <summary>The point of event sourcing: kill -9 at any moment loses nothing and changes nothing.</summary>
@@ -48,6 +50,8 @@ public class CrashResumeSpecs
         var actual = await SmallRun.State(interrupted);
         var why = "killed " + string.Join(", ", kills);
         Assert.True(actual.Finished, why);
+        // Computed in groups of 5 (the default batch size), each group whole whichever process took it.
+        Assert.Equal(RunSettings.DefaultBatchSize, actual.Settings!.BatchSize);
         Assert.Equal(expected.Population, actual.Population);
         Assert.Equal(expected.History, actual.History);
         Assert.NotEmpty(expected.Validated);
@@ -76,6 +80,10 @@ public class CrashResumeSpecs
             Assert.Equal(130, process.WaitForExit(TimeSpan.FromSeconds(60)));
             Assert.Contains("Run the same command to resume", process.Output);
         }
+        // The run's groups are part of its plan: a resume asking for others is refused, and changes nothing.
+        var regrouped = MetalossProcess.Run(SmallRun.Timeout, [.. Evolve(interrupted), "--batch-size", "4"]);
+        Assert.True(regrouped.ExitCode == 2, regrouped.Output);
+        Assert.Contains("batch size: journal has 5, asked for 4", regrouped.Output);
         var resumed = MetalossProcess.Run(SmallRun.Timeout, Evolve(interrupted));
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         Assert.Contains("Resumed at generation", resumed.Output);

@@ -3,8 +3,9 @@ using MetaLoss.Training.Episodes;
 namespace MetaLoss.Actors.Evaluation;
 
 /// <summary>
-/// Runs a lease's episodes on one slot, together where they can share a batch; one result per
-/// spec, in the order given. A member's result must not depend on its batch-mates.
+/// Runs one group of the run's plan on one slot, as one batch; one result per spec, in the order
+/// given. The results must be a deterministic function of the group and its order (a member's may
+/// depend on its batch-mates): every evaluator computes a group whole, with one call.
 /// </summary>
 public delegate EpisodeResult[] EpisodeBatchRunner(IReadOnlyList<EpisodeSpec> specs);
 

@@ -6,9 +6,10 @@ using MetaLoss.Training.Episodes;
 namespace MetaLoss.Actors.Evaluation;
 
 /// <summary>
-/// Pulls episodes from the population actor, runs each lease as one batch on its slot's dedicated
-/// thread, and reports every result. It asks for more only when its lease is done, so work flows
-/// to whichever slot is free. The same protocol serves local and remote evaluators.
+/// Pulls groups of episodes from the population actor, runs each group as one batch (one runner
+/// call) on its slot's dedicated thread, and reports every result. It asks for more only when its
+/// lease is done, so work flows to whichever slot is free. The same protocol serves local and
+/// remote evaluators.
 /// </summary>
 public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 {
@@ -18,32 +19,33 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     private readonly IActorRef _population;
     private readonly LeaseIssuer _issuer;
     private readonly EpisodeBatchRunnerFactory _runnerFactory;
-    private readonly int _batchSize;
+    private readonly int _requestEpisodes;
     private readonly TimeSpan? _reaskWhenIdle;
     private readonly DataCheck? _dataCheck;
     private readonly ILoggingAdapter _log = Context.GetLogger();
-    // A re-sent request can be answered twice; a lease that arrives while a batch runs waits here.
-    private readonly Queue<WorkLease> _waiting = new();
+    // A lease's groups run one after another; a re-sent request can be answered twice, and a lease
+    // that arrives while a group runs waits here too.
+    private readonly Queue<EpisodeGroup> _waiting = new();
     private SlotThread? _thread;
     private EpisodeBatchRunner? _run;
     private bool _running;
 
     /// <param name="population">the population actor, or null for the parent; in a cluster, the singleton proxy</param>
     /// <param name="issuer">who may send leases; null for <paramref name="population"/> itself (in a cluster, the singleton behind the proxy)</param>
-    /// <param name="batchSize">episodes asked for at once, and so the largest batch this evaluator runs</param>
+    /// <param name="requestEpisodes">episodes asked for at once: the population leases whole groups up to this many, at least one</param>
     /// <param name="reaskWhenIdle">
     /// when set, a request unanswered for this long is sent again. A population that moved to another
     /// node (singleton hand-over) starts with no parked requests, so waiting evaluators must ask anew.
     /// </param>
     /// <param name="dataCheck">when set, a lease for a run whose data differs from this process's is not run (remote evaluators)</param>
-    public EvaluatorActor(DeviceSlot slot, IActorRef? population, EpisodeBatchRunnerFactory runnerFactory, int batchSize,
+    public EvaluatorActor(DeviceSlot slot, IActorRef? population, EpisodeBatchRunnerFactory runnerFactory, int requestEpisodes,
         TimeSpan? reaskWhenIdle, LeaseIssuer? issuer, DataCheck? dataCheck = null)
     {
         _slot = slot;
         _population = population ?? Context.Parent;
         _issuer = issuer ?? new LeaseIssuer.Exactly(_population);
         _runnerFactory = runnerFactory;
-        _batchSize = batchSize;
+        _requestEpisodes = requestEpisodes;
         _reaskWhenIdle = reaskWhenIdle;
         _dataCheck = dataCheck;
 
@@ -59,7 +61,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
                 Context.System.EventStream.Publish(new DataMismatch(mismatch));
                 return;
             }
-            _waiting.Enqueue(lease);
+            foreach (var group in lease.Groups) _waiting.Enqueue(group);
             if (!_running) RunNext();
         });
         Receive<NoWorkAvailable>(none =>
@@ -71,7 +73,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
             _log.Info("Evaluator {0}: run finished", _slot);
         });
         Receive<Reask>(_ => AskForWork());
-        Receive<BatchRan>(ran =>
+        Receive<GroupRan>(ran =>
         {
             // Asks first: the population persists each result before it reads its next message, so
             // a request sent after the results would leave this slot idle for every journal write.
@@ -82,7 +84,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
         });
         Receive<Status.Failure>(failure =>
         {
-            // Only this evaluator's own batch may fail it: a failure sent from elsewhere would restart it for nothing.
+            // Only this evaluator's own group may fail it: a failure sent from elsewhere would restart it for nothing.
             if (!Sender.Equals(Self))
             {
                 _log.Warning("Evaluator {0}: ignored a failure sent by {1}", _slot, Sender.Path);
@@ -95,8 +97,8 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(DeviceSlot slot, IActorRef? population, EpisodeBatchRunnerFactory runnerFactory,
-        int batchSize = 1, TimeSpan? reaskWhenIdle = null, LeaseIssuer? issuer = null, DataCheck? dataCheck = null) =>
-        Akka.Actor.Props.Create(() => new EvaluatorActor(slot, population, runnerFactory, batchSize, reaskWhenIdle, issuer, dataCheck));
+        int requestEpisodes = 1, TimeSpan? reaskWhenIdle = null, LeaseIssuer? issuer = null, DataCheck? dataCheck = null) =>
+        Akka.Actor.Props.Create(() => new EvaluatorActor(slot, population, runnerFactory, requestEpisodes, reaskWhenIdle, issuer, dataCheck));
 
     protected override void PreStart()
     {
@@ -114,23 +116,27 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 
     protected override void PostStop() => _thread?.Dispose();
 
-    /// <summary>Starts the next waiting lease, if any; the caller has asked for more when none waits.</summary>
+    /// <summary>
+    /// Starts the next waiting group, if any, as exactly one runner call: a group is the unit of the
+    /// run's plan, so its members' results may depend on each other but not on who runs them. The
+    /// caller has asked for more when none waits.
+    /// </summary>
     private void RunNext()
     {
-        if (!_waiting.TryDequeue(out var lease))
+        if (!_waiting.TryDequeue(out var group))
         {
             _running = false;
             return;
         }
         _running = true;
-        var episodes = lease.Episodes;
+        var episodes = group.Episodes;
         var run = _run!;
         _thread!.Run(() =>
         {
             var results = run(episodes.Select(e => e.Spec).ToList());
             if (results.Length != episodes.Count)
                 throw new InvalidOperationException($"the runner returned {results.Length} results for {episodes.Count} episodes");
-            return new BatchRan(episodes, results);
+            return new GroupRan(episodes, results);
         }).PipeTo(Self, Self);
     }
 
@@ -144,11 +150,11 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 
     private void AskForWork()
     {
-        _population.Tell(new RequestWork(_batchSize));
+        _population.Tell(new RequestWork(_requestEpisodes));
         if (_reaskWhenIdle is { } interval) Timers.StartSingleTimer(ReaskTimer, Reask.Instance, interval);
     }
 
-    private sealed record BatchRan(IReadOnlyList<EpisodeAssignment> Episodes, EpisodeResult[] Results);
+    private sealed record GroupRan(IReadOnlyList<EpisodeAssignment> Episodes, EpisodeResult[] Results);
 
     private sealed record Reask
     {
@@ -156,7 +162,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     }
 }
 
-/// <summary>A batch threw (not a NaN loss, which is a result): the evaluator restarts and hands its lease back.</summary>
+/// <summary>A group threw (not a NaN loss, which is a result): the evaluator restarts and hands its lease back.</summary>
 public sealed class EpisodeFailedException(DeviceSlot slot, Exception inner)
     : Exception($"episodes on {slot} failed: {Cause(inner).Message}", inner)
 {

@@ -10,6 +10,12 @@ public sealed record StartRun(RunSettings Settings, float[] InitialPhi, InitialF
     /// (a standby that joined the wrong run). Null skips the check (tests, bench).
     /// </summary>
     public RunId? Run { get; init; }
+
+    /// <summary>
+    /// Set when the sender was not told a batch size (evolve without --batch-size): a resumed run keeps
+    /// the one it was planned with, a new run takes <see cref="RunSettings.BatchSize"/>.
+    /// </summary>
+    public bool KeepsJournaledBatchSize { get; init; }
 }
 
 public sealed record RunAccepted(bool Resumed, long Generation) : IPopulationMessage;

@@ -26,6 +26,25 @@ public sealed record RunSettings(
     public IReadOnlyList<DatasetFingerprint> Data { get; init; } = [];
 
     /// <summary>
+    /// G, the episodes computed together as one batch: each generation's episodes are planned into
+    /// fixed groups of G (GroupPlan), and a group is always computed whole, by one call, whichever
+    /// slot or node takes it, so a result may depend on its batch-mates and a run stays bit-identical.
+    /// </summary>
+    public int BatchSize { get; init; } = DefaultBatchSize;
+
+    /// <summary>The default G of a new run (innerloop's measurements set the final one).</summary>
+    public const int DefaultBatchSize = 5;
+
+    /// <summary>
+    /// G of runs journaled before batch sizes: their batches computed every member as if alone, which
+    /// is what a group of one does, so the rest of such a run comes out as it would have before.
+    /// </summary>
+    public const int LegacyBatchSize = 1;
+
+    /// <summary>A group travels in one lease, and a lease of more than 200 episodes may not fit a remoting frame (PopulationOptions).</summary>
+    public const int MaxBatchSize = 200;
+
+    /// <summary>
     /// The most bytes of genomes one generation may hold: its candidates (phi and sigma of each)
     /// travel in one journal event and one snapshot and are held in memory several times over.
     /// 64 MiB keeps that well inside a journal row, a snapshot and a small machine's memory.
@@ -46,6 +65,7 @@ public sealed record RunSettings(
     {
         if (Generations <= 0) throw new ArgumentException($"generations must be positive, got {Generations}");
         if (EpisodesPerCandidate <= 0) throw new ArgumentException($"episodes per candidate must be positive, got {EpisodesPerCandidate}");
+        if (BatchSize is < 1 or > MaxBatchSize) throw new ArgumentException($"batch size must be from 1 to {MaxBatchSize}, got {BatchSize}");
         var perGeneration = 2L * Evolution.Parents * EpisodesPerCandidate;
         if (perGeneration > MaxEpisodesPerGeneration)
             throw new ArgumentException($"a generation of 2 x {Evolution.Parents} candidates x {EpisodesPerCandidate} episodes is {perGeneration:N0} episodes; " +
@@ -96,6 +116,7 @@ public sealed record RunSettings(
         Check("episodes per candidate", EpisodesPerCandidate, other.EpisodesPerCandidate);
         Check("paired episodes", PairedEpisodes, other.PairedEpisodes);
         Check("init", Init, other.Init);
+        Check("batch size", BatchSize, other.BatchSize);
         Check("meta-validation", MetaValidation, other.MetaValidation);
         var mine = Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
         var theirs = other.Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };

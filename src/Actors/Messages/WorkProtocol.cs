@@ -3,14 +3,32 @@ using MetaLoss.Training.Episodes;
 
 namespace MetaLoss.Actors.Messages;
 
-/// <summary>An evaluator asks for up to <paramref name="MaxEpisodes"/> episodes.</summary>
+/// <summary>
+/// An evaluator asks for up to <paramref name="MaxEpisodes"/> episodes: it gets whole groups, as many
+/// as fit, and at least one.
+/// </summary>
 public sealed record RequestWork(int MaxEpisodes) : IPopulationMessage;
 
-/// <summary>Episodes leased to the asking evaluator until it answers, dies or the lease expires.</summary>
-public sealed record WorkLease(IReadOnlyList<EpisodeAssignment> Episodes) : IPopulationMessage
+/// <summary>Groups of episodes leased to the asking evaluator until it answers, dies or the lease expires.</summary>
+public sealed record WorkLease(IReadOnlyList<EpisodeGroup> Groups) : IPopulationMessage
 {
     /// <summary>The run's dataset fingerprints: an evaluator with other data must not run the episodes.</summary>
     public IReadOnlyList<DatasetFingerprint> Data { get; init; } = [];
+
+    /// <summary>Every leased episode, group by group.</summary>
+    public IReadOnlyList<EpisodeAssignment> Episodes => [.. Groups.SelectMany(group => group.Episodes)];
+}
+
+/// <summary>
+/// Episodes of the run's plan that are always computed together, as one batch in this order, so
+/// that each member's result is the same whoever computes the group, and whenever.
+/// </summary>
+public sealed record EpisodeGroup
+{
+    public EpisodeGroup(IReadOnlyList<EpisodeAssignment> episodes) =>
+        Episodes = episodes.Count > 0 ? episodes : throw new ArgumentException("a group holds at least one episode");
+
+    public IReadOnlyList<EpisodeAssignment> Episodes { get; }
 }
 
 /// <summary>One leased episode and everything needed to run it.</summary>

@@ -107,10 +107,17 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         }
         if (_state.Started)
         {
-            var differences = _state.Settings!.Differences(start.Settings);
+            var journaled = _state.Settings!;
+            var differences = journaled.Differences(start.KeepsJournaledBatchSize ? start.Settings with { BatchSize = journaled.BatchSize } : start.Settings);
             if (differences.Count > 0)
             {
                 Sender.Tell(new RunRejected("this run directory holds a run with other settings: " + string.Join("; ", differences)));
+                return;
+            }
+            // The cap may have been lowered since the run started: its groups must still fit a lease.
+            if (_options.BatchSizeRefusal(journaled.BatchSize) is { } tooLarge)
+            {
+                Sender.Tell(new RunRejected(tooLarge));
                 return;
             }
             Sender.Tell(new RunAccepted(Resumed: true, _state.Generation));
@@ -119,6 +126,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         try
         {
             start.Settings.Validate();
+            if (_options.BatchSizeRefusal(start.Settings.BatchSize) is { } tooLarge) throw new ArgumentException(tooLarge);
             CheckInitialPhi(start);
         }
         catch (ArgumentException e)
@@ -237,23 +245,31 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     /// </summary>
     private void OnEpisodeFinished(EpisodeFinished finished)
     {
+        // A regrouped group's members already done: compared, never persisted twice.
+        if (_state.HasResult(finished.Key))
+        {
+            if (RecomputedResult.Difference(finished, _state) is { } difference)
+                _log.Warning("Dropped a result for episode {0} from {1}: {2}", finished.Key, Sender.Path, difference);
+            return;
+        }
         if (ResultCheck.Refusal(finished, Sender, _leases, _state) is { } refusal)
         {
             _log.Warning("Dropped a result for episode {0} from {1}: {2}", finished.Key, Sender.Path, refusal);
             return;
         }
-        _leases.Release(finished.Key);
         _roster.Credit(Sender);
         var key = finished.Key;
         if (key.MetaValidation)
-            Persist(new MetaValidationEpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome), Applied);
+            Persist(new MetaValidationEpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome), e => Recorded(key, e));
         else
-            Persist(new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome), Applied);
+            Persist(new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome), e => Recorded(key, e));
     }
 
-    private void Applied(IPopulationEvent e)
+    /// <summary>A result is in the journal: its group's lease ends once the whole group is.</summary>
+    private void Recorded(EpisodeKey key, IPopulationEvent e)
     {
         _state = _state.Apply(e);
+        _leases.ReleaseIfDone(key, _state.HasResult);
         Progress();
     }
 
@@ -310,17 +326,17 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             evaluator.Tell(new NoWorkAvailable(RunFinished: true));
             return;
         }
-        var keys = _state.PendingEpisodes().Where(k => !_leases.IsLeased(k)).Take(max).ToList();
-        if (keys.Count == 0)
+        var groups = GroupPlan.TakeWhole(_state.PendingGroups().Where(group => !_leases.IsLeased(group.Key)), max);
+        if (groups.Count == 0)
         {
             _parked.RemoveAll(p => p.Evaluator.Equals(evaluator));
             _parked.Add((evaluator, max));
             return;
         }
         var deadline = DateTime.UtcNow + _options.LeaseTimeout;
-        foreach (var key in keys) _leases.Grant(key, evaluator, deadline);
+        foreach (var group in groups) _leases.Grant(group, evaluator, deadline);
         Context.Watch(evaluator);
-        evaluator.Tell(new WorkLease(keys.Select(k => new EpisodeAssignment(k, _state.SpecFor(k))).ToList()) { Data = _state.Settings!.Data });
+        evaluator.Tell(new WorkLease([.. groups.Select(_state.Assign)]) { Data = _state.Settings!.Data });
     }
 
     private void Requeue(IReadOnlyList<EpisodeKey> keys, string why)

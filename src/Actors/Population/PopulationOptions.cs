@@ -19,4 +19,14 @@ public sealed record PopulationOptions(
 
     /// <summary>Episodes to lease for a request of <paramref name="asked"/>: at least one, at most the cap.</summary>
     public int LeaseSize(int asked) => Math.Clamp(asked, 1, MaxLeaseEpisodes);
+
+    /// <summary>
+    /// A group is leased whole, so a run's batch size must fit one lease: null when it does, else why
+    /// not. <paramref name="name"/> names the setting as the user gave it.
+    /// </summary>
+    public string? BatchSizeRefusal(int batchSize, string name = "the run's batch size") =>
+        batchSize <= MaxLeaseEpisodes
+            ? null
+            : $"{name} {batchSize} is more than one lease may hold (metaloss.max-lease-episodes = {MaxLeaseEpisodes}): " +
+              $"a group of episodes is computed together, so it is leased whole; use at most {MaxLeaseEpisodes} or raise the cap (up to {MaxLeaseEpisodesLimit})";
 }

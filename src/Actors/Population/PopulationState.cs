@@ -13,7 +13,7 @@ namespace MetaLoss.Actors.Population;
 /// A generation runs its candidates' training episodes, then (with meta-validation) re-scores its
 /// shortlist on the run's fixed meta-validation set, then closes with selection.
 /// </summary>
-public sealed record PopulationState(
+public sealed partial record PopulationState(
     RunSettings? Settings,
     Training.Evolution.Population? Population,
     IReadOnlyList<Genome>? Candidates,

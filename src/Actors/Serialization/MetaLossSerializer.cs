@@ -17,16 +17,16 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
     private static readonly Format[] Formats =
     [
         // Persisted events.
-        Format.Of<RunStarted>("RS3", EventFormat.WriteRunStarted, EventFormat.ReadRunStarted),
+        Format.Of<RunStarted>("RS4", EventFormat.WriteRunStarted, EventFormat.ReadRunStarted),
         Format.Of<GenerationStarted>("GS1", EventFormat.WriteGenerationStarted, EventFormat.ReadGenerationStarted),
         Format.Of<EpisodeCompleted>("EC1", EventFormat.WriteEpisodeCompleted, EventFormat.ReadEpisodeCompleted),
         Format.Of<MetaValidationEpisodeCompleted>("VE1", EventFormat.WriteMetaValidationEpisodeCompleted, EventFormat.ReadMetaValidationEpisodeCompleted),
         Format.Of<CandidatesValidated>("CV1", EventFormat.WriteCandidatesValidated, EventFormat.ReadCandidatesValidated),
         Format.Of<GenerationCompleted>("GC1", EventFormat.WriteGenerationCompleted, EventFormat.ReadGenerationCompleted),
         // Snapshot.
-        Format.Of<PopulationState>("PS3", SnapshotFormat.WritePopulationState, SnapshotFormat.ReadPopulationState),
+        Format.Of<PopulationState>("PS4", SnapshotFormat.WritePopulationState, SnapshotFormat.ReadPopulationState),
         // Run control.
-        Format.Of<StartRun>("SR3", RunControlFormat.WriteStartRun, RunControlFormat.ReadStartRun),
+        Format.Of<StartRun>("SR4", RunControlFormat.WriteStartRun, RunControlFormat.ReadStartRun),
         Format.Of<RunAccepted>("RA1", RunControlFormat.WriteRunAccepted, RunControlFormat.ReadRunAccepted),
         Format.Of<RunRejected>("RR1", RunControlFormat.WriteRunRejected, RunControlFormat.ReadRunRejected),
         Format.Of<GetRunStatus>("GRS1", (_, _) => { }, _ => GetRunStatus.Instance),
@@ -37,7 +37,7 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<JournalFault>("JF1", RunControlFormat.WriteJournalFault, RunControlFormat.ReadJournalFault),
         // Work protocol.
         Format.Of<RequestWork>("RW1", WorkProtocolFormat.WriteRequestWork, WorkProtocolFormat.ReadRequestWork),
-        Format.Of<WorkLease>("WL3", WorkProtocolFormat.WriteWorkLease, WorkProtocolFormat.ReadWorkLease),
+        Format.Of<WorkLease>("WL4", WorkProtocolFormat.WriteWorkLease, WorkProtocolFormat.ReadWorkLease),
         Format.Of<NoWorkAvailable>("NW1", WorkProtocolFormat.WriteNoWorkAvailable, WorkProtocolFormat.ReadNoWorkAvailable),
         Format.Of<EpisodeFinished>("EF2", WorkProtocolFormat.WriteEpisodeFinished, WorkProtocolFormat.ReadEpisodeFinished),
         Format.Of<ReleaseLeases>("RL1", (_, _) => { }, _ => ReleaseLeases.Instance),
@@ -53,8 +53,10 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
     [
         Format.ReadOnly("RS1", EventFormat.ReadRunStartedV1),
         Format.ReadOnly("RS2", EventFormat.ReadRunStartedV2),
+        Format.ReadOnly("RS3", EventFormat.ReadRunStartedV3),
         Format.ReadOnly("PS1", SnapshotFormat.ReadPopulationStateV1),
         Format.ReadOnly("PS2", SnapshotFormat.ReadPopulationStateV2),
+        Format.ReadOnly("PS3", SnapshotFormat.ReadPopulationStateV3),
     ];
 
     private static readonly FrozenDictionary<Type, Format> ByType = Formats.ToFrozenDictionary(f => f.Type);

@@ -18,9 +18,14 @@ internal static class RunControlFormat
         writer.WriteEnum(settings.Init);
         writer.WriteMetaValidation(settings.MetaValidation);
         writer.WriteList(settings.Data, WriteFingerprint);
+        writer.Write(settings.BatchSize);
     }
 
     public static RunSettings ReadRunSettings(this BinaryReader reader) =>
+        reader.ReadRunSettingsV3() with { BatchSize = reader.ReadInt32() };
+
+    /// <summary>Settings as journaled before batch sizes (RS3, PS3): such runs compute groups of one (<see cref="RunSettings.LegacyBatchSize"/>).</summary>
+    public static RunSettings ReadRunSettingsV3(this BinaryReader reader) =>
         reader.ReadRunSettingsV2() with { Data = reader.ReadList(ReadFingerprint) };
 
     /// <summary>Settings as journaled before dataset fingerprints (RS2, PS2): such runs are not checked.</summary>
@@ -28,7 +33,7 @@ internal static class RunControlFormat
         reader.ReadRunSettingsV1() with { MetaValidation = reader.ReadMetaValidation() };
 
     /// <summary>Settings as journaled before meta-validation existed (RS1, PS1): such runs have none.</summary>
-    public static RunSettings ReadRunSettingsV1(this BinaryReader reader) => new(
+    public static RunSettings ReadRunSettingsV1(this BinaryReader reader) => new RunSettings(
         reader.ReadUInt64(),
         reader.ReadInt32(),
         reader.ReadEvolutionSettings(),
@@ -36,7 +41,7 @@ internal static class RunControlFormat
         reader.ReadEpisodeSpec(),
         reader.ReadInt32(),
         reader.ReadBoolean(),
-        reader.ReadEnum<MlnInit>());
+        reader.ReadEnum<MlnInit>()) { BatchSize = RunSettings.LegacyBatchSize };
 
     private static void WriteMetaValidation(this BinaryWriter writer, MetaValidation validation)
     {
@@ -66,10 +71,16 @@ internal static class RunControlFormat
         writer.WriteFloats(start.InitialPhi);
         writer.WriteOptional(start.Fit, WriteInitialFit);
         writer.WriteOptional(start.Run, WriteRunId);
+        writer.Write(start.KeepsJournaledBatchSize);
     }
 
+    /// <summary>SR4; the SR3 of older versions is not read (a cluster's nodes run one version).</summary>
     public static StartRun ReadStartRun(this BinaryReader reader) =>
-        new(reader.ReadRunSettings(), reader.ReadFloats(), reader.ReadOptional(ReadInitialFit)) { Run = reader.ReadOptional(ReadRunId) };
+        new(reader.ReadRunSettings(), reader.ReadFloats(), reader.ReadOptional(ReadInitialFit))
+        {
+            Run = reader.ReadOptional(ReadRunId),
+            KeepsJournaledBatchSize = reader.ReadBoolean(),
+        };
 
     public static void WriteInitialFit(this BinaryWriter writer, InitialFit fit)
     {

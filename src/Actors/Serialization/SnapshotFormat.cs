@@ -19,21 +19,16 @@ internal static class SnapshotFormat
         writer.WriteList(state.Validated, RunControlFormat.WriteValidatedMln);
     }
 
-    public static PopulationState ReadPopulationState(this BinaryReader reader) => new PopulationState(
-        reader.ReadOptional(RunControlFormat.ReadRunSettings),
-        reader.ReadOptional(TrainingTypesFormat.ReadPopulation),
-        reader.ReadOptional(TrainingTypesFormat.ReadGenomes),
-        reader.ReadList(EventFormat.ReadEpisodeCompleted).ToImmutableDictionary(result => result.Key),
-        [.. reader.ReadList(RunControlFormat.ReadGenerationSummary)],
-        reader.ReadInt64())
-    {
-        ValidationResults = reader.ReadList(EventFormat.ReadMetaValidationEpisodeCompleted).ToImmutableDictionary(result => result.Key),
-        Validated = [.. reader.ReadList(RunControlFormat.ReadValidatedMln)],
-    };
+    public static PopulationState ReadPopulationState(this BinaryReader reader) => reader.ReadPopulationState(RunControlFormat.ReadRunSettings);
+
+    /// <summary>A snapshot taken before batch sizes (PS3): the same layout with version-3 settings.</summary>
+    public static PopulationState ReadPopulationStateV3(this BinaryReader reader) => reader.ReadPopulationState(RunControlFormat.ReadRunSettingsV3);
 
     /// <summary>A snapshot taken before dataset fingerprints (PS2): the same layout with version-2 settings.</summary>
-    public static PopulationState ReadPopulationStateV2(this BinaryReader reader) => new PopulationState(
-        reader.ReadOptional(RunControlFormat.ReadRunSettingsV2),
+    public static PopulationState ReadPopulationStateV2(this BinaryReader reader) => reader.ReadPopulationState(RunControlFormat.ReadRunSettingsV2);
+
+    private static PopulationState ReadPopulationState(this BinaryReader reader, Func<BinaryReader, RunSettings> readSettings) => new PopulationState(
+        reader.ReadOptional(readSettings),
         reader.ReadOptional(TrainingTypesFormat.ReadPopulation),
         reader.ReadOptional(TrainingTypesFormat.ReadGenomes),
         reader.ReadList(EventFormat.ReadEpisodeCompleted).ToImmutableDictionary(result => result.Key),

@@ -21,18 +21,19 @@ internal static class WorkProtocolFormat
 
     public static RequestWork ReadRequestWork(this BinaryReader reader) => new(reader.ReadInt32());
 
+    /// <summary>Group by group (WL4); a lease of single episodes (WL3) is not read: a cluster's nodes run one version.</summary>
     public static void WriteWorkLease(this BinaryWriter writer, WorkLease lease)
     {
-        writer.WriteList(lease.Episodes, (w, assignment) =>
+        writer.WriteList(lease.Groups, (w, group) => w.WriteList(group.Episodes, (v, assignment) =>
         {
-            w.WriteEpisodeKey(assignment.Key);
-            w.WriteEpisodeSpec(assignment.Spec);
-        });
+            v.WriteEpisodeKey(assignment.Key);
+            v.WriteEpisodeSpec(assignment.Spec);
+        }));
         writer.WriteList(lease.Data, RunControlFormat.WriteFingerprint);
     }
 
     public static WorkLease ReadWorkLease(this BinaryReader reader) =>
-        new(reader.ReadList(r => new EpisodeAssignment(r.ReadEpisodeKey(), r.ReadEpisodeSpec())))
+        new(reader.ReadList(r => new EpisodeGroup(r.ReadList(v => new EpisodeAssignment(v.ReadEpisodeKey(), v.ReadEpisodeSpec())))))
         {
             Data = reader.ReadList(RunControlFormat.ReadFingerprint),
         };

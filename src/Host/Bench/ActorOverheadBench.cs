@@ -51,14 +51,14 @@ public static class ActorOverheadBench
     public static void Run(DatasetCatalog catalog, Settings settings)
     {
         TorchThreads.Configure(1);
-        var run = RunSettings(settings.Generations, settings.Parents, settings.EpisodesPerCandidate);
+        var run = RunSettings(settings.Generations, settings.Parents, settings.EpisodesPerCandidate, settings.BatchSize);
         Console.WriteLine();
         Console.WriteLine($"actor overhead: {settings.Generations} generations x {run.EpisodesPerGeneration} episodes ({2 * settings.Parents} candidates x " +
                           $"{settings.EpisodesPerCandidate} paired episodes, random initial MLN), batch size {settings.BatchSize}, " +
                           $"{settings.Slots} slots x 1 torch thread; fastest of {settings.Rounds} rounds; load average before: {LoadAverage.Now()}");
 
         // Starts Akka, SQLite and every path once before anything is timed.
-        Measure(catalog, settings, RunSettings(1, settings.Parents, settings.EpisodesPerCandidate));
+        Measure(catalog, settings, RunSettings(1, settings.Parents, settings.EpisodesPerCandidate, settings.BatchSize));
         var rounds = Enumerable.Range(0, settings.Rounds).Select(_ => Measure(catalog, settings, run)).ToList();
 
         var episodes = (double)settings.Generations * run.EpisodesPerGeneration;
@@ -86,10 +86,14 @@ public static class ActorOverheadBench
     }
 
     /// <summary>The default episode with a random initial MLN (no warm-start fit, which is not what is measured here).</summary>
-    private static RunSettings RunSettings(int generations, int parents, int episodesPerCandidate) =>
+    private static RunSettings RunSettings(int generations, int parents, int episodesPerCandidate, int batchSize) =>
         new(Seed: 2026, generations, new EvolutionSettings { Parents = parents }, MlnArchitecture.Default,
             new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), TaskSeed: 0, InitSeed: 0),
-            episodesPerCandidate, PairedEpisodes: true, MlnInit.Random);
+            episodesPerCandidate, PairedEpisodes: true, MlnInit.Random) { BatchSize = batchSize };
+
+    /// <summary>Why the run's groups would not fit the default lease cap, or null.</summary>
+    public static string? BatchSizeRefusal(Settings settings) =>
+        EvaluationConfig.Read(AkkaConfiguration.BaseConfig(Akka.Configuration.Config.Empty)).Population.BatchSizeRefusal(settings.BatchSize, "--batch-size");
 
     private static Round Measure(DatasetCatalog catalog, Settings settings, RunSettings run)
     {
@@ -107,7 +111,8 @@ public static class ActorOverheadBench
         {
             var runId = directory.PrepareJournal(RunId.New()).Run;
             var baseConfig = AkkaConfiguration.BaseConfig(Akka.Configuration.Config.Empty);
-            var evaluation = EvaluationConfig.Read(baseConfig) with { BatchSize = settings.BatchSize };
+            // Each evaluator asks for one group at a time.
+            var evaluation = EvaluationConfig.Read(baseConfig) with { RequestEpisodes = settings.BatchSize };
             var slots = DeviceSlot.Parse($"cpu:{settings.Slots}");
             EpisodeBatchRunnerFactory runners = slot => log.Wrap(new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run);
             using var host = new HostBuilder()

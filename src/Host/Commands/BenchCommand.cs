@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using MetaLoss.Actors.Messages;
 using MetaLoss.Host.Bench;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
@@ -35,7 +36,8 @@ public static class BenchCommand
         var memoryEpisodes = new Option<int>("--memory-episodes") { Description = "episodes of the memory loop (0 skips it)", DefaultValueFactory = _ => 10_000 };
         var memoryBatch = EpisodeOptions.Positive("--memory-batch", 32, "batch size P of the memory loop");
         var overheadGenerations = new Option<int>("--overhead-generations") { Description = "generations of the actor-overhead run (0 skips it)", DefaultValueFactory = _ => 5 };
-        var batchSize = EpisodeOptions.Positive("--batch-size", DefaultBatchSize(), "evaluator batch size of the actor-overhead run (default: metaloss.batch-size)");
+        var batchSize = EpisodeOptions.Positive("--batch-size", RunSettings.DefaultBatchSize, "batch size (episodes computed together, as evolve --batch-size) of the actor-overhead run",
+            RunSettings.MaxBatchSize);
         var slots = EpisodeOptions.Positive("--slots", Environment.ProcessorCount, "evaluator slots (CPU threads) of the actor-overhead run");
         var mkl = MklBenchModes.CreateOption();
         var ceilingSize = EpisodeOptions.Positive("--ceiling-size", MatmulCeiling.DefaultSize, "n of the torch.mm ceiling's n x n float32 product", MatmulCeiling.MaxSize);
@@ -55,6 +57,7 @@ public static class BenchCommand
             var overhead = new ActorOverheadBench.Settings(result.GetValue(overheadGenerations), EvolveParents, EvolveEpisodesPerCandidate,
                 result.GetValue(batchSize), result.GetValue(slots), settings.Rounds);
             if (overhead.Generations < 0) throw new ArgumentException("--overhead-generations must not be negative");
+            if (ActorOverheadBench.BatchSizeRefusal(overhead) is { } tooLarge) throw new ArgumentException(tooLarge);
             var mklMode = MklBenchModes.Parse(result.GetValue(mkl));
             // The override cannot be unloaded: with it loaded here, "off" is the whole bench in a child.
             if (mklMode == MklBenchModes.Mode.Off && MklFastPath.Ensure().OverrideLoaded) return MklOffRun.Run(throughputOnly: false);
@@ -204,8 +207,6 @@ public static class BenchCommand
         action();
         return stopwatch.Elapsed.TotalSeconds;
     }
-
-    private static int DefaultBatchSize() => EvaluationConfig.Read(AkkaConfiguration.BaseConfig(Akka.Configuration.Config.Empty)).BatchSize;
 
     private static double ResidentMegabytes()
     {

@@ -6,6 +6,7 @@ using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evolution;
 using MetaLoss.Training.Models;
+using MetaLoss.Host.Statistics;
 using MetaLoss.Training.Statistics;
 
 namespace MetaLoss.Host.Commands;
@@ -57,7 +58,7 @@ public static class CalibrateCommand
                     var seeds = SeedDerivation.ForTestEpisode(result.GetValue(seed), i);
                     return template with { Loss = loss, LearningRate = lr, TaskSeed = seeds.TaskSeed, InitSeed = seeds.InitSeed };
                 }).ToList();
-                var progress = new ConsoleProgress($"{loss.Label} lr {lr}", count);
+                using var progress = new ConsoleProgress($"{loss.Label} lr {lr}", count);
                 var summary = SampleSummary.Of(ParallelEpisodes.Run(runner.Run, specs, result.GetValue(threads), d => progress.Report(d))
                     .Select(r => r.Fitness).ToList());
                 Console.WriteLine($"{loss.Label,-5} {lr,-7:G4} {summary.Mean:F4} +/- {summary.StandardDeviation:F4}     +/- {summary.ConfidenceHalfWidth95:F4}");

@@ -36,6 +36,9 @@ public static class EvolveCommand
         var parents = EpisodeOptions.Positive("--population", 10, "parents T (each generation scores 2T candidates)");
         var sigma = new Option<float>("--sigma") { Description = "initial mutation strength of every MLN parameter (self-adapted from there)", DefaultValueFactory = _ => new EvolutionSettings().InitialSigma };
         var episodesPerCandidate = EpisodeOptions.Positive("--episodes-per-candidate", 3, "episodes averaged into one candidate's fitness");
+        var batchSize = EpisodeOptions.Positive("--batch-size", RunSettings.DefaultBatchSize,
+            "episodes computed together as one batch: each generation's episodes are planned into groups of this many (a resumed run keeps its own unless given)",
+            RunSettings.MaxBatchSize);
         var unpaired = new Option<bool>("--unpaired") { Description = "one fresh episode set per candidate, as the paper (default: all candidates of a generation share its episodes, which is less noisy)" };
         var init = new Option<MlnInit>("--init") { Description = "initial MLN: ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm)", DefaultValueFactory = _ => MlnInit.CrossEntropyFit, CustomParser = ParseInit };
         var validationEpisodes = new Option<int>("--validation-episodes") { Description = $"episodes of the fixed meta-validation set (held-out FashionMNIST train images) that pick the run's best MLN; 0 turns it off", DefaultValueFactory = _ => MetaValidation.Default.Episodes };
@@ -52,7 +55,7 @@ public static class EvolveCommand
         network.AddTo(command);
         journalOptions.AddTo(command);
         devices.AddTo(command);
-        foreach (var option in new Option[] { run, runId, generations, parents, sigma, episodesPerCandidate, unpaired, init, validationEpisodes, validationTop, seed, learningRate, config })
+        foreach (var option in new Option[] { run, runId, generations, parents, sigma, episodesPerCandidate, batchSize, unpaired, init, validationEpisodes, validationTop, seed, learningRate, config })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellation) =>
@@ -71,8 +74,13 @@ public static class EvolveCommand
                 {
                     Episodes = result.GetValue(validationEpisodes), TopCandidates = result.GetValue(validationTop),
                 },
+                BatchSize = result.GetValue(batchSize),
             };
             settings.Validate();
+            // Without --batch-size a resumed run keeps its own, which the population checks against the lease cap.
+            var keepsJournaledBatchSize = result.GetResult(batchSize) is null or { Implicit: true };
+            if (!keepsJournaledBatchSize && evaluation.Population.BatchSizeRefusal(settings.BatchSize, "--batch-size") is { } tooLarge)
+                throw new ArgumentException(tooLarge);
             var directory = RunDirectory.Open(result.GetValue(run)!, create: true);
             var cluster = network.Read(result, [ClusterSettings.PopulationRole, ClusterSettings.EvaluatorRole]);
             if (cluster?.Join is not null && !journalOptions.IsShared(result))
@@ -99,7 +107,7 @@ public static class EvolveCommand
             try
             {
                 if (cluster is not null) ClusterAnnouncement.Print(host, cluster);
-                return await Evolve(host, directory, journal, settings, runIdentity, failures, halt, cancellation);
+                return await Evolve(host, directory, journal, settings, keepsJournaledBatchSize, runIdentity, failures, halt, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -163,7 +171,8 @@ public static class EvolveCommand
             }))
             .Build();
 
-    private static async Task<int> Evolve(IHost host, RunDirectory directory, JournalSettings journal, RunSettings settings, RunId run,
+    private static async Task<int> Evolve(IHost host, RunDirectory directory, JournalSettings journal, RunSettings settings,
+        bool keepsJournaledBatchSize, RunId run,
         HostFailures failures, RunHalt halt,
         CancellationToken cancellation)
     {
@@ -171,7 +180,10 @@ public static class EvolveCommand
         var population = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<PopulationActor>(cancellation);
         var existing = await failures.Unless(population.Ask<RunStatus>(GetRunStatus.Instance, TimeSpan.FromSeconds(60), cancellation));
         if (existing is null) return Failed(failures);
-        var start = (existing.Started ? new StartRun(settings, []) : InitialMln.Create(settings)) with { Run = run };
+        var start = (existing.Started ? new StartRun(settings, []) : InitialMln.Create(settings)) with
+        {
+            Run = run, KeepsJournaledBatchSize = keepsJournaledBatchSize,
+        };
         var answer = await failures.Unless(population.Ask<IPopulationMessage>(start, TimeSpan.FromSeconds(60), cancellation));
         if (answer is null) return Failed(failures);
         if (answer is RunRejected rejected)

@@ -42,7 +42,7 @@ public static class AkkaConfiguration
         EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory, RunId run, RunHalt? halt = null) =>
         builder.WithActors((system, registry) =>
         {
-            var evaluators = slots.Select(slot => EvaluatorActor.Props(slot, null, runnerFactory, evaluation.BatchSize)).ToList();
+            var evaluators = slots.Select(slot => EvaluatorActor.Props(slot, null, runnerFactory, evaluation.RequestEpisodes)).ToList();
             if (halt is not null) system.ActorOf(JournalFaultWatch.Props(evaluation.JournalRetries, halt.JournalGaveUp), "journal-watch");
             registry.Register<PopulationActor>(system.ActorOf(SupervisedPopulation(evaluation, evaluators, run), "population-supervisor"));
         });
@@ -93,7 +93,7 @@ public static class AkkaConfiguration
         {
             var population = registry.Get<PopulationActor>();
             var evaluators = slots
-                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.BatchSize, evaluation.ReaskWhenIdle,
+                .Select(slot => EvaluatorActor.Props(slot, population, runnerFactory, evaluation.RequestEpisodes, evaluation.ReaskWhenIdle,
                     new LeaseIssuer.ClusterSingleton(PopulationSingletonName, ClusterSettings.PopulationRole), dataCheck))
                 .ToList();
             system.ActorOf(EvaluatorPool.Props(evaluators, halt is null ? null : halt.EvaluatorsFailed), "evaluators");

@@ -5,22 +5,25 @@ using MetaLoss.Actors.Population;
 namespace MetaLoss.Host.Configuration;
 
 /// <summary>The `metaloss` section of the configuration, read and checked before the actor system starts.</summary>
-public sealed record EvaluationConfig(PopulationOptions Population, int BatchSize, TimeSpan ReaskWhenIdle)
+public sealed record EvaluationConfig(PopulationOptions Population, int RequestEpisodes, TimeSpan ReaskWhenIdle)
 {
     public JournalRetries JournalRetries { get; init; } = JournalRetries.Default;
 
     /// <summary>
     /// A batch holds this many classifiers at once (1024 default-sized ones are about 1 GB): far above
-    /// where batching stops paying on a CPU, and a ceiling against a typo exhausting memory.
+    /// where batching stops paying on a CPU, and a ceiling against a typo exhausting memory. Also the
+    /// most episodes an evaluator may ask for at once.
     /// </summary>
     public const int MaxBatchSize = 1024;
 
-    private static readonly string[] Keys = ["lease-timeout", "snapshot-every-generations", "max-lease-episodes", "batch-size", "reask-when-idle", "journal-retries"];
+    private static readonly string[] Keys = ["lease-timeout", "snapshot-every-generations", "max-lease-episodes", "request-episodes", "reask-when-idle", "journal-retries"];
 
     /// <summary>Old names: an override using one would otherwise be ignored without a word.</summary>
     private static readonly Dictionary<string, string> Renamed = new()
     {
-        ["lease-size"] = "metaloss.lease-size is now metaloss.batch-size (episodes an evaluator runs as one batch)",
+        ["lease-size"] = "metaloss.lease-size is now metaloss.request-episodes (episodes an evaluator asks for at once)",
+        ["batch-size"] = "metaloss.batch-size is now a run setting, `evolve --batch-size` (episodes computed together as one batch); " +
+                         "how many episodes an evaluator asks for at once is metaloss.request-episodes",
     };
 
     public static EvaluationConfig Read(Config config)
@@ -37,9 +40,9 @@ public sealed record EvaluationConfig(PopulationOptions Population, int BatchSiz
         if (options.MaxLeaseEpisodes is <= 0 or > PopulationOptions.MaxLeaseEpisodesLimit)
             throw new ArgumentException($"metaloss.max-lease-episodes must be from 1 to {PopulationOptions.MaxLeaseEpisodesLimit} " +
                                         $"(a larger lease may not fit Akka.Remote's 128 KB frame), got {options.MaxLeaseEpisodes}");
-        var batchSize = PositiveWhole(section, "batch-size");
-        if (batchSize > MaxBatchSize) throw new ArgumentException($"metaloss.batch-size must be at most {MaxBatchSize}, got {batchSize}");
-        return new EvaluationConfig(options, batchSize, PositiveDuration(section, "reask-when-idle")) { JournalRetries = ReadJournalRetries(section) };
+        var requestEpisodes = PositiveWhole(section, "request-episodes");
+        if (requestEpisodes > MaxBatchSize) throw new ArgumentException($"metaloss.request-episodes must be at most {MaxBatchSize}, got {requestEpisodes}");
+        return new EvaluationConfig(options, requestEpisodes, PositiveDuration(section, "reask-when-idle")) { JournalRetries = ReadJournalRetries(section) };
     }
 
     private static JournalRetries ReadJournalRetries(Config section)

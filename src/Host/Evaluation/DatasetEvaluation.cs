@@ -1,5 +1,6 @@
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Probes;
+using MetaLoss.Host.Statistics;
 using MetaLoss.Training.Statistics;
 
 namespace MetaLoss.Host.Evaluation;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MetaLoss.Training.Baselines;
 using MetaLoss.Training.Data;
+using MetaLoss.Host.Statistics;
 using MetaLoss.Training.Statistics;
 using static MetaLoss.Host.Evaluation.EvaluationNumbers;
 

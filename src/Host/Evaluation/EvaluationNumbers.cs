@@ -18,7 +18,4 @@ public static class EvaluationNumbers
     public static string P(double value) => value >= 0.001 || value == 0 || double.IsNaN(value)
         ? value.ToString("F3", Invariant)
         : value.ToString("0.0E+0", Invariant);
-
-    /// <summary>Round-trip precision for the CSV, so that nothing is lost to rounding.</summary>
-    public static string Raw(double value) => value.ToString("R", Invariant);
 }

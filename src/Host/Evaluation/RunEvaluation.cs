@@ -1,3 +1,4 @@
+using CsvHelper;
 using MetaLoss.Training;
 using MetaLoss.Training.Baselines;
 using MetaLoss.Training.Data;
@@ -38,9 +39,9 @@ public static class RunEvaluation
         {
             var datasetTemplate = template with { Dataset = dataset };
             var name = DatasetNames.Format(dataset);
-            var progress = new ConsoleProgress($"{name}: {contenders.Count} losses", contenders.Count * seeds.Count);
+            using var progress = new ConsoleProgress($"{name}: {contenders.Count} losses", contenders.Count * seeds.Count);
             var results = ScoreContenders(runner, datasetTemplate, contenders, seeds, request, d => progress.Report(d), cancellation);
-            var probeProgress = new ConsoleProgress($"{name}: MLN gradient probe", seeds.Count);
+            using var probeProgress = new ConsoleProgress($"{name}: MLN gradient probe", seeds.Count);
             var probeSpecs = seeds.Select(s => mln.Setting.ApplyTo(datasetTemplate) with { TaskSeed = s.TaskSeed, InitSeed = s.InitSeed }).ToList();
             var probes = ParallelEpisodes.Run(probe.Run, probeSpecs, request.Threads, d => probeProgress.Report(d), cancellation);
             var scores = contenders.Select((c, i) => new ContenderScores(c, results[i])).ToList();
@@ -76,7 +77,7 @@ public static class RunEvaluation
     private static TunedBaselines Tune(DatasetCatalog catalog, EpisodeSpec template, EvaluationRequest request, CancellationToken cancellation)
     {
         var name = DatasetNames.Format(template.Dataset);
-        var progress = new ConsoleProgress($"tuning baselines on {name}", BaselineTuner.EpisodeCount(request.Grid, request.TuneEpisodes));
+        using var progress = new ConsoleProgress($"tuning baselines on {name}", BaselineTuner.EpisodeCount(request.Grid, request.TuneEpisodes));
         var tuned = new BaselineTuner(catalog).Tune(template, request.Grid, request.TuneEpisodes, request.Seed, request.Threads,
             d => progress.Report(d), cancellation);
         Console.WriteLine($"baselines tuned on {request.TuneEpisodes} episodes of {name} (meta-training split): " +
@@ -90,10 +91,10 @@ public static class RunEvaluation
         var written = new List<string>
         {
             WriteText(Path.Combine(directory, EvaluationFiles.Markdown), [EvaluationMarkdown.Document(result)]),
-            WriteText(Path.Combine(directory, EvaluationFiles.Csv), EvaluationCsv.Results(result)),
-            WriteText(Path.Combine(directory, EvaluationFiles.TuningCsv), EvaluationCsv.Tuning(result.Tuned)),
-            WriteText(Path.Combine(directory, EvaluationFiles.LearningCurvesCsv), EvaluationCsv.LearningCurves(result)),
-            WriteText(Path.Combine(directory, EvaluationFiles.GradientCsv), EvaluationCsv.Gradient(result)),
+            WriteCsv(Path.Combine(directory, EvaluationFiles.Csv), csv => EvaluationCsv.Results(csv, result)),
+            WriteCsv(Path.Combine(directory, EvaluationFiles.TuningCsv), csv => EvaluationCsv.Tuning(csv, result.Tuned)),
+            WriteCsv(Path.Combine(directory, EvaluationFiles.LearningCurvesCsv), csv => EvaluationCsv.LearningCurves(csv, result)),
+            WriteCsv(Path.Combine(directory, EvaluationFiles.GradientCsv), csv => EvaluationCsv.Gradient(csv, result)),
         };
         written.AddRange(EvaluationFigures.Save(result));
         Console.WriteLine();
@@ -103,6 +104,12 @@ public static class RunEvaluation
     private static string WriteText(string path, IEnumerable<string> lines)
     {
         File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static string WriteCsv(string path, Action<CsvWriter> write)
+    {
+        File.WriteAllBytes(path, CsvFiles.Bytes(write));
         return path;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Training;
 using MetaLoss.Training.Models;
@@ -18,13 +17,18 @@ public static class RunOutputs
               $"after {status.History.Count} generations, seed {settings.Seed}"
             : $"best parent after {status.History.Count} generations, seed {settings.Seed}";
         MlnFile.For(settings.Architecture, status.Best!.Phi, origin).Save(run.BestMlnFile);
-        var lines = new List<string> { "generation,best_fitness,mean_fitness,flagged_episodes,best_validation_score" };
-        lines.AddRange(status.History.Select(h => string.Join(",",
-            h.Generation.ToString(CultureInfo.InvariantCulture),
-            h.BestFitness.ToString("R", CultureInfo.InvariantCulture),
-            h.MeanFitness.ToString("R", CultureInfo.InvariantCulture),
-            h.FlaggedEpisodes.ToString(CultureInfo.InvariantCulture),
-            h.BestValidationScore?.ToString("R", CultureInfo.InvariantCulture) ?? "")));
-        AtomicFile.WriteAllText(run.GenerationsCsv, string.Concat(lines.Select(line => line + "\n")));
+        AtomicFile.WriteAllBytes(run.GenerationsCsv, CsvFiles.Bytes(csv =>
+        {
+            csv.WriteRecord(["generation", "best_fitness", "mean_fitness", "flagged_episodes", "best_validation_score"]);
+            foreach (var h in status.History)
+            {
+                csv.WriteField(h.Generation);
+                csv.WriteField(h.BestFitness);
+                csv.WriteField(h.MeanFitness);
+                csv.WriteField(h.FlaggedEpisodes);
+                csv.WriteField(h.BestValidationScore);
+                csv.EndRecord();
+            }
+        }));
     }
 }

@@ -1,13 +1,8 @@
 namespace MetaLoss.Training.Statistics;
 
-/// <summary>Mean, sample standard deviation and a 95% confidence half-width of a sample.</summary>
+/// <summary>Mean and sample standard deviation of a sample (the host adds Student's t intervals).</summary>
 public sealed record SampleSummary(int Count, double Mean, double StandardDeviation)
 {
-    public double StandardError => Count > 0 ? StandardDeviation / Math.Sqrt(Count) : double.NaN;
-
-    /// <summary>Half-width of the two-sided 95% confidence interval of the mean (Student's t).</summary>
-    public double ConfidenceHalfWidth95 => Count > 1 ? StudentT.Quantile975(Count - 1) * StandardError : double.NaN;
-
     public static SampleSummary Of(IReadOnlyCollection<double> values)
     {
         if (values.Count == 0) return new SampleSummary(0, double.NaN, double.NaN);

@@ -35,7 +35,7 @@ public sealed class EvaluatorPoolSpecs() : TestKit(SpecConfig.Patient)
         var evaluator = population.LastSender;
 
         var spec = TestRuns.Settings().Template with { Loss = new Training.Models.LossSpec.MetaLoss(TestRuns.Architecture, TestRuns.InitialPhi()) };
-        population.Send(evaluator, new WorkLease([new EpisodeAssignment(new EpisodeKey(0, 0, 0), spec)]));
+        population.Send(evaluator, TestLeases.OneGroup(new EpisodeAssignment(new EpisodeKey(0, 0, 0), spec)));
 
         population.ExpectMsg<ReleaseLeases>();
         population.ExpectMsg<RequestWork>();

@@ -61,7 +61,7 @@ public sealed class EvaluatorActorSpecs : TestKit
         var mismatches = CreateTestProbe();
         Sys.EventStream.Subscribe(mismatches, typeof(DataMismatch));
 
-        _population.Send(evaluator, new WorkLease([Assignment(0)]) { Data = [run] });
+        _population.Send(evaluator, TestLeases.OneGroup(Assignment(0)) with { Data = [run] });
 
         Assert.Contains($"the run's fingerprint is {run.Sha256}", mismatches.ExpectMsg<DataMismatch>().Reason);
         _population.ExpectMsg<ReleaseLeases>();
@@ -74,7 +74,7 @@ public sealed class EvaluatorActorSpecs : TestKit
     {
         var runner = new RecordingRunner();
         var evaluator = Evaluator(runner.Factory, batchSize: 3);
-        var lease = new WorkLease([Assignment(0), Assignment(1), Assignment(2)]);
+        var lease = TestLeases.OneGroup(Assignment(0), Assignment(1), Assignment(2));
 
         _population.Send(evaluator, lease);
 
@@ -91,6 +91,23 @@ public sealed class EvaluatorActorSpecs : TestKit
     }
 
     [Fact]
+    public void Should_run_each_group_of_a_lease_as_one_runner_call_then_ask_for_more()
+    {
+        var runner = new RecordingRunner();
+        var evaluator = Evaluator(runner.Factory, batchSize: 3);
+        var lease = new WorkLease([new EpisodeGroup([Assignment(0), Assignment(1)]), new EpisodeGroup([Assignment(2)])]);
+
+        _population.Send(evaluator, lease);
+
+        Assert.Equal(0, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
+        Assert.Equal(1, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
+        // Asked for more only once the lease's last group is done, before reporting it.
+        _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 3);
+        Assert.Equal(2, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
+        Assert.Equal([[lease.Episodes[0].Spec, lease.Episodes[1].Spec], [lease.Episodes[2].Spec]], runner.Batches);
+    }
+
+    [Fact]
     public void Should_run_a_lease_that_arrives_during_a_batch_after_it_and_ask_once_both_are_done()
     {
         // A re-sent request can be answered twice: the second lease waits for the slot.
@@ -103,8 +120,8 @@ public sealed class EvaluatorActorSpecs : TestKit
             return FakeEpisodes.Batch(specs);
         }, batchSize: 2);
 
-        _population.Send(evaluator, new WorkLease([Assignment(0), Assignment(1)]));
-        _population.Send(evaluator, new WorkLease([Assignment(2)]));
+        _population.Send(evaluator, TestLeases.OneGroup(Assignment(0), Assignment(1)));
+        _population.Send(evaluator, TestLeases.OneGroup(Assignment(2)));
         release.Set();
 
         Assert.Equal(0, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
@@ -123,7 +140,7 @@ public sealed class EvaluatorActorSpecs : TestKit
         _population.Send(evaluator, new NoWorkAvailable(RunFinished: true));
 
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
-        _population.Send(evaluator, new WorkLease([Assignment(0)]));
+        _population.Send(evaluator, TestLeases.OneGroup(Assignment(0)));
         _population.ExpectMsg<RequestWork>();
         _population.ExpectMsg<EpisodeFinished>();
     }
@@ -141,7 +158,7 @@ public sealed class EvaluatorActorSpecs : TestKit
             release.Wait(TimeSpan.FromSeconds(30));
             return FakeEpisodes.Batch(specs);
         });
-        _population.Send(evaluator, new WorkLease([Assignment(0)]));
+        _population.Send(evaluator, TestLeases.OneGroup(Assignment(0)));
         Assert.True(started.Wait(TimeSpan.FromSeconds(10)), "the batch never started");
 
         // Answered while the batch still blocks its slot thread: the mailbox is not stuck behind it.
@@ -163,14 +180,14 @@ public sealed class EvaluatorActorSpecs : TestKit
         var flaky = new FlakyEpisodes(failures: 1);
         var evaluator = Evaluator(flaky.Factory, batchSize: 2);
 
-        _population.Send(evaluator, new WorkLease([Assignment(0), Assignment(1)]));
+        _population.Send(evaluator, TestLeases.OneGroup(Assignment(0), Assignment(1)));
 
         // No result of the failed batch is reported: all of its episodes go back with the lease.
         _population.ExpectMsg<ReleaseLeases>();
         Assert.Equal(evaluator, _population.LastSender);
         _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 2);
         Assert.Equal(2, flaky.Incarnations);
-        _population.Send(evaluator, new WorkLease([Assignment(0), Assignment(1)]));
+        _population.Send(evaluator, TestLeases.OneGroup(Assignment(0), Assignment(1)));
         _population.ExpectMsg<RequestWork>();
         Assert.Equal(Assignment(0).Key, _population.ExpectMsg<EpisodeFinished>().Key);
         Assert.Equal(Assignment(1).Key, _population.ExpectMsg<EpisodeFinished>().Key);
@@ -181,7 +198,7 @@ public sealed class EvaluatorActorSpecs : TestKit
     {
         var evaluator = Evaluator(_ => specs => FakeEpisodes.Batch(specs.Skip(1).ToList()), batchSize: 2);
 
-        _population.Send(evaluator, new WorkLease([Assignment(0), Assignment(1)]));
+        _population.Send(evaluator, TestLeases.OneGroup(Assignment(0), Assignment(1)));
 
         _population.ExpectMsg<ReleaseLeases>();
         _population.ExpectMsg<RequestWork>();
@@ -207,7 +224,7 @@ public sealed class EvaluatorActorSpecs : TestKit
             return FakeEpisodes.Batch(specs);
         }, reaskWhenIdle: TimeSpan.FromMilliseconds(100));
 
-        _population.Send(evaluator, new WorkLease([Assignment(0)]));
+        _population.Send(evaluator, TestLeases.OneGroup(Assignment(0)));
 
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
         release.Set();
@@ -232,13 +249,13 @@ public sealed class EvaluatorActorSpecs : TestKit
         var evaluator = Evaluator(runner.Factory);
         var stranger = CreateTestProbe();
 
-        EventFilter.Warning(contains: $"from {stranger.Ref.Path}").ExpectOne(() => stranger.Send(evaluator, new WorkLease([Assignment(0)])));
+        EventFilter.Warning(contains: $"from {stranger.Ref.Path}").ExpectOne(() => stranger.Send(evaluator, TestLeases.OneGroup(Assignment(0))));
 
         stranger.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         Assert.Empty(runner.Batches);
         // Still waiting for its own request's answer.
-        _population.Send(evaluator, new WorkLease([Assignment(1)]));
+        _population.Send(evaluator, TestLeases.OneGroup(Assignment(1)));
         _population.ExpectMsg<RequestWork>();
         Assert.Equal(Assignment(1).Key, _population.ExpectMsg<EpisodeFinished>().Key);
     }
@@ -264,7 +281,7 @@ public sealed class EvaluatorActorSpecs : TestKit
 
         // A restart would hand leases back and ask again.
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
-        _population.Send(evaluator, new WorkLease([Assignment(0)]));
+        _population.Send(evaluator, TestLeases.OneGroup(Assignment(0)));
         _population.ExpectMsg<RequestWork>();
         _population.ExpectMsg<EpisodeFinished>();
     }

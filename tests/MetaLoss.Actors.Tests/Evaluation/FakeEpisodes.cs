@@ -26,7 +26,7 @@ public static class FakeEpisodes
     }
 
     /// <summary>SplitMix64's finaliser.</summary>
-    private static ulong Mix(ulong z)
+    public static ulong Mix(ulong z)
     {
         z += 0x9E3779B97F4A7C15UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

@@ -14,13 +14,16 @@ public sealed class ResultCheckSpecs : Akka.TestKit.Xunit2.TestKit
     private readonly Leases _leases = new();
     private readonly PopulationState _state;
 
+    /// <summary>A group of one episode, as a run with batch size 1 plans it.</summary>
+    private static PlannedGroup Group(EpisodeKey key) => new(new GroupKey(key.Generation, key.MetaValidation, key.Candidate), [key]);
+
     public ResultCheckSpecs() : base(SpecConfig.Patient)
     {
         _holder = CreateTestProbe().Ref;
         _stranger = CreateTestProbe().Ref;
         var started = PopulationState.Empty.Apply(new RunStarted(TestRuns.Settings(), TestRuns.InitialPhi()));
         _state = started.Apply(started.StartNextGeneration());
-        _leases.Grant(Leased, _holder, DateTime.MaxValue);
+        _leases.Grant(Group(Leased), _holder, DateTime.MaxValue);
     }
 
     [Theory]
@@ -43,16 +46,16 @@ public sealed class ResultCheckSpecs : Akka.TestKit.Xunit2.TestKit
     [Fact]
     public void Should_accept_a_late_result_from_the_holder_of_an_expired_lease_but_not_from_others()
     {
-        _leases.Grant(new(0, 2, 0), _holder, DateTime.UnixEpoch);
+        _leases.Grant(Group(new(0, 2, 0)), _holder, DateTime.UnixEpoch);
         _leases.ReleaseExpired(DateTime.UtcNow);
-        _leases.Grant(new(0, 2, 0), _stranger, DateTime.MaxValue);
+        _leases.Grant(Group(new(0, 2, 0)), _stranger, DateTime.MaxValue);
         var late = new EpisodeFinished(new(0, 2, 0), 0.5, EpisodeOutcome.Completed);
         var third = CreateTestProbe().Ref;
 
         Assert.Null(ResultCheck.Refusal(late, _holder, _leases, _state));
         Assert.Null(ResultCheck.Refusal(late, _stranger, _leases, _state));
         Assert.Contains("leased to", ResultCheck.Refusal(late, third, _leases, _state));
-        _leases.Release(late.Key);
+        _leases.Release(Group(late.Key).Key);
         Assert.Contains("not leased", ResultCheck.Refusal(late, _holder, _leases, _state));
     }
 
@@ -60,7 +63,7 @@ public sealed class ResultCheckSpecs : Akka.TestKit.Xunit2.TestKit
     public void Should_refuse_a_result_for_an_episode_the_run_does_not_have()
     {
         var closed = new EpisodeKey(5, 1, 0);
-        _leases.Grant(closed, _holder, DateTime.MaxValue);
+        _leases.Grant(Group(closed), _holder, DateTime.MaxValue);
 
         Assert.Contains("not open", ResultCheck.Refusal(new EpisodeFinished(closed, 0.5, EpisodeOutcome.Completed), _holder, _leases, _state));
     }

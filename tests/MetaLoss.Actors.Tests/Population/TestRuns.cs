@@ -15,11 +15,12 @@ public static class TestRuns
 
     public static PopulationOptions Options { get; } = new(LeaseTimeout: TimeSpan.FromMinutes(1));
 
+    /// <summary>A run; groups of one by default, so a lease holds exactly the episodes asked for.</summary>
     public static RunSettings Settings(int parents = 2, int episodes = 1, int generations = 3, bool paired = false,
-        ulong seed = 7) =>
+        ulong seed = 7, int batchSize = 1) =>
         new(seed, generations, new EvolutionSettings { Parents = parents, InitialSigma = 0.1f }, Architecture,
             new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), 0, 0),
-            episodes, paired);
+            episodes, paired) { BatchSize = batchSize };
 
     /// <summary>A run that re-scores each generation's best <paramref name="top"/> on <paramref name="validationEpisodes"/> held-out episodes.</summary>
     public static RunSettings ValidatedSettings(int parents = 3, int episodes = 2, int generations = 3, int validationEpisodes = 2, int top = 2) =>

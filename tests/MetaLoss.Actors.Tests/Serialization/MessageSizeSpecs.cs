@@ -49,11 +49,12 @@ public sealed class MessageSizeSpecs(ITestOutputHelper output) : Akka.TestKit.Xu
         };
     }
 
+    /// <summary>A lease of groups of one episode each: the most bytes per episode.</summary>
     private static WorkLease Lease(PopulationState state, int episodes) =>
         new([.. Enumerable.Range(0, episodes).Select(i =>
         {
             var key = new EpisodeKey(long.MaxValue, int.MaxValue, i, MetaValidation: true);
-            return new EpisodeAssignment(key, state.SpecFor(new EpisodeKey(0, 0, 0)) with { Dataset = DatasetName.FashionMnistMetaValidation });
+            return new EpisodeGroup([new EpisodeAssignment(key, state.SpecFor(new EpisodeKey(0, 0, 0)) with { Dataset = DatasetName.FashionMnistMetaValidation })]);
         })]);
 
     /// <summary>The largest instance of each message type that may cross the network.</summary>

@@ -12,14 +12,14 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
     // Pinned: journals written today must load tomorrow, so a manifest never changes meaning.
     private static readonly Dictionary<Type, string> Manifests = new()
     {
-        [typeof(RunStarted)] = "RS3",
+        [typeof(RunStarted)] = "RS4",
         [typeof(GenerationStarted)] = "GS1",
         [typeof(EpisodeCompleted)] = "EC1",
         [typeof(MetaValidationEpisodeCompleted)] = "VE1",
         [typeof(CandidatesValidated)] = "CV1",
         [typeof(GenerationCompleted)] = "GC1",
-        [typeof(PopulationState)] = "PS3",
-        [typeof(StartRun)] = "SR3",
+        [typeof(PopulationState)] = "PS4",
+        [typeof(StartRun)] = "SR4",
         [typeof(RunAccepted)] = "RA1",
         [typeof(RunRejected)] = "RR1",
         [typeof(GetRunStatus)] = "GRS1",
@@ -27,7 +27,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(SubscribeProgress)] = "SP1",
         [typeof(ProgressUpdate)] = "PU1",
         [typeof(RequestWork)] = "RW1",
-        [typeof(WorkLease)] = "WL3",
+        [typeof(WorkLease)] = "WL4",
         [typeof(NoWorkAvailable)] = "NW1",
         [typeof(EpisodeFinished)] = "EF2",
         [typeof(ReleaseLeases)] = "RL1",
@@ -76,7 +76,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         foreach (var name in new[] { "PopulationState (mid-generation)", "PopulationState (validating)" })
         {
             var original = (PopulationState)Samples.All[name];
-            var restored = (PopulationState)Serializer.FromBinary(Serializer.ToBinary(original), "PS3");
+            var restored = (PopulationState)Serializer.FromBinary(Serializer.ToBinary(original), "PS4");
 
             DeepEquality.AssertEqual(Finish(original), Finish(restored));
         }
@@ -158,11 +158,72 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         Assert.Empty(snapshot.Settings!.Differences(snapshot.Settings with { Data = Samples.Settings.Data }));
     }
 
+    // Written by the version before batch sizes: a run with a run id, fingerprints and meta-validation (RS3, PS3).
+    private const string RunStartedV3 =
+        "157C4A7FB979379E02000000010000000AD7A33CACC527370000803F01000000000000D03F000400000003000000020000001546617368696F6E4D6E6973744D" +
+        "657461547261696E000000000000000000000000000000000005000000280000001000000008000000030000009A9999999999C93F0103000000000000000300" +
+        "000007000000010106436F73696E65000000000000D03F02000000010652616E646F6D1A46617368696F6E4D6E6973744D65746156616C69646174696F6E0200" +
+        "000001000000020000001546617368696F6E4D6E6973744D657461547261696E4030663565346231643963336132376538366234316430633961326633376535" +
+        "3863316236643461303965326637336338356231613664306534633966326237331A46617368696F6E4D6E6973744D65746156616C69646174696F6E40613363" +
+        "31653935623764323066343665386231396335643361376630326536346238643163396135653366373062323664346338613165396635623364303732240000" +
+        "0070ADC5BE88559ABF44413FBF2E3D89BE91D7A83D93A2F6BDACA5993CF6FAF13E00000000000000000000000000000000D166473F4C9375BDF5FC00BF4FEF09" +
+        "3F000000008C87D73E14C9593F02FAE9BF0000000000000000000000003E78873FACE7D63DE92BD73D00000000FB7F41BF06BA2ABFF9DD8ABF206572BF000000" +
+        "0000000000616E06BF32B384BD0000000001000000000000E03F000000000000F43F010C336639613063326237653431";
+
+    private const string PopulationStateV3 =
+        "01157C4A7FB979379E02000000010000000AD7A33CACC527370000803F01000000000000D03F000400000003000000020000001546617368696F6E4D6E697374" +
+        "4D657461547261696E000000000000000000000000000000000005000000280000001000000008000000030000009A9999999999C93F01030000000000000003" +
+        "00000007000000010106436F73696E65000000000000D03F02000000010652616E646F6D1A46617368696F6E4D6E6973744D65746156616C69646174696F6E02" +
+        "00000001000000020000001546617368696F6E4D6E6973744D657461547261696E40306635653462316439633361323765383662343164306339613266333765" +
+        "353863316236643461303965326637336338356231613664306534633966326237331A46617368696F6E4D6E6973744D65746156616C69646174696F6E406133" +
+        "63316539356237643230663436653862313963356433613766303265363462386431633961356533663730623236643463386131653966356233643037320100" +
+        "00000000000000010000002400000070ADC5BE88559ABF44413FBF2E3D89BE91D7A83D93A2F6BDACA5993CF6FAF13E00000000000000000000000000000000D1" +
+        "66473F4C9375BDF5FC00BF4FEF093F000000008C87D73E14C9593F02FAE9BF0000000000000000000000003E78873FACE7D63DE92BD73D00000000FB7F41BF06" +
+        "BA2ABFF9DD8ABF206572BF0000000000000000616E06BF32B384BD00000000240000000AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0A" +
+        "D7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0A" +
+        "D7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C0AD7A33C00000000000000000000000000" +
+        "000000000000000000000000";
+
+    [Fact]
+    public void A_run_journaled_before_batch_sizes_still_loads_and_computes_groups_of_one()
+    {
+        var started = Assert.IsType<RunStarted>(Serializer.FromBinary(Convert.FromHexString(RunStartedV3), "RS3"));
+
+        // Its batches computed each member as if alone: what a group of one does, so a resume changes nothing.
+        Assert.Equal(RunSettings.LegacyBatchSize, started.Settings.BatchSize);
+        Assert.Equal(Samples.Run, started.Run);
+        Assert.Equal(Samples.Settings.Data, started.Settings.Data);
+        Assert.Equal(new MetaValidation(Training.Data.DatasetName.FashionMnistMetaValidation, 2, 1), started.Settings.MetaValidation);
+        Assert.Equal((1, 2), (started.Settings.Evolution.Parents, started.Settings.Generations));
+
+        var snapshot = Assert.IsType<PopulationState>(Serializer.FromBinary(Convert.FromHexString(PopulationStateV3), "PS3"));
+        DeepEquality.AssertEqual(PopulationState.Empty.Apply(started), snapshot);
+        var generation = snapshot.Apply(snapshot.StartNextGeneration());
+        Assert.All(generation.PlannedGroups(), group => Assert.Single(group.Episodes));
+    }
+
+    [Fact]
+    public void Runs_journaled_before_run_ids_or_meta_validation_compute_groups_of_one()
+    {
+        Assert.Equal(RunSettings.LegacyBatchSize, ((RunStarted)Serializer.FromBinary(Convert.FromHexString(RunStartedV2), "RS2")).Settings.BatchSize);
+        Assert.Equal(RunSettings.LegacyBatchSize, ((RunStarted)Serializer.FromBinary(Convert.FromHexString(RunStartedV1), "RS1")).Settings.BatchSize);
+        Assert.Equal(RunSettings.LegacyBatchSize, ((PopulationState)Serializer.FromBinary(Convert.FromHexString(PopulationStateV2), "PS2")).Settings!.BatchSize);
+    }
+
+    [Fact]
+    public void A_batch_size_survives_the_journal()
+    {
+        var started = (RunStarted)Samples.All["RunStarted"];
+        var back = Assert.IsType<RunStarted>(Serializer.FromBinary(Serializer.ToBinary(started with { Settings = started.Settings with { BatchSize = 17 } }), "RS4"));
+
+        Assert.Equal(17, back.Settings.BatchSize);
+    }
+
     [Fact]
     public void A_run_id_and_fingerprints_survive_the_journal()
     {
         var started = (RunStarted)Samples.All["RunStarted"];
-        var back = Assert.IsType<RunStarted>(Serializer.FromBinary(Serializer.ToBinary(started), "RS3"));
+        var back = Assert.IsType<RunStarted>(Serializer.FromBinary(Serializer.ToBinary(started), "RS4"));
 
         Assert.Equal(started.Run, back.Run);
         Assert.Equal(started.Settings.Data, back.Settings.Data);
@@ -196,9 +257,9 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         var bytes = Serializer.ToBinary(Samples.All["RunStarted"]);
         byte[] corrupt = change < 0 ? bytes[..^1] : [.. bytes, 0];
 
-        var error = Assert.Throws<CorruptPayloadException>(() => Serializer.FromBinary(corrupt, "RS3"));
+        var error = Assert.Throws<CorruptPayloadException>(() => Serializer.FromBinary(corrupt, "RS4"));
 
-        Assert.Contains("'RS3'", error.Message);
+        Assert.Contains("'RS4'", error.Message);
         Assert.Equal(typeof(RunStarted), error.PayloadType);
     }
 

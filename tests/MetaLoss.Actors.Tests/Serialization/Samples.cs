@@ -31,6 +31,7 @@ internal static class Samples
         Init: MlnInit.Random)
     {
         MetaValidation = new MetaValidation(DatasetName.FashionMnistMetaValidation, Episodes: 2, TopCandidates: 2),
+        BatchSize = 4,
         Data =
         [
             new DatasetFingerprint(DatasetName.FashionMnistMetaTrain, "0f5e4b1d9c3a27e86b41d0c9a2f37e58c1b6d4a09e2f73c85b1a6d0e4c9f2b73"),
@@ -95,6 +96,7 @@ internal static class Samples
             ["StartRun"] = new StartRun(Settings with { Template = template with { Classes = null } }, OddFloats),
             ["StartRun (fitted)"] = new StartRun(Settings with { Init = MlnInit.MeanSquaredErrorFit }, OddFloats, new InitialFit(-0.0, double.NaN)) { Run = Run },
             ["StartRun (legacy run, no data)"] = new StartRun(Settings with { Data = [] }, OddFloats) { Run = RunId.Legacy },
+            ["StartRun (keeps the journaled batch size)"] = new StartRun(Settings, []) { Run = Run, KeepsJournaledBatchSize = true },
             ["RunStarted (no fit)"] = new RunStarted(Settings with { Init = MlnInit.CrossEntropyFit }, OddFloats),
             ["RunAccepted"] = new RunAccepted(Resumed: true, 3),
             ["RunRejected"] = new RunRejected("this run directory holds a run with other settings: seed: journal has 1, asked for 2 — ε"),
@@ -109,14 +111,14 @@ internal static class Samples
             ["EvaluatorsFailed"] = new EvaluatorsFailed(2, "episodes on cpu:1 failed: class 1 of fashion-mnist-meta-train has 0 rows — ε"),
             ["JournalFault"] = new JournalFault("SQLite Error 13: 'database or disk is full'."),
             ["RequestWork"] = new RequestWork(4),
-            ["WorkLease"] = new WorkLease([.. open.Skip(1).Take(3).Select(k => new EpisodeAssignment(k, state.SpecFor(k)))]) { Data = Settings.Data },
-            ["WorkLease (every loss kind)"] = new WorkLease(
+            ["WorkLease"] = new WorkLease([.. state.PendingGroups().Take(2).Select(state.Assign)]) { Data = Settings.Data },
+            ["WorkLease (every loss kind)"] = new WorkLease([new EpisodeGroup(
             [
                 new(new EpisodeKey(2, 0, 0), template with { Classes = null, TaskSeed = 1, InitSeed = 2 }),
                 new(new EpisodeKey(2, 1, 0), template with { Loss = new LossSpec.MeanSquaredError(), Dataset = DatasetName.Cifar10Test }),
                 new(new EpisodeKey(2, 2, 1), template with { Loss = new LossSpec.MetaLoss(Settings.Architecture, OddFloats) }),
                 new(new EpisodeKey(2, 2, 0, MetaValidation: true), template with { Dataset = DatasetName.FashionMnistMetaValidation }),
-            ]),
+            ])]),
             ["NoWorkAvailable"] = new NoWorkAvailable(RunFinished: true),
             ["EpisodeFinished"] = new EpisodeFinished(open[1], 0.8125, EpisodeOutcome.Completed),
             ["EpisodeFinished (exploded)"] = new EpisodeFinished(open[2], 0, EpisodeOutcome.ExplodedClassifier),

@@ -14,11 +14,11 @@ public sealed class LargeBatchSpecs
     [
         "evolve", "--run", directory, "--generations", "4", "--population", "50", "--episodes-per-candidate", "3",
         "--seed", "5", "--init", "random", "--per-class", "2", "--validation-size", "60", "--hidden1", "16", "--hidden2", "16",
-        "--steps", "3", "--config", "metaloss.batch-size = 512", .. extra,
+        "--steps", "3", "--config", "metaloss.request-episodes = 512", .. extra,
     ];
 
     [Fact]
-    public async Task Should_finish_a_clustered_run_with_batch_size_512_exactly_like_a_solo_run()
+    public async Task Should_finish_a_clustered_run_asking_for_512_episodes_exactly_like_a_solo_run()
     {
         var soloDirectory = SmallRun.NewDirectory();
         var (soloCode, soloOutput) = MetalossProcess.Run(ClusterRun.Timeout, Evolve(soloDirectory, "--devices", "cpu:2"));
@@ -28,7 +28,7 @@ public sealed class LargeBatchSpecs
 
         using var host = MetalossProcess.Start(Evolve(directory, ["--devices", "cpu:1", "--port", $"{hostPort}", .. ClusterRun.FastDowning]));
         Assert.True(host.WaitForLine("Cluster started", ClusterRun.Timeout), host.Output);
-        using var node = MetalossProcess.Start([.. ClusterRun.Node(hostPort, ClusterRun.FreePort()), "--config", "metaloss.batch-size = 512"]);
+        using var node = MetalossProcess.Start([.. ClusterRun.Node(hostPort, ClusterRun.FreePort()), "--config", "metaloss.request-episodes = 512"]);
 
         Assert.True(host.WaitForExit(ClusterRun.Timeout) == 0, host.Output);
         Assert.True(node.WaitForExit(TimeSpan.FromSeconds(60)) == 0, node.Output);

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MetaLoss.Actors.Messages;
 using MetaLoss.Host.Runs;
 using Xunit.Abstractions;
 
@@ -36,6 +37,9 @@ public sealed class NodeChurnSpecs(ReferenceRun reference, ITestOutputHelper out
 
         var state = await JournalReader.ReadState(ClusterRun.SqliteJournal(directory));
         Assert.True(state.Finished);
+        // Groups of 5, some computed on the node that was killed and computed again whole elsewhere.
+        Assert.Equal(RunSettings.DefaultBatchSize, state.Settings!.BatchSize);
+        Assert.DoesNotContain("recomputed as", host.Output);
         Assert.Equal(reference.State.Population, state.Population);
         Assert.Equal(reference.State.History, state.History);
         Assert.Equal(reference.State.Validated, state.Validated);

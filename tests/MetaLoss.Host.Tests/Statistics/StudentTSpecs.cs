@@ -1,6 +1,6 @@
-using MetaLoss.Training.Statistics;
+using MetaLoss.Host.Statistics;
 
-namespace MetaLoss.Training.Tests.Statistics;
+namespace MetaLoss.Host.Tests.Statistics;
 
 public class StudentTSpecs
 {
@@ -16,22 +16,17 @@ public class StudentTSpecs
     }
 
     [Fact]
-    public void Should_match_closed_forms_of_the_cdf()
+    public void Should_match_the_closed_forms_of_the_975_quantile_to_1e_9()
     {
-        // df = 1 is the Cauchy distribution: F(1) = 1/2 + atan(1)/pi = 3/4.
-        Assert.Equal(0.75, StudentT.Cdf(1, 1), 12);
-        // df = 2: F(t) = 1/2 + t / (2 sqrt(2 + t^2)); F(1) = 1/2 + 1/(2 sqrt 3).
-        Assert.Equal(0.5 + 1 / (2 * Math.Sqrt(3)), StudentT.Cdf(1, 2), 12);
-        Assert.Equal(0.5, StudentT.Cdf(0, 7), 12);
+        // df = 1 (Cauchy): tan(0.475 pi); df = 2: (2p - 1) / sqrt(2p(1 - p)).
+        Assert.Equal(Math.Tan(0.475 * Math.PI), StudentT.Quantile975(1), 1e-9);
+        Assert.Equal(0.95 / Math.Sqrt(2 * 0.975 * 0.025), StudentT.Quantile975(2), 1e-9);
     }
 
-    [Theory]
-    [InlineData(0.3, 3)]
-    [InlineData(1.7, 10)]
-    [InlineData(4.2, 25)]
-    public void Should_be_symmetric_about_zero(double t, double degreesOfFreedom)
+    [Fact]
+    public void Should_refuse_zero_degrees_of_freedom()
     {
-        Assert.Equal(1, StudentT.Cdf(t, degreesOfFreedom) + StudentT.Cdf(-t, degreesOfFreedom), 12);
+        Assert.Throws<ArgumentOutOfRangeException>(() => StudentT.Quantile975(0));
     }
 
     [Fact]
@@ -41,6 +36,8 @@ public class StudentTSpecs
         // df = 4: P(|T| < t) = sin(theta) (1 + cos^2(theta) / 2), theta = atan(t / 2); t = 4 gives 1 - 2.2/sqrt(5).
         Assert.Equal(1 - 2.2 / Math.Sqrt(5), StudentT.TwoSidedPValue(4, 4), 10);
         Assert.Equal(StudentT.TwoSidedPValue(4, 4), StudentT.TwoSidedPValue(-4, 4), 15);
+        // df = 1: P(|T| > 1) = 1/2.
+        Assert.Equal(0.5, StudentT.TwoSidedPValue(1, 1), 12);
     }
 
     [Fact]

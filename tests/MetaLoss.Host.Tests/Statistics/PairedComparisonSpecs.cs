@@ -1,6 +1,6 @@
-using MetaLoss.Training.Statistics;
+using MetaLoss.Host.Statistics;
 
-namespace MetaLoss.Training.Tests.Statistics;
+namespace MetaLoss.Host.Tests.Statistics;
 
 public class PairedComparisonSpecs
 {

@@ -1,4 +1,6 @@
-namespace MetaLoss.Training.Statistics;
+using MetaLoss.Training.Statistics;
+
+namespace MetaLoss.Host.Statistics;
 
 /// <summary>
 /// A paired comparison of two losses scored on the same episodes: the per-episode differences
@@ -25,8 +27,8 @@ public sealed record PairedComparison(
         if (first.Count == 0) throw new ArgumentException("a paired comparison needs at least one pair");
         var differences = first.Zip(second, (a, b) => a - b).ToList();
         var summary = SampleSummary.Of(differences);
-        var wins = first.Zip(second).Count(p => p.First > p.Second);
-        var ties = first.Zip(second).Count(p => p.First == p.Second);
+        var wins = first.Zip(second, (a, b) => a > b).Count(won => won);
+        var ties = first.Zip(second, (a, b) => a == b).Count(tied => tied);
         var losses = first.Count - wins - ties;
         if (summary.Count < 2)
             return new(summary.Count, summary.Mean, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, wins, ties, losses);
