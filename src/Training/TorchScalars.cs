@@ -17,5 +17,7 @@ public static class TorchScalars
 {
     public static Scalar One { get; } = 1.ToScalar();
 
+    public static Scalar MinusOne { get; } = (-1).ToScalar();
+
     public static Scalar Two { get; } = 2.ToScalar();
 }

@@ -64,6 +64,7 @@ public static class BenchCommand
             using var catalog = new DatasetCatalog(data.Read(result));
             Run(catalog, settings);
             if (mklMode == MklBenchModes.Mode.Both && MklOffRun.Compare() is var code and not 0) return code;
+            LaunchBoundProxy.Run(catalog, settings.Rounds, settings.BatchedThreads);
             if (overhead.Generations > 0) ActorOverheadBench.Run(catalog, overhead);
             if (settings.MemoryEpisodes > 0) MemoryLoop(new BatchedEpisodeRunner(catalog), settings);
             return 0;
@@ -140,7 +141,7 @@ public static class BenchCommand
         var modes = new List<Mode>
         {
             new("one at a time", "1", "-", 1, 1, loneCount, () => { for (var i = 0; i < loneCount; i++) lone.Run(Spec(i)); }),
-            new("ParallelEpisodes", $"{cores}x1", "-", 1, cores, loneCount * cores, () => ParallelEpisodes.Run(lone, Specs(0, loneCount * cores), cores)),
+            new("ParallelEpisodes", $"{cores}x1", "-", 1, cores, loneCount * cores, () => ParallelEpisodes.Run(lone.Run, Specs(0, loneCount * cores), cores)),
         };
         // The alternative to intra-op threads: one batch per core, each on one thread.
         foreach (var p in settings.Sizes)

@@ -59,7 +59,7 @@ public static class CalibrateCommand
                     return template with { Loss = loss, LearningRate = lr, TaskSeed = seeds.TaskSeed, InitSeed = seeds.InitSeed };
                 }).ToList();
                 using var progress = new ConsoleProgress($"{loss.Label} lr {lr}", count);
-                var summary = SampleSummary.Of(ParallelEpisodes.Run(runner, specs, result.GetValue(threads), d => progress.Report(d))
+                var summary = SampleSummary.Of(ParallelEpisodes.Run(runner.Run, specs, result.GetValue(threads), d => progress.Report(d))
                     .Select(r => r.Fitness).ToList());
                 Console.WriteLine($"{loss.Label,-5} {lr,-7:G4} {summary.Mean:F4} +/- {summary.StandardDeviation:F4}     +/- {summary.ConfidenceHalfWidth95:F4}");
             }

@@ -43,7 +43,7 @@ public static class RunEvaluation
             var results = ScoreContenders(runner, datasetTemplate, contenders, seeds, request, d => progress.Report(d), cancellation);
             using var probeProgress = new ConsoleProgress($"{name}: MLN gradient probe", seeds.Count);
             var probeSpecs = seeds.Select(s => mln.Setting.ApplyTo(datasetTemplate) with { TaskSeed = s.TaskSeed, InitSeed = s.InitSeed }).ToList();
-            var probes = ParallelProbes.Run(probe, probeSpecs, request.Threads, d => probeProgress.Report(d), cancellation);
+            var probes = ParallelEpisodes.Run(probe.Run, probeSpecs, request.Threads, d => probeProgress.Report(d), cancellation);
             var scores = contenders.Select((c, i) => new ContenderScores(c, results[i])).ToList();
             var evaluation = new DatasetEvaluation(dataset, scores[..^1], scores[^1], probes);
             Console.WriteLine($"\n{name}: {seeds.Count} paired episodes");

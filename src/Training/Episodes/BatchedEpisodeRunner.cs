@@ -6,33 +6,55 @@ using static TorchSharp.torch;
 namespace MetaLoss.Training.Episodes;
 
 /// <summary>
-/// Runs many episodes as one population: the classifiers (and MLNs) of P episodes are stacked
-/// along a leading member dimension and trained together with bmm, so a batch is a few large ops
-/// per step instead of P times many small ones. Each member's result equals what
-/// <see cref="EpisodeRunner"/> gives for its spec: the summed loss backpropagates each member's
-/// own gradient, each member steps with its own learning rate and schedule, and a member whose
-/// loss goes non-finite is flagged and frozen while the rest carry on. As in EpisodeRunner, the data
-/// stays resident on the CPU; a batch's rows, classifiers and losses live on <paramref name="device"/>
-/// (a CUDA evaluator slot's GPU, or the CPU by default).
+/// Runs inner-loop episodes, a group at a time: sample each task, initialise a classifier, take N
+/// plain SGD steps on the spec's loss, and score validation accuracy. The classifiers (and MLNs) of a
+/// group's P episodes are stacked along a leading member dimension, so every product of a step is one
+/// batched product whatever P is; a lone episode is the group of one. Each member steps with its own
+/// learning rate and schedule. Never throws for a misbehaving loss: a member whose loss goes
+/// non-finite, or whose classifier blows up, ends with fitness 0 and a flag while the rest carry on.
+/// The data stays resident on the CPU; a group's rows, classifiers and losses live on
+/// <paramref name="device"/> (a CUDA evaluator slot's GPU, or the CPU by default).
 /// </summary>
 public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device = null)
 {
+    /// <summary>A classifier whose squared weight norm passes this has diverged, finite or not.</summary>
+    internal const double ExplodedSquaredNorm = 1e12;
+
     /// <summary>
-    /// One result per spec, in the order given. Specs that can share tensors (same
-    /// <see cref="BatchKey"/>) run as one batch; mixed input runs as one batch per key.
+    /// One result per spec, in the order given, from one batch: the specs must share one
+    /// <see cref="BatchKey"/>. The results are a deterministic function of the group (the same specs
+    /// in the same order give the same bits on any slot of a machine), but a member's result may
+    /// differ in its last bits from the one it gets in another group, since libtorch may choose other
+    /// kernels for another P.
+    /// </summary>
+    public EpisodeResult[] RunGroup(IReadOnlyList<EpisodeSpec> specs)
+    {
+        if (specs.Count == 0) throw new ArgumentException("a group needs at least one episode");
+        foreach (var spec in specs) spec.Validate();
+        var keys = specs.Select(s => BatchKey.Of(s, datasets)).Distinct().Count();
+        if (keys > 1) throw new ArgumentException($"a group runs as one batch, so its episodes must share one batch key; got {keys}");
+        return RunBatch(specs);
+    }
+
+    /// <summary>
+    /// One result per spec, in the order given, for specs of any mix: those with the same
+    /// <see cref="BatchKey"/> run as one group, in the order they were given.
     /// </summary>
     public EpisodeResult[] Run(IReadOnlyList<EpisodeSpec> specs)
     {
         foreach (var spec in specs) spec.Validate();
         var results = new EpisodeResult[specs.Count];
-        foreach (var batch in Enumerable.Range(0, specs.Count).GroupBy(i => BatchKey.Of(specs[i], datasets)))
+        foreach (var group in Enumerable.Range(0, specs.Count).GroupBy(i => BatchKey.Of(specs[i], datasets)))
         {
-            var members = batch.ToArray();
-            var batchResults = RunBatch(members.Select(i => specs[i]).ToList());
-            for (var p = 0; p < members.Length; p++) results[members[p]] = batchResults[p];
+            var members = group.ToArray();
+            var groupResults = RunBatch(members.Select(i => specs[i]).ToList());
+            for (var p = 0; p < members.Length; p++) results[members[p]] = groupResults[p];
         }
         return results;
     }
+
+    /// <summary>One episode: the group of one.</summary>
+    public EpisodeResult Run(EpisodeSpec spec) => RunGroup([spec])[0];
 
     private EpisodeResult[] RunBatch(IReadOnlyList<EpisodeSpec> specs)
     {
@@ -44,42 +66,50 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device
         var shape = new ClassifierShape(data.FeatureCount, settings.FirstHidden, settings.SecondHidden, task.ClassCount);
         using var classifier = new BatchedMlpClassifier(shape, specs.Select(s => s.InitSeed).ToList(), device);
         using var loss = BatchedLosses.Create(specs.Select(s => s.Loss).ToList(), device);
+        using var training = TrainingLoss.For(loss, task.TrainTargets);
 
         var curves = new BatchCurves(specs.Count, settings.Steps);
         float[]? validation = null;
         for (var step = 0; step < settings.Steps; step++)
         {
             using var stepScope = NewDisposeScope();
-            var logits = classifier.Forward(task.TrainFeatures);
-            var losses = loss.Compute(logits, task.TrainTargets);
-            // One read of the whole batch per step, not one per member.
-            curves.RecordTrainStep(HostValues.Floats(losses), Accuracies(logits, task.TrainLabels));
+            var pass = classifier.Train(task.TrainFeatures);
+            var (losses, gradient) = training.ValuesAndGradient(pass.Logits);
+            var (trainLosses, trainAccuracies) = LossesAndAccuracies(losses, pass.Logits, task.TrainLabels);
+            curves.RecordTrainStep(trainLosses, trainAccuracies);
             if (!curves.AnyLive) break;
-            // Members are independent, so d(sum)/d(theta_p) is member p's own gradient; a flagged
-            // member's (possibly NaN) gradient stays in its own slice and is never applied.
-            losses.sum().backward();
-            classifier.SgdStep(SgdGroup.Of(specs.Select(s => s.LearningRateAt(step)).ToArray(), curves.Live));
+            // A flagged member's (possibly NaN) step stays in its own slice; its results are never read.
+            classifier.SgdStep(pass, gradient, NegativeRates(specs, step));
             if (!settings.RecordValidationCurve) continue;
             validation = ValidationAccuracies(classifier, task);
             curves.RecordValidation(validation);
         }
 
-        // As in EpisodeRunner, a recorded curve already ends at the final accuracy.
+        // A recorded curve already ends at the final accuracy.
         if (curves.AnyLive && !settings.RecordValidationCurve) validation = ValidationAccuracies(classifier, task);
-        return curves.Finish(classifier.SquaredNorms(), EpisodeRunner.ExplodedSquaredNorm, validation ?? new float[specs.Count]);
+        return curves.Finish(classifier.SquaredNorms(), ExplodedSquaredNorm, validation ?? new float[specs.Count]);
     }
 
-    /// <summary>Validation accuracy of every member from one forward pass of the whole batch: three bmm.</summary>
+    /// <summary>-lr of every member at this step, [P, 1, 1].</summary>
+    private Tensor NegativeRates(IReadOnlyList<EpisodeSpec> specs, int step) =>
+        tensor(specs.Select(s => (float)-s.LearningRateAt(step)).ToArray(), [specs.Count, 1, 1], device: device);
+
+    /// <summary>Validation accuracy of every member from one forward pass of the whole batch.</summary>
     private static float[] ValidationAccuracies(BatchedMlpClassifier classifier, BatchedTask task)
     {
-        using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        return Accuracies(classifier.Forward(task.ValidationFeatures), task.ValidationLabels);
+        return HostValues.Floats(Accuracies(classifier.Forward(task.ValidationFeatures), task.ValidationLabels));
     }
 
-    private static float[] Accuracies(Tensor logits, Tensor labels)
+    /// <summary>Every member's loss and training accuracy, in one read from the device.</summary>
+    private static (float[] Losses, float[] Accuracies) LossesAndAccuracies(Tensor losses, Tensor logits, Tensor labels)
     {
         using var scope = NewDisposeScope();
-        return HostValues.Floats(logits.argmax(-1).eq(labels).to_type(ScalarType.Float32).mean([-1]));
+        var both = HostValues.Floats(stack([losses, Accuracies(logits, labels)]));
+        var members = both.Length / 2;
+        return (both[..members], both[members..]);
     }
+
+    private static Tensor Accuracies(Tensor logits, Tensor labels) =>
+        logits.argmax(-1).eq(labels).to_type(ScalarType.Float32).mean([-1]);
 }

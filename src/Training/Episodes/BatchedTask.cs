@@ -16,7 +16,9 @@ public sealed class BatchedTask
         Tensor validationLabels)
     {
         ClassCount = classCount;
-        TrainFeatures = trainFeatures;
+        // Read by two products at every step: a shared task's expanded rows are laid out once, so no
+        // product has to gather them again.
+        TrainFeatures = trainFeatures.contiguous();
         TrainLabels = trainLabels;
         TrainTargets = nn.functional.one_hot(trainLabels, classCount).to_type(ScalarType.Float32);
         ValidationFeatures = validationFeatures;

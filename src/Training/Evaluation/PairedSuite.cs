@@ -18,6 +18,6 @@ public static class PairedSuite
         var specs = settings
             .SelectMany(setting => seeds.Select(s => setting.ApplyTo(template) with { TaskSeed = s.TaskSeed, InitSeed = s.InitSeed }))
             .ToList();
-        return ParallelEpisodes.Run(runner, specs, threads, completed, cancellation).Chunk(seeds.Count).ToList();
+        return ParallelEpisodes.Run(runner.Run, specs, threads, completed, cancellation).Chunk(seeds.Count).ToList();
     }
 }

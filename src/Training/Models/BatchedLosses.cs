@@ -3,13 +3,13 @@ using static TorchSharp.torch;
 namespace MetaLoss.Training.Models;
 
 /// <summary>
-/// Builds the batched loss for a population's loss specs. One batch trains with one kind of loss:
-/// all cross-entropy, all MSE, or all MLNs of one architecture (each member with its own phi).
+/// Builds the loss of a population from its members' loss specs. One batch trains with one kind of
+/// loss: all cross-entropy, all MSE, or all MLNs of one architecture (each member with its own phi).
 /// </summary>
 public static class BatchedLosses
 {
-    /// <summary>The batched loss, its parameters (an MLN's phi) on <paramref name="device"/> (the CPU by default).</summary>
-    public static IBatchedLoss Create(IReadOnlyList<LossSpec> losses, Device? device = null)
+    /// <summary>The population's loss, its parameters (an MLN's phi) on <paramref name="device"/> (the CPU by default).</summary>
+    public static ILoss Create(IReadOnlyList<LossSpec> losses, Device? device = null)
     {
         if (losses.Count == 0) throw new ArgumentException("a batch needs at least one loss");
         if (losses.Select(KindOf).Distinct().Count() > 1)
@@ -17,10 +17,10 @@ public static class BatchedLosses
                 $"one batch trains with one kind of loss, got {string.Join(", ", losses.Select(KindOf).Distinct())}");
         return losses[0] switch
         {
-            LossSpec.CrossEntropy => new BatchedCrossEntropyLoss(),
-            LossSpec.MeanSquaredError => new BatchedMeanSquaredErrorLoss(),
-            LossSpec.MetaLoss first => new BatchedMetaLossNetwork(
-                first.Architecture, losses.Select(l => ((LossSpec.MetaLoss)l).Phi).ToList(), device),
+            LossSpec.CrossEntropy => new CrossEntropyLoss(),
+            LossSpec.MeanSquaredError => new MeanSquaredErrorLoss(),
+            LossSpec.MetaLoss first => new MetaLossNetwork(
+                first.Architecture, losses.Select(l => ((LossSpec.MetaLoss)l).Phi).ToList(), device: device),
             var other => throw new ArgumentException($"no batched form of loss {other.Label}"),
         };
     }

@@ -4,11 +4,13 @@ using static TorchSharp.torch;
 namespace MetaLoss.Training.Models;
 
 /// <summary>
-/// P independent inner-loop classifiers with their weights stacked along a leading member
-/// dimension (weights [P, in, out], biases [P, 1, out]) and run with bmm, so a population trains
-/// in a few large products instead of many small ones. Member p starts from exactly the weights of
-/// <c>new MlpClassifier(shape, initSeeds[p])</c> and, given the same gradients, steps exactly as it does.
-/// The weights live on <paramref name="device"/> (the CPU by default).
+/// P independent inner-loop classifiers (three fully connected layers with ReLU) with their weights
+/// stacked along a leading member dimension (weights [P, in, out], biases [P, 1, out]), run with bmm,
+/// and trained by plain SGD. A lone classifier is the population of one. Kept as bare tensors with
+/// its own backward pass rather than a torch Module with autograd: a step is then a few products
+/// whose results land in the weights directly, with no gradient buffers to fill, apply and clear.
+/// Member p starts from <see cref="ClassifierInitializer.Draw"/> with its own seed. The weights live
+/// on <paramref name="device"/> (the CPU by default).
 /// </summary>
 public sealed class BatchedMlpClassifier : IDisposable
 {
@@ -18,20 +20,26 @@ public sealed class BatchedMlpClassifier : IDisposable
     public BatchedMlpClassifier(ClassifierShape shape, IReadOnlyList<ulong> initSeeds, Device? device = null)
     {
         shape.Validate();
-        if (initSeeds.Count == 0) throw new ArgumentException("a batched classifier needs at least one member");
+        if (initSeeds.Count == 0) throw new ArgumentException("a classifier population needs at least one member");
         Shape = shape;
         Members = initSeeds.Count;
         var layers = shape.Layers;
         var weights = layers.Select(l => new float[Members * l.In * l.Out]).ToArray();
         var biases = layers.Select(l => new float[Members * l.Out]).ToArray();
-        // Drawing is serial C# per member; spread over the cores it does not hold up the batch.
-        Parallel.For(0, Members, p =>
+        // Drawing is serial C# per seed; spread over the cores it does not hold up the batch. Paired
+        // episodes share their seed, so each distinct seed is drawn once.
+        var seeds = initSeeds.Distinct().ToArray();
+        Parallel.For(0, seeds.Length, s =>
         {
-            var drawn = ClassifierInitializer.Draw(shape, initSeeds[p]);
-            for (var layer = 0; layer < layers.Count; layer++)
+            var drawn = ClassifierInitializer.Draw(shape, seeds[s]);
+            for (var p = 0; p < Members; p++)
             {
-                drawn[layer].Weight.CopyTo(weights[layer], p * drawn[layer].Weight.Length);
-                drawn[layer].Bias.CopyTo(biases[layer], p * drawn[layer].Bias.Length);
+                if (initSeeds[p] != seeds[s]) continue;
+                for (var layer = 0; layer < layers.Count; layer++)
+                {
+                    drawn[layer].Weight.CopyTo(weights[layer], p * drawn[layer].Weight.Length);
+                    drawn[layer].Bias.CopyTo(biases[layer], p * drawn[layer].Bias.Length);
+                }
             }
         });
         _weights = new Tensor[layers.Count];
@@ -39,8 +47,8 @@ public sealed class BatchedMlpClassifier : IDisposable
         for (var layer = 0; layer < layers.Count; layer++)
         {
             var (input, output) = layers[layer];
-            _weights[layer] = tensor(weights[layer], [Members, input, output], device: device).requires_grad_();
-            _biases[layer] = tensor(biases[layer], [Members, 1, output], device: device).requires_grad_();
+            _weights[layer] = tensor(weights[layer], [Members, input, output], device: device);
+            _biases[layer] = tensor(biases[layer], [Members, 1, output], device: device);
         }
     }
 
@@ -51,56 +59,51 @@ public sealed class BatchedMlpClassifier : IDisposable
     public IEnumerable<Tensor> Parameters => _weights.Concat(_biases);
 
     /// <summary>Logits [P, B, ClassCount] for features [P, B, InputSize] (member p's rows in slice p).</summary>
-    public Tensor Forward(Tensor features)
+    public Tensor Forward(Tensor features) => Train(features).Logits;
+
+    /// <summary>
+    /// The forward pass with what <see cref="SgdStep"/> needs from it: the features and each hidden
+    /// layer's activations. Its tensors belong to the caller's dispose scope.
+    /// </summary>
+    public ForwardPass Train(Tensor features)
     {
+        using var noGrad = no_grad();
         using var scope = NewDisposeScope();
+        var activations = new Tensor[_weights.Length];
         var x = features;
         for (var i = 0; i < _weights.Length; i++)
         {
             x = bmm(x, _weights[i]).add_(_biases[i], TorchScalars.One);
             if (i < _weights.Length - 1) x = x.relu_();
+            activations[i] = x;
         }
-        return x.MoveToOuterDisposeScope();
+        foreach (var a in activations) a.MoveToOuterDisposeScope();
+        return new ForwardPass(features, activations[..^1], activations[^1]);
     }
 
     /// <summary>
-    /// theta_p -= lr_p * grad_p for the members in <paramref name="groups"/>, then clears all
-    /// gradients; members in no group (flagged ones) keep their weights. Each group is one fused
-    /// add with alpha = -lr, the arithmetic of MlpClassifier.SgdStep, so a member's step matches
-    /// its lone step bit for bit (lr * grad rounded first, then added, would not).
+    /// theta_p -= lr_p * dL_p/dtheta_p for every member, backpropagated from each member's logit
+    /// gradient <paramref name="logitGradient"/> [P, B, K] through <paramref name="pass"/> (the
+    /// forward pass those logits came from). <paramref name="negativeRates"/> [P, 1, 1] holds -lr_p:
+    /// it scales the logit gradient first, so that each layer's update is one product added to its weights.
     /// </summary>
-    public void SgdStep(IReadOnlyList<SgdGroup> groups)
+    public void SgdStep(ForwardPass pass, Tensor logitGradient, Tensor negativeRates)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        // Disposed after their last use, so that no collection can free one during a call (see TorchScalars).
-        var alphas = groups.Select(g => (-g.LearningRate).ToScalar()).ToArray();
-        try
+        var step = logitGradient.mul(negativeRates);
+        for (var i = _weights.Length - 1; i >= 0; i--)
         {
-            foreach (var parameter in Parameters)
-            {
-                var gradient = parameter.grad;
-                if (gradient is null) continue;
-                for (var g = 0; g < groups.Count; g++)
-                {
-                    if (groups[g].Members.Length == Members)
-                    {
-                        parameter.add_(gradient, alphas[g]);
-                        continue;
-                    }
-                    var members = tensor(groups[g].Members, ScalarType.Int64, device: parameter.device);
-                    parameter.index_add_(0, members, gradient.index_select(0, members), alphas[g]);
-                }
-                gradient.zero_();
-            }
-        }
-        finally
-        {
-            foreach (var alpha in alphas) alpha.Dispose();
+            var input = i == 0 ? pass.Features : pass.Hidden[i - 1];
+            // The step into the layer below uses this layer's weights before they change.
+            var below = i == 0 ? null : bmm(step, _weights[i].transpose(1, 2)).mul_(pass.Hidden[i - 1].sign());
+            _weights[i].add_(bmm(input.transpose(1, 2), step), TorchScalars.One);
+            _biases[i].add_(step.sum([1], keepdim: true), TorchScalars.One);
+            if (below is not null) step = below;
         }
     }
 
-    /// <summary>Per member, the sum of its squared parameters (MlpClassifier.SquaredNorm for each).</summary>
+    /// <summary>Per member, the sum of its squared parameters: a cheap check for a classifier that has blown up.</summary>
     public double[] SquaredNorms()
     {
         using var noGrad = no_grad();

@@ -5,8 +5,8 @@ namespace MetaLoss.Training.Models;
 
 /// <summary>
 /// A loss's gradient with respect to the logits it is given. Everything a loss tells plain SGD
-/// reaches the classifier through this [B, K] tensor, so two losses with the same logit gradient
-/// train a classifier identically.
+/// reaches the classifier through this [B, K] (or, for a population, [P, B, K]) tensor, so two
+/// losses with the same logit gradient train a classifier identically.
 /// </summary>
 public static class LogitGradients
 {
@@ -17,12 +17,25 @@ public static class LogitGradients
     /// </summary>
     public static Tensor Of(ILoss loss, Tensor logits, Tensor oneHotTargets, bool createGraph = false)
     {
+        using var scope = NewDisposeScope();
+        var (_, gradient) = WithValues(loss, logits, oneHotTargets, createGraph);
+        return gradient.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The loss values (a scalar, or one per member [P]) and dL/dlogits, each member's gradient of
+    /// its own loss; both belong to the caller's dispose scope.
+    /// </summary>
+    public static (Tensor Values, Tensor Gradient) WithValues(ILoss loss, Tensor logits, Tensor oneHotTargets, bool createGraph = false)
+    {
         using var enableGrad = enable_grad();
         using var scope = NewDisposeScope();
         var leaf = logits.detach().requires_grad_();
-        var value = loss.Compute(leaf, oneHotTargets);
+        var values = loss.Compute(leaf, oneHotTargets);
+        // Members are independent, so d(sum)/d(logits_p) is member p's own gradient.
+        var total = values.dim() == 0 ? values : values.sum();
         // A graph built for differentiation must also be kept, as PyTorch does by default (TorchSharp does not).
-        var gradient = autograd.grad([value], [leaf], retain_graph: createGraph, create_graph: createGraph)[0];
-        return gradient.MoveToOuterDisposeScope();
+        var gradient = autograd.grad([total], [leaf], retain_graph: createGraph, create_graph: createGraph)[0];
+        return (values.detach().MoveToOuterDisposeScope(), gradient.MoveToOuterDisposeScope());
     }
 }

@@ -5,69 +5,126 @@ using static TorchSharp.torch;
 namespace MetaLoss.Training.Models;
 
 /// <summary>
-/// The dual-channel Meta-Loss Network. y_hat = softmax(logits) and y each pass through their own
-/// learned element function (a small MLP shared by all elements); the two results are stacked
-/// into a 2-channel [B, K] map, and an integration block of 1x1 convolutions reduces each
-/// element to a loss term. The terms are summed over classes and averaged over the batch, like
-/// cross-entropy. 1x1 kernels keep the loss independent of K and of the (arbitrary) class order.
+/// The dual-channel Meta-Loss Network, for one loss or a population of P (each member its own phi).
+/// y_hat = softmax(logits) and y each pass through their own learned element function (a small MLP
+/// shared by all elements); the two results are stacked into a 2-channel [B, K] map, and an
+/// integration block of 1x1 convolutions reduces each element to a loss term. The terms are summed
+/// over classes and averaged over the rows, like cross-entropy. 1x1 kernels keep the loss independent
+/// of K and of the (arbitrary) class order. Every tensor of <see cref="MlnArchitecture.Tensors"/> is
+/// stacked along a leading member dimension (weights [P, in, out], biases [P, 1, out]) and each
+/// member's elements form one matrix, so every product of a population is one batched product.
+/// A lone MLN is the population of one.
 /// </summary>
 public sealed class MetaLossNetwork : ILoss
 {
     private readonly Parameter[] _tensors;
 
     public MetaLossNetwork(MlnArchitecture architecture, ReadOnlySpan<float> phi, bool requiresGrad = false, Device? device = null)
+        : this(architecture, [phi.ToArray()], requiresGrad, device)
+    {
+    }
+
+    public MetaLossNetwork(MlnArchitecture architecture, IReadOnlyList<float[]> phis, bool requiresGrad = false, Device? device = null)
     {
         architecture.Validate();
-        if (phi.Length != architecture.ParameterCount)
-            throw new ArgumentException($"MLN expects {architecture.ParameterCount} parameters, got {phi.Length}");
+        if (phis.Count == 0) throw new ArgumentException("an MLN needs at least one member");
+        foreach (var phi in phis)
+        {
+            if (phi.Length != architecture.ParameterCount)
+                throw new ArgumentException($"MLN expects {architecture.ParameterCount} parameters, got {phi.Length}");
+        }
         Architecture = architecture;
+        Members = phis.Count;
         var layout = architecture.Tensors;
         _tensors = new Parameter[layout.Count];
         var offset = 0;
         for (var i = 0; i < layout.Count; i++)
         {
-            var slice = phi.Slice(offset, layout[i].Length).ToArray();
-            _tensors[i] = new Parameter(tensor(slice, layout[i].Shape, device: device), requiresGrad);
-            offset += layout[i].Length;
+            var length = layout[i].Length;
+            var stacked = new float[phis.Count * length];
+            for (var p = 0; p < phis.Count; p++)
+                Array.Copy(phis[p], offset, stacked, p * length, length);
+            // A bias [out] becomes [P, 1, out] so it broadcasts over each member's elements.
+            long[] shape = layout[i].Shape.Length == 2 ? [phis.Count, .. layout[i].Shape] : [phis.Count, 1, .. layout[i].Shape];
+            _tensors[i] = new Parameter(tensor(stacked, shape, device: device), requiresGrad);
+            offset += length;
         }
     }
 
     public MlnArchitecture Architecture { get; }
 
+    public int Members { get; }
+
     /// <summary>
-    /// The parameter tensors, in flat-vector order. Parameters (leaves that keep their gradients) so
-    /// that an optimiser can fit them directly, as the warm start does.
+    /// The parameter tensors, in flat-vector order, each with the leading member dimension.
+    /// Parameters (leaves that keep their gradients) so that an optimiser can fit them directly, as the warm start does.
     /// </summary>
     public IReadOnlyList<Parameter> Parameters => _tensors;
 
+    /// <summary>Logits and targets [B, K] (one member) to the loss, or [P, B, K] to one loss per member [P].</summary>
     public Tensor Compute(Tensor logits, Tensor oneHotTargets)
     {
+        if (logits.dim() == 3) return MemberLosses(logits, oneHotTargets);
+        if (Members != 1) throw new ArgumentException($"an MLN of {Members} members needs logits [P, B, K], got {logits.dim()} dimensions");
         using var scope = NewDisposeScope();
-        var perElement = ElementLosses(logits, oneHotTargets);
-        return perElement.sum(1).mean().MoveToOuterDisposeScope();
+        return MemberLosses(logits.unsqueeze(0), oneHotTargets.unsqueeze(0)).squeeze(0).MoveToOuterDisposeScope();
     }
 
-    /// <summary>The loss term of every (sample, class) element: [B, K].</summary>
-    public Tensor ElementLosses(Tensor logits, Tensor oneHotTargets)
+    private Tensor MemberLosses(Tensor logits, Tensor oneHotTargets)
     {
         using var scope = NewDisposeScope();
-        var logProbabilities = logits.log_softmax(1);
-        var predictionInputs = stack([logProbabilities.exp(), logProbabilities], -1);
-        var prediction = ElementFunction(predictionInputs, 0);
-        var target = ElementFunction(oneHotTargets.unsqueeze(-1), 4);
-        var channels = cat([prediction, target], -1);
-        var integrated = ElementFunction(channels, 8);
-        return integrated.squeeze(-1).MoveToOuterDisposeScope();
+        var logProbabilities = logits.log_softmax(-1);
+        var prediction = Output(Prediction, Hidden(Prediction, Elements(logProbabilities.exp()), Elements(logProbabilities)));
+        var target = TargetChannel(oneHotTargets);
+        var integrated = Output(Integration, Hidden(Integration, prediction, target));
+        return Losses(integrated, logits.shape).MoveToOuterDisposeScope();
     }
 
-    /// <summary>tanh(x W1 + b1) W2 + b2 over the last dimension, with tensors from index first.</summary>
-    private Tensor ElementFunction(Tensor inputs, int first) =>
-        inputs.matmul(_tensors[first]).add_(_tensors[first + 1], TorchScalars.One).tanh_()
-            .matmul(_tensors[first + 2]).add_(_tensors[first + 3], TorchScalars.One);
+    /// <summary>Index of each element function's first tensor in <see cref="MlnArchitecture.Tensors"/>.</summary>
+    internal const int Prediction = 0, Target = 4, Integration = 8;
 
-    /// <summary>The current parameters as one flat vector.</summary>
+    /// <summary>[P, B, K] as one row of the P members' M = B*K elements: [P, 1, M].</summary>
+    internal static Tensor Elements(Tensor values) => values.reshape(values.shape[0], 1, -1);
+
+    /// <summary>The target function's output for every element, [P, 1, M]: it depends on the targets alone.</summary>
+    internal Tensor TargetChannel(Tensor oneHotTargets) => Output(Target, Hidden(Target, Elements(oneHotTargets), second: null));
+
+    /// <summary>
+    /// An element function's hidden layer, tanh(w0 x0 + w1 x1 + b) as [P, H, M], from its one or two
+    /// input rows [P, 1, M]. With at most two inputs the product is a broadcast multiply-add, not a
+    /// matrix product of inner size 1 or 2, and the elements run along the last dimension, so that
+    /// every element op is a long vectorised loop rather than one of H. w1 x1 + b comes first: for the
+    /// integration block it is the target's part, the same at every step of an episode (see
+    /// <see cref="HiddenFrom"/>).
+    /// </summary>
+    internal Tensor Hidden(int first, Tensor input, Tensor? second) =>
+        HiddenFrom(first, second is null ? Bias(first) : SecondInputPart(first, second), input);
+
+    /// <summary>w1 x1 + b of <see cref="Hidden"/>, [P, H, M].</summary>
+    internal Tensor SecondInputPart(int first, Tensor second) =>
+        second.mul(InputWeights(first, 1)).add_(Bias(first), TorchScalars.One);
+
+    internal Tensor HiddenFrom(int first, Tensor partial, Tensor input) =>
+        partial.addcmul(input, InputWeights(first, 0), TorchScalars.One).tanh_();
+
+    /// <summary>An element function's output w2 . h + b2, [P, 1, M]: one batched product.</summary>
+    internal Tensor Output(int first, Tensor hidden) =>
+        bmm(_tensors[first + 2].transpose(1, 2), hidden).add_(_tensors[first + 3], TorchScalars.One);
+
+    /// <summary>The hidden layer's weights of one input as a column [P, H, 1].</summary>
+    private Tensor InputWeights(int first, int input) => _tensors[first].narrow(1, input, 1).transpose(1, 2);
+
+    /// <summary>The hidden layer's bias as a column [P, H, 1].</summary>
+    private Tensor Bias(int first) => _tensors[first + 1].transpose(1, 2);
+
+    /// <summary>Each member's loss [P] from its element terms [P, 1, M]: summed over classes, averaged over rows.</summary>
+    internal static Tensor Losses(Tensor terms, long[] logitShape) =>
+        terms.reshape(logitShape).sum(-1).mean([-1]);
+
+    /// <summary>The current parameters of a lone MLN as one flat vector.</summary>
     public float[] ToVector()
     {
+        if (Members != 1) throw new InvalidOperationException($"an MLN of {Members} members has no one flat vector");
         using var noGrad = no_grad();
         return _tensors.SelectMany(t => t.data<float>().ToArray()).ToArray();
     }

@@ -7,9 +7,9 @@ using static TorchSharp.torch;
 namespace MetaLoss.Training.Probes;
 
 /// <summary>
-/// "What did the loss learn?": trains one episode exactly as <see cref="EpisodeRunner"/> does, and at
-/// every step also takes cross-entropy's gradient at the same logits, so a user can see whether a
-/// learned loss differs from CE in direction or is "just a schedule" (cosine ~1, ratio varying).
+/// "What did the loss learn?": trains one episode as <see cref="BatchedEpisodeRunner"/> does (a group
+/// of one), and at every step also takes cross-entropy's gradient at the same logits, so a user can
+/// see whether a learned loss differs from CE in direction or is "just a schedule" (cosine ~1, ratio varying).
 /// </summary>
 public sealed class GradientProbe(IDatasetSource datasets)
 {
@@ -17,11 +17,13 @@ public sealed class GradientProbe(IDatasetSource datasets)
     {
         spec.Validate();
         using var scope = NewDisposeScope();
-        var task = EpisodeTask.Sample(datasets, spec, device: null);
-        var (trainFeatures, trainTargets) = (task.TrainFeatures, task.TrainTargets);
+        var data = datasets.Get(spec.Dataset);
+        var task = BatchedTask.Sample(data, [spec]);
+        var shape = new ClassifierShape(data.FeatureCount, spec.FirstHidden, spec.SecondHidden, task.ClassCount);
 
-        using var classifier = new MlpClassifier(task.Shape, spec.InitSeed);
+        using var classifier = new BatchedMlpClassifier(shape, [spec.InitSeed]);
         using var loss = spec.Loss.Create();
+        using var training = TrainingLoss.For(loss, task.TrainTargets);
         using var crossEntropy = new CrossEntropyLoss();
 
         var trainLoss = new List<float>(spec.Steps);
@@ -30,18 +32,16 @@ public sealed class GradientProbe(IDatasetSource datasets)
         for (var step = 0; step < spec.Steps; step++)
         {
             using var stepScope = NewDisposeScope();
-            var logits = classifier.Forward(trainFeatures);
-            // Keeps the logits' gradient from the very backward pass that trains the classifier.
-            logits.retain_grad();
-            var value = loss.Compute(logits, trainTargets);
-            var lossValue = value.item<float>();
+            var pass = classifier.Train(task.TrainFeatures);
+            var (value, gradient) = training.ValuesAndGradient(pass.Logits);
+            var lossValue = HostValues.Floats(value)[0];
             if (!float.IsFinite(lossValue)) break;
-            value.backward();
-            var agreement = GradientAgreement.Between(logits.grad!, LogitGradients.Of(crossEntropy, logits, trainTargets));
+            var agreement = GradientAgreement.Between(gradient, LogitGradients.Of(crossEntropy, pass.Logits, task.TrainTargets));
             trainLoss.Add(lossValue);
             normRatio.Add(agreement.NormRatio);
             cosine.Add(agreement.Cosine);
-            classifier.SgdStep(spec.LearningRateAt(step));
+            using var rate = tensor(new[] { (float)-spec.LearningRateAt(step) }, [1, 1, 1]);
+            classifier.SgdStep(pass, gradient, rate);
         }
         return new GradientProbeResult([.. trainLoss], [.. normRatio], [.. cosine]);
     }

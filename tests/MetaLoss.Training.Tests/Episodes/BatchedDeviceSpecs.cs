@@ -40,10 +40,9 @@ public class BatchedDeviceSpecs
         using var classifier = new BatchedMlpClassifier(
             new ClassifierShape(data.FeatureCount, 8, 8, task.ClassCount), specs.Select(s => s.InitSeed).ToList(), Meta);
         using var loss = BatchedLosses.Create(specs.Select(s => s.Loss).ToList(), Meta);
-        var losses = loss.Compute(classifier.Forward(task.TrainFeatures), task.TrainTargets);
-        losses.sum().backward();
-        // One group: the partial-group path needs index_select, which the meta device lacks.
-        classifier.SgdStep([new SgdGroup(0.1, [0, 1, 2])]);
+        var pass = classifier.Train(task.TrainFeatures);
+        var (losses, gradient) = LogitGradients.WithValues(loss, pass.Logits, task.TrainTargets);
+        classifier.SgdStep(pass, gradient, full([3, 1, 1], -0.1f, device: Meta));
 
         Assert.All(new[] { task.TrainFeatures, task.TrainLabels, task.TrainTargets, task.ValidationFeatures, task.ValidationLabels },
             t => Assert.Equal(DeviceType.META, t.device_type));

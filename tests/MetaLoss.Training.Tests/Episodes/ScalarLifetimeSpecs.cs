@@ -29,7 +29,7 @@ public class ScalarLifetimeSpecs
             TaskSeed: (ulong)(i / 3), InitSeed: 7, PerClassTrain: 1, ValidationSize: 10, FirstHidden: 4, SecondHidden: 4, Steps: 25)).ToList();
         var expected = specs.Select(runner.Run).ToList();
 
-        var results = WithConstantCollections(() => ParallelEpisodes.Run(runner, specs, threads: 2));
+        var results = WithConstantCollections(() => ParallelEpisodes.Run(runner.Run, specs, threads: 2));
 
         for (var i = 0; i < specs.Count; i++)
             Assert.Equal(expected[i].TrainLoss, results[i].TrainLoss);
@@ -38,8 +38,7 @@ public class ScalarLifetimeSpecs
     [Fact]
     public void Should_run_batches_on_parallel_threads_unharmed_by_constant_garbage_collections()
     {
-        // Evaluators run batches on their slot threads. Two learning rates per batch, so both the
-        // whole-batch step and the per-group step (index_add_) run with their alpha scalars.
+        // Evaluators run batches on their slot threads; two learning rates per batch.
         var runner = new BatchedEpisodeRunner(TestData.Catalog);
         var mln = new LossSpec.MetaLoss(MlnArchitecture.Default, MlnArchitecture.Default.RandomParameters(8));
         LossSpec[] losses = [new LossSpec.CrossEntropy(), new LossSpec.MeanSquaredError(), mln];
@@ -95,7 +94,7 @@ public class ScalarLifetimeSpecs
             TaskSeed: (ulong)(i / 3), InitSeed: 11, PerClassTrain: 1, ValidationSize: 10, FirstHidden: 4, SecondHidden: 4, Steps: 25)).ToList();
         var expected = specs.Select(probe.Run).ToList();
 
-        var results = WithConstantCollections(() => ParallelProbes.Run(probe, specs, threads: 2));
+        var results = WithConstantCollections(() => ParallelEpisodes.Run(probe.Run, specs, threads: 2));
 
         for (var i = 0; i < specs.Count; i++)
         {

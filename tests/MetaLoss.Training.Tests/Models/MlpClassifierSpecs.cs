@@ -11,14 +11,24 @@ public class MlpClassifierSpecs
     [Fact]
     public void Should_start_from_the_same_weights_for_the_same_seed()
     {
-        using var a = new MlpClassifier(Shape, 5);
-        using var b = new MlpClassifier(Shape, 5);
-        using var c = new MlpClassifier(Shape, 6);
+        using var a = new BatchedMlpClassifier(Shape, [5]);
+        using var b = new BatchedMlpClassifier(Shape, [5]);
+        using var c = new BatchedMlpClassifier(Shape, [6]);
         var pa = a.Parameters.Select(p => p.data<float>().ToArray()).ToList();
         var pb = b.Parameters.Select(p => p.data<float>().ToArray()).ToList();
         var pc = c.Parameters.Select(p => p.data<float>().ToArray()).ToList();
         for (var i = 0; i < pa.Count; i++) Assert.Equal(pa[i], pb[i]);
         Assert.NotEqual(pa[0], pc[0]);
+    }
+
+    [Fact]
+    public void Should_start_each_member_of_a_population_from_its_own_seed()
+    {
+        using var lone = new BatchedMlpClassifier(Shape, [6]);
+        using var population = new BatchedMlpClassifier(Shape, [5, 6]);
+        var expected = lone.Parameters.Select(p => p.data<float>().ToArray()).ToList();
+        var secondMember = population.Parameters.Select(p => p[1].data<float>().ToArray()).ToList();
+        for (var i = 0; i < expected.Count; i++) Assert.Equal(expected[i], secondMember[i]);
     }
 
     [Fact]
@@ -36,24 +46,48 @@ public class MlpClassifierSpecs
     }
 
     [Fact]
+    public void Should_step_each_member_as_autograd_and_plain_sgd_would_with_its_own_rate()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(4);
+        var features = randn([2, 32, 20], generator: generator);
+        var targets = nn.functional.one_hot(randint(0, 4, [2, 32], generator: generator, dtype: ScalarType.Int64), 4).to_type(ScalarType.Float32);
+        using var classifier = new BatchedMlpClassifier(Shape, [2, 3]);
+        using var loss = new CrossEntropyLoss();
+        float[] rates = [0.5f, 0.25f];
+        var expected = ReferenceStep(classifier.Parameters.ToList(), features, targets, rates);
+
+        var pass = classifier.Train(features);
+        classifier.SgdStep(pass, LogitGradients.Of(loss, pass.Logits, targets), tensor(rates.Select(r => -r).ToArray(), [2, 1, 1]));
+
+        var actual = classifier.Parameters.ToList();
+        for (var i = 0; i < expected.Count; i++)
+        {
+            var difference = (actual[i] - expected[i]).abs().max().item<float>();
+            Assert.True(difference < 1e-6, $"parameter {i} differs from autograd's step by {difference}");
+        }
+    }
+
+    [Fact]
     public void Should_lower_the_training_loss_with_sgd_steps()
     {
         using var scope = NewDisposeScope();
         var generator = new Generator(3);
-        var features = randn([32, 20], generator: generator);
-        var labels = randint(0, 4, [32], generator: generator, dtype: ScalarType.Int64);
+        var features = randn([1, 32, 20], generator: generator);
+        var labels = randint(0, 4, [1, 32], generator: generator, dtype: ScalarType.Int64);
         var targets = nn.functional.one_hot(labels, 4).to_type(ScalarType.Float32);
-        using var classifier = new MlpClassifier(Shape, 2);
+        using var classifier = new BatchedMlpClassifier(Shape, [2]);
         using var loss = new CrossEntropyLoss();
+        using var rate = tensor(new[] { -0.5f }, [1, 1, 1]);
         var first = 0f;
         var last = 0f;
         for (var step = 0; step < 30; step++)
         {
-            var value = loss.Compute(classifier.Forward(features), targets);
+            var pass = classifier.Train(features);
+            var (value, gradient) = LogitGradients.WithValues(loss, pass.Logits, targets);
             if (step == 0) first = value.item<float>();
             last = value.item<float>();
-            value.backward();
-            classifier.SgdStep(0.5);
+            classifier.SgdStep(pass, gradient, rate);
         }
         Assert.True(last < 0.7 * first, $"loss went from {first} to {last}");
     }
@@ -61,6 +95,23 @@ public class MlpClassifierSpecs
     [Fact]
     public void Should_reject_a_shape_with_fewer_than_two_classes()
     {
-        Assert.Throws<ArgumentException>(() => new MlpClassifier(Shape with { ClassCount = 1 }, 1));
+        Assert.Throws<ArgumentException>(() => new BatchedMlpClassifier(Shape with { ClassCount = 1 }, [1]));
+    }
+
+    /// <summary>The parameters after one step of torch's own autograd and theta - lr * grad.</summary>
+    private static List<Tensor> ReferenceStep(IReadOnlyList<Tensor> parameters, Tensor features, Tensor targets, float[] rates)
+    {
+        var leaves = parameters.Select(p => p.detach().clone().requires_grad_()).ToList();
+        var (weights, biases) = (leaves.Take(3).ToList(), leaves.Skip(3).ToList());
+        var x = features;
+        for (var i = 0; i < 3; i++)
+        {
+            x = x.bmm(weights[i]) + biases[i];
+            if (i < 2) x = x.relu();
+        }
+        using var loss = new CrossEntropyLoss();
+        loss.Compute(x, targets).sum().backward();
+        var scale = tensor(rates, [2, 1, 1]);
+        return leaves.Select(p => (p - scale * p.grad!).detach()).ToList();
     }
 }

@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using MetaLoss.Training;
+using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Evolution;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Host.Bench;
+
+/// <summary>
+/// A proxy for hardware where each op's launch costs more than its arithmetic (a GPU): a tiny
+/// episode (hidden 16, 2 rows per class, 60 validation rows, 3 steps, MLN loss) does almost no
+/// arithmetic, so its time is its op count. A group runs every product as one batched op whatever
+/// its size, so a group of 128 should cost little more than a group of one: at most 3x. Groups as
+/// `evolve` makes them by default: paired episodes (one task and classifier start), each member
+/// its own MLN. Measured on one torch thread, as an evaluator slot runs, and on the given threads.
+/// </summary>
+public static class LaunchBoundProxy
+{
+    private const int Large = 128;
+    private const double Target = 3;
+
+    public static void Run(DatasetCatalog catalog, int rounds, int threads)
+    {
+        var runner = new BatchedEpisodeRunner(catalog);
+        Console.WriteLine();
+        Console.WriteLine($"launch-bound proxy: tiny MLN episodes (hidden 16, 2 per class, 60 validation rows, 3 steps), one group of P; " +
+                          $"fastest of {rounds} rounds; load average before: {LoadAverage.Now()}");
+        foreach (var torchThreads in new[] { 1, threads }.Distinct())
+        {
+            TorchThreads.Configure(torchThreads);
+            var one = Fastest(rounds, () => runner.RunGroup(Group(1)));
+            var large = Fastest(rounds, () => runner.RunGroup(Group(Large)));
+            var ratio = large / one;
+            Console.WriteLine($"  {torchThreads} torch thread(s): P=1 {one * 1000,7:F2} ms, P={Large} {large * 1000,7:F2} ms: " +
+                              $"{ratio:F2}x (target at most {Target:F0}x: {(ratio <= Target ? "met" : "NOT met")}), {Large / large:F0} episodes/s");
+        }
+        Console.WriteLine($"load average after: {LoadAverage.Now()}");
+    }
+
+    private static List<EpisodeSpec> Group(int members)
+    {
+        var seeds = SeedDerivation.ForSharedEpisode(runSeed: 2026, generation: 0, episodeIndex: 0);
+        return Enumerable.Range(0, members).Select(member => new EpisodeSpec(DatasetName.FashionMnistTrain,
+            new LossSpec.MetaLoss(MlnArchitecture.Default, MlnArchitecture.Default.RandomParameters((ulong)member)), seeds.TaskSeed, seeds.InitSeed,
+            PerClassTrain: 2, ValidationSize: 60, FirstHidden: 16, SecondHidden: 16, Steps: 3)).ToList();
+    }
+
+    /// <summary>The fastest of the rounds, after one untimed run (JIT, the dataset, the allocator).</summary>
+    private static double Fastest(int rounds, Action work)
+    {
+        work();
+        var best = double.PositiveInfinity;
+        for (var round = 0; round < Math.Max(rounds, 5); round++)
+        {
+            var stopwatch = Stopwatch.StartNew();
+            work();
+            best = Math.Min(best, stopwatch.Elapsed.TotalSeconds);
+        }
+        return best;
+    }
+}
