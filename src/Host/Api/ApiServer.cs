@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace MetaLoss.Host.Api;
 
@@ -32,7 +33,7 @@ public static class ApiServer
             kestrel.Listen(http.Address, http.Port);
         });
         builder.Services.AddOpenApi();
-        builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(meterName).AddPrometheusExporter());
+        builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("metaloss")).WithMetrics(metrics => metrics.AddMeter(meterName).AddPrometheusExporter());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EpisodeRates>();
         builder.Services.AddAkka(systemName, actors);
