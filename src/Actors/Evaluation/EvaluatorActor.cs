@@ -8,7 +8,9 @@ namespace MetaLoss.Actors.Evaluation;
 /// <summary>
 /// Pulls episodes from the population actor, runs each lease as one batch on its slot's dedicated
 /// thread, and reports every result. It asks for more only when its lease is done, so work flows
-/// to whichever slot is free. The same protocol serves local and remote evaluators.
+/// to whichever slot is free. The same protocol serves local and remote evaluators. Results (and
+/// leases handed back) go to the population that sent the lease: under the service the request goes
+/// to a scheduler, and the lease comes from one of several runs' populations.
 /// </summary>
 public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 {
@@ -23,7 +25,9 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     private readonly DataCheck? _dataCheck;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     // A re-sent request can be answered twice; a lease that arrives while a batch runs waits here.
-    private readonly Queue<WorkLease> _waiting = new();
+    private readonly Queue<(WorkLease Lease, IActorRef Issuer)> _waiting = new();
+    // The populations whose leases this incarnation holds (waiting or running), told on a restart.
+    private readonly HashSet<IActorRef> _holding = [];
     private SlotThread? _thread;
     private EpisodeBatchRunner? _run;
     private bool _running;
@@ -55,11 +59,12 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
             {
                 // Results from other data would mix silently into the run: hand the lease back, ask for
                 // no more, and let the host end (stopping would read as a failed evaluator).
-                _population.Tell(ReleaseLeases.Instance);
+                Sender.Tell(ReleaseLeases.Instance);
                 Context.System.EventStream.Publish(new DataMismatch(mismatch));
                 return;
             }
-            _waiting.Enqueue(lease);
+            _holding.Add(Sender);
+            _waiting.Enqueue((lease, Sender));
             if (!_running) RunNext();
         });
         Receive<NoWorkAvailable>(none =>
@@ -77,7 +82,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
             // a request sent after the results would leave this slot idle for every journal write.
             if (_waiting.Count == 0) AskForWork();
             for (var i = 0; i < ran.Episodes.Count; i++)
-                _population.Tell(new EpisodeFinished(ran.Episodes[i].Key, ran.Results[i].Fitness, ran.Results[i].Outcome));
+                ran.Issuer.Tell(new EpisodeFinished(ran.Episodes[i].Key, ran.Results[i].Fitness, ran.Results[i].Outcome));
             RunNext();
         });
         Receive<Status.Failure>(failure =>
@@ -108,7 +113,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     protected override void PreRestart(Exception reason, object message)
     {
         // The episodes of this incarnation are lost with it: give them back before starting over.
-        _population.Tell(ReleaseLeases.Instance);
+        foreach (var issuer in _holding.Append(_population).Distinct()) issuer.Tell(ReleaseLeases.Instance);
         base.PreRestart(reason, message);
     }
 
@@ -117,12 +122,13 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
     /// <summary>Starts the next waiting lease, if any; the caller has asked for more when none waits.</summary>
     private void RunNext()
     {
-        if (!_waiting.TryDequeue(out var lease))
+        if (!_waiting.TryDequeue(out var next))
         {
             _running = false;
             return;
         }
         _running = true;
+        var (lease, issuer) = next;
         var episodes = lease.Episodes;
         var run = _run!;
         _thread!.Run(() =>
@@ -130,7 +136,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
             var results = run(episodes.Select(e => e.Spec).ToList());
             if (results.Length != episodes.Count)
                 throw new InvalidOperationException($"the runner returned {results.Length} results for {episodes.Count} episodes");
-            return new BatchRan(episodes, results);
+            return new BatchRan(episodes, results, issuer);
         }).PipeTo(Self, Self);
     }
 
@@ -148,7 +154,7 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
         if (_reaskWhenIdle is { } interval) Timers.StartSingleTimer(ReaskTimer, Reask.Instance, interval);
     }
 
-    private sealed record BatchRan(IReadOnlyList<EpisodeAssignment> Episodes, EpisodeResult[] Results);
+    private sealed record BatchRan(IReadOnlyList<EpisodeAssignment> Episodes, EpisodeResult[] Results, IActorRef Issuer);
 
     private sealed record Reask
     {

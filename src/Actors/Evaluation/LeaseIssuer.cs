@@ -17,6 +17,16 @@ public abstract record LeaseIssuer
     }
 
     /// <summary>
+    /// The service without a cluster: the scheduler is the registry's child, and leases come from the
+    /// populations of its runs, its other children's descendants: anything local under <paramref name="Registry"/>.
+    /// </summary>
+    public sealed record Within(IActorRef Registry) : LeaseIssuer
+    {
+        public override bool Issued(IActorRef sender, IActorContext context) =>
+            !sender.Path.Address.HasGlobalScope && sender.Path.Elements.Take(Registry.Path.Elements.Count).SequenceEqual(Registry.Path.Elements);
+    }
+
+    /// <summary>
     /// In a cluster the evaluator asks through the singleton proxy, but the lease comes from the
     /// population itself, which may run on any node with the population role: a descendant of the
     /// singleton manager /user/<paramref name="Manager"/> (the manager's child is the backoff

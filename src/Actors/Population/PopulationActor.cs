@@ -4,6 +4,7 @@ using Akka.Event;
 using Akka.Persistence;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Metrics;
 using MetaLoss.Actors.Serialization;
 
 namespace MetaLoss.Actors.Population;
@@ -21,6 +22,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     private readonly IReadOnlyList<Props> _localEvaluators;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Leases _leases = new();
+    private readonly LeaseClock _leaseClock = new();
     private readonly EvaluatorRoster _roster = new();
     private readonly List<(IActorRef Evaluator, int Max)> _parked = [];
     private readonly HashSet<IActorRef> _subscribers = [];
@@ -28,6 +30,8 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     private PopulationState _state = PopulationState.Empty;
     private bool _evaluatorsStarted;
     private IActorRef? _startRequester;
+    // The service's scheduler, when this population declined its offer and owes it word of new work.
+    private IActorRef? _scheduler;
     // Set when every local evaluator has stopped; told to every progress subscriber, late ones too.
     private EvaluatorsFailed? _evaluatorsFailed;
 
@@ -52,6 +56,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             if (_roster.Add(Sender)) Context.Watch(Sender);
             Lease(Sender, _options.LeaseSize(request.MaxEpisodes));
         });
+        Command<OfferWork>(OnOfferWork);
         Command<EpisodeFinished>(OnEpisodeFinished);
         Command<ReleaseLeases>(_ => Requeue(_leases.ReleaseAll(Sender), "evaluator restarted"));
         Command<Terminated>(t =>
@@ -97,6 +102,25 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     protected override SupervisorStrategy SupervisorStrategy() => EvaluatorSupervision.Strategy(_localEvaluatorHealth);
 
     private Address LocalAddress => ((ExtendedActorSystem)Context.System).Provider.DefaultAddress;
+
+    private string MetricsName => _options.MetricsName ?? PersistenceId;
+
+    /// <summary>
+    /// The service's scheduler offers an evaluator's request: lease now, or decline and say so when
+    /// there is work again. Never parked here, so the scheduler can offer it to another run.
+    /// </summary>
+    private void OnOfferWork(OfferWork offer)
+    {
+        if (_roster.Add(offer.Evaluator)) Context.Watch(offer.Evaluator);
+        var leased = _state.Finished ? 0 : Grant(offer.Evaluator, _options.LeaseSize(offer.MaxEpisodes));
+        if (leased > 0)
+        {
+            Sender.Tell(new OfferTaken(PersistenceId, offer.Evaluator, leased));
+            return;
+        }
+        _scheduler = Sender;
+        Sender.Tell(new OfferDeclined(PersistenceId, offer.Evaluator));
+    }
 
     private void OnStartRun(StartRun start)
     {
@@ -244,6 +268,9 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         }
         _leases.Release(finished.Key);
         _roster.Credit(Sender);
+        MetaLossMetrics.EpisodeCompleted(MetricsName, EvaluatorRoster.NodeName(Sender.Path.Address.HasGlobalScope ? Sender.Path.Address : LocalAddress),
+            _leaseClock.Finished(finished.Key) ?? TimeSpan.Zero);
+        MetaLossMetrics.LeasesPending(MetricsName, _leases.Count);
         var key = finished.Key;
         if (key.MetaValidation)
             Persist(new MetaValidationEpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome), Applied);
@@ -310,28 +337,41 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             evaluator.Tell(new NoWorkAvailable(RunFinished: true));
             return;
         }
+        if (Grant(evaluator, max) > 0) return;
+        _parked.RemoveAll(p => p.Evaluator.Equals(evaluator));
+        _parked.Add((evaluator, max));
+    }
+
+    /// <summary>Leases up to <paramref name="max"/> pending episodes to the evaluator; how many (0 when none is free).</summary>
+    private int Grant(IActorRef evaluator, int max)
+    {
         var keys = _state.PendingEpisodes().Where(k => !_leases.IsLeased(k)).Take(max).ToList();
-        if (keys.Count == 0)
-        {
-            _parked.RemoveAll(p => p.Evaluator.Equals(evaluator));
-            _parked.Add((evaluator, max));
-            return;
-        }
+        if (keys.Count == 0) return 0;
         var deadline = DateTime.UtcNow + _options.LeaseTimeout;
         foreach (var key in keys) _leases.Grant(key, evaluator, deadline);
+        _leaseClock.Granted(keys);
+        MetaLossMetrics.LeasesPending(MetricsName, _leases.Count);
         Context.Watch(evaluator);
         evaluator.Tell(new WorkLease(keys.Select(k => new EpisodeAssignment(k, _state.SpecFor(k))).ToList()) { Data = _state.Settings!.Data });
+        return keys.Count;
     }
 
     private void Requeue(IReadOnlyList<EpisodeKey> keys, string why)
     {
         if (keys.Count == 0) return;
         _log.Warning("Re-queued {0} episode(s): {1}", keys.Count, why);
+        _leaseClock.Forget(keys);
+        MetaLossMetrics.LeasesPending(MetricsName, _leases.Count);
         ServeParked();
     }
 
     private void ServeParked()
     {
+        if (_scheduler is not null && !_state.Finished && _state.PendingEpisodes().Any(k => !_leases.IsLeased(k)))
+        {
+            _scheduler.Tell(new WorkAvailable(PersistenceId));
+            _scheduler = null;
+        }
         var waiting = _parked.ToList();
         _parked.Clear();
         foreach (var (evaluator, max) in waiting) Lease(evaluator, max);

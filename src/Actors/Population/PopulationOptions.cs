@@ -17,6 +17,9 @@ public sealed record PopulationOptions(
 
     public static PopulationOptions Default { get; } = new(TimeSpan.FromMinutes(2));
 
+    /// <summary>The run's name in metrics (the service's run name); null for the run id.</summary>
+    public string? MetricsName { get; init; }
+
     /// <summary>Episodes to lease for a request of <paramref name="asked"/>: at least one, at most the cap.</summary>
     public int LeaseSize(int asked) => Math.Clamp(asked, 1, MaxLeaseEpisodes);
 }

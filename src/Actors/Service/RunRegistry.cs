@@ -1,19 +1,397 @@
 using Akka.Actor;
+using Akka.Cluster;
+using Akka.Event;
+using Akka.Persistence;
 using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Metrics;
+using MetaLoss.Actors.Population;
 
 namespace MetaLoss.Actors.Service;
 
-/// <summary>The service's registry of runs (being built: answers with no runs for now).</summary>
-public sealed class RunRegistry : ReceiveActor
+/// <summary>
+/// The service's registry of runs, event-sourced under <see cref="RegistryPersistenceId"/>: which runs
+/// exist and where each stands in its life. Each run is a <see cref="PopulationActor"/> child (under
+/// its own backoff supervisor) persisting as `population-&lt;run id&gt;`, exactly the actor `evolve`
+/// runs, so a run here ends bit-identical to `evolve` with the same settings. The
+/// <see cref="EpisodeScheduler"/> child shares the evaluators among the running runs. After a crash
+/// the registry recovers, and every run it had running resumes from its own journal by itself.
+/// </summary>
+public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
 {
-    public RunRegistry()
+    public const string RegistryPersistenceId = "run-registry";
+
+    /// <summary>Generations of history a remote asker gets in a <see cref="RunDetail"/> (37 bytes each, well inside a remoting frame).</summary>
+    public const int RemoteHistoryLimit = 1000;
+
+    private const string PopulationPrefix = "run-";
+    private static readonly TimeSpan PushInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan Resubscribe = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly RunPreparation _prepare;
+    private readonly PopulationOptions _populationOptions;
+    private readonly JournalRetries _journalRetries;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+    private readonly Dictionary<string, IActorRef> _populations = [];
+    private readonly Dictionary<string, ProgressUpdate> _progress = [];
+    private readonly Dictionary<string, List<(IActorRef Asker, SubmitRun Submit)>> _preparing = [];
+    private readonly HashSet<string> _starting = [];
+    private readonly HashSet<string> _scheduled = [];
+    private readonly ServicePushes _pushes = new(PushInterval);
+    private RegistryState _state = RegistryState.Empty;
+    private IActorRef _scheduler = ActorRefs.Nobody;
+    private DateTime _lastResubscribe = DateTime.MinValue;
+
+    public RunRegistry(RunPreparation prepare, PopulationOptions populationOptions, JournalRetries journalRetries)
     {
-        Receive<ListRuns>(_ => Sender.Tell(new RunList([])));
-        Receive<SubmitRun>(_ => Sender.Tell(new SubmitRefused("the registry does not take runs yet", Conflict: false)));
-        Receive<GetRunDetail>(m => Sender.Tell(new RunNotFound(m.Name)));
-        Receive<GetBestMln>(m => Sender.Tell(new RunNotFound(m.Name)));
-        Receive<ChangeRun>(m => Sender.Tell(new RunNotFound(m.Name)));
+        _prepare = prepare;
+        _populationOptions = populationOptions;
+        _journalRetries = journalRetries;
+
+        Recover<IRegistryEvent>(e => _state = _state.Apply(e));
+        Recover<RecoveryCompleted>(_ => ResumeRuns());
+
+        Command<SubmitRun>(OnSubmit);
+        Command<Prepared>(OnPrepared);
+        Command<PreparationFailed>(OnPreparationFailed);
+        Command<StartAnswered>(OnStartAnswered);
+        Command<ListRuns>(_ => Sender.Tell(new RunList([.. _state.Runs.Select(Info)])));
+        Command<GetRunDetail>(OnGetRunDetail);
+        Command<GetBestMln>(OnGetBestMln);
+        Command<ChangeRun>(OnChangeRun);
+        Command<SubscribeService>(_ =>
+        {
+            _pushes.Subscribe(Context.Watch(Sender));
+            foreach (var run in _state.Runs) Sender.Tell(new RunStateChanged(Info(run)));
+        });
+        Command<ProgressUpdate>(OnProgress);
+        // The shared pool's requests go to the scheduler; results and returned leases go to the populations directly.
+        Command<RequestWork>(request => _scheduler.Forward(request));
+        Command<ReleaseLeases>(_ => { });
+        Command<GetEvaluators>(_ => EvaluatorsAcrossRuns().PipeTo(Sender));
+        Command<ClusterEvent.MemberUp>(up => _pushes.Push(new NodeChanged(NodeName(up.Member.Address), Joined: true)));
+        Command<ClusterEvent.MemberRemoved>(removed => _pushes.Push(new NodeChanged(NodeName(removed.Member.Address), Joined: false)));
+        Command<ClusterEvent.IClusterDomainEvent>(_ => { });
+        Command<Terminated>(t => _pushes.Unsubscribe(t.ActorRef));
+        Command<Tick>(_ => OnTick());
     }
 
-    public static Props Props() => Akka.Actor.Props.Create(() => new RunRegistry());
+    public override string PersistenceId => RegistryPersistenceId;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(RunPreparation prepare, PopulationOptions populationOptions, JournalRetries journalRetries) =>
+        Akka.Actor.Props.Create(() => new RunRegistry(prepare, populationOptions, journalRetries));
+
+    protected override void PreStart()
+    {
+        _scheduler = Context.ActorOf(EpisodeScheduler.Props(), "scheduler");
+        Timers.StartPeriodicTimer("tick", Tick.Instance, PushInterval);
+        if (Context.System is ExtendedActorSystem { Provider: Akka.Cluster.ClusterActorRefProvider })
+            Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
+                typeof(ClusterEvent.MemberUp), typeof(ClusterEvent.MemberRemoved));
+        base.PreStart();
+    }
+
+    protected override void PostStop()
+    {
+        if (Context.System is ExtendedActorSystem { Provider: Akka.Cluster.ClusterActorRefProvider })
+            Akka.Cluster.Cluster.Get(Context.System).Unsubscribe(Self);
+        MetaLossMetrics.ActiveRuns(0);
+        base.PostStop();
+    }
+
+    /// <summary>After recovery: every unfinished run gets its population back; running ones are scheduled, unstarted ones started.</summary>
+    private void ResumeRuns()
+    {
+        foreach (var run in _state.Runs.Where(r => r.Unfinished))
+        {
+            PopulationOf(run);
+            if (run.State == RunLifecycle.Running) Schedule(run);
+            if (run.State == RunLifecycle.Submitted) Start(run, prepared: null);
+        }
+        if (_state.Runs.Count > 0)
+            _log.Info("Run registry recovered {0} run(s): {1}", _state.Runs.Count,
+                string.Join(", ", _state.Runs.Select(r => $"{r.Name} {r.State.ToString().ToLowerInvariant()}")));
+    }
+
+    private void OnSubmit(SubmitRun submit)
+    {
+        if (Refusal(submit) is { } refusal)
+        {
+            Sender.Tell(new SubmitRefused(refusal, Conflict: false));
+            return;
+        }
+        if (_state.Find(submit.Name) is { } existing)
+        {
+            Sender.Tell(RegistryState.Conflict(existing, submit) is { } conflict
+                ? new SubmitRefused(conflict, Conflict: true)
+                : new RunSubmitted(Info(existing), Created: false));
+            return;
+        }
+        if (_preparing.TryGetValue(submit.Name, out var waiting))
+        {
+            waiting.Add((Sender, submit));
+            return;
+        }
+        _preparing[submit.Name] = [(Sender, submit)];
+        var prepare = _prepare;
+        Task.Run(() => prepare(submit.Settings)).PipeTo(Self,
+            success: start => new Prepared(submit, start),
+            failure: e => new PreparationFailed(submit, Reason(e)));
+    }
+
+    private static string? Refusal(SubmitRun submit)
+    {
+        if (submit.Refusal() is { } refusal) return refusal;
+        try
+        {
+            submit.Settings.Validate();
+            return null;
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private void OnPrepared(Prepared prepared)
+    {
+        var waiting = _preparing.Remove(prepared.Submit.Name, out var askers) ? askers : [];
+        var submit = prepared.Submit;
+        Persist(new RunRegistered(submit.Name, RunId.New(), submit.Settings, submit.Priority), e =>
+        {
+            _state = _state.Apply(e);
+            var run = _state.Find(e.Name)!;
+            _log.Info("Run {0} submitted as {1} (priority {2})", run.Name, run.Id, run.Priority);
+            PopulationOf(run);
+            Start(run, prepared.Start);
+            for (var i = 0; i < waiting.Count; i++)
+            {
+                var (asker, again) = waiting[i];
+                asker.Tell(i == 0 ? new RunSubmitted(Info(run), Created: true)
+                    : RegistryState.Conflict(run, again) is { } conflict ? new SubmitRefused(conflict, Conflict: true)
+                    : new RunSubmitted(Info(run), Created: false));
+            }
+            Pushed(run);
+        });
+    }
+
+    private void OnPreparationFailed(PreparationFailed failed)
+    {
+        if (!_preparing.Remove(failed.Submit.Name, out var askers)) return;
+        foreach (var (asker, _) in askers) asker.Tell(new SubmitRefused(failed.Reason, Conflict: false));
+    }
+
+    /// <summary>Hands the population its StartRun (prepared now, or again after a restart: the same settings give the same start).</summary>
+    private void Start(RegisteredRun run, StartRun? prepared)
+    {
+        if (!_starting.Add(run.Name)) return;
+        var population = PopulationOf(run);
+        var prepare = _prepare;
+        var name = run.Name;
+        var id = run.Id;
+        Task.Run(async () =>
+        {
+            var start = (prepared ?? prepare(run.Settings)) with { Run = id };
+            return await population.Ask<IPopulationMessage>(start, TimeSpan.FromMinutes(1));
+        }).PipeTo(Self,
+            success: answer => new StartAnswered(name, answer),
+            failure: e => new StartAnswered(name, new RunRejected(Reason(e))));
+    }
+
+    private void OnStartAnswered(StartAnswered answered)
+    {
+        _starting.Remove(answered.Name);
+        if (_state.Find(answered.Name) is not { } run) return;
+        if (answered.Answer is not RunAccepted)
+        {
+            // Stays submitted: the next start of the registry tries again.
+            _log.Error("Run {0} could not start: {1}", run.Name, answered.Answer is RunRejected rejected ? rejected.Reason : answered.Answer.ToString());
+            return;
+        }
+        if (run.State != RunLifecycle.Submitted) return;
+        Persist(new RunLifecycleChanged(run.Name, RunLifecycle.Running), e =>
+        {
+            _state = _state.Apply(e);
+            var running = _state.Find(e.Name)!;
+            Schedule(running);
+            Pushed(running);
+        });
+    }
+
+    private void OnChangeRun(ChangeRun change)
+    {
+        if (_state.Find(change.Name) is not { } run)
+        {
+            Sender.Tell(new RunNotFound(change.Name));
+            return;
+        }
+        var (changed, refusal) = RegistryState.Change(run, change.Change);
+        if (refusal is not null)
+        {
+            Sender.Tell(new ChangeRefused(refusal));
+            return;
+        }
+        if (changed is null)
+        {
+            Sender.Tell(Info(run));
+            return;
+        }
+        var asker = Sender;
+        Persist(changed, e =>
+        {
+            _state = _state.Apply(e);
+            var now = _state.Find(e.Name)!;
+            _log.Info("Run {0} {1}", now.Name, now.State.ToString().ToLowerInvariant());
+            if (now.State == RunLifecycle.Running) Schedule(now);
+            else Unschedule(now);
+            asker.Tell(Info(now));
+            Pushed(now);
+        });
+    }
+
+    private void OnGetRunDetail(GetRunDetail get)
+    {
+        if (_state.Find(get.Name) is not { } run)
+        {
+            Sender.Tell(new RunNotFound(get.Name));
+            return;
+        }
+        var limit = Sender.Path.Address.HasGlobalScope ? RemoteHistoryLimit : int.MaxValue;
+        var info = Info(run);
+        PopulationOf(run).Ask<RunStatus>(GetRunStatus.Instance, AskTimeout)
+            .PipeTo(Sender, success: status => new RunDetail(info, run.Settings, status.WithLatestHistory(limit).History));
+    }
+
+    private void OnGetBestMln(GetBestMln get)
+    {
+        if (_state.Find(get.Name) is not { } run)
+        {
+            Sender.Tell(new RunNotFound(get.Name));
+            return;
+        }
+        PopulationOf(run).Ask<RunStatus>(GetRunStatus.Instance, AskTimeout).PipeTo(Sender, success: status =>
+            status.BestValidated is { } validated
+                ? new BestMln(run.Name, run.Settings.Architecture, validated.Genome.Phi, validated.Generation, validated.Score)
+                : status.Best is { } best
+                    ? new BestMln(run.Name, run.Settings.Architecture, best.Phi, status.Generation, null)
+                    // Not started yet: no MLN to give.
+                    : new RunNotFound(run.Name));
+    }
+
+    private void OnProgress(ProgressUpdate progress)
+    {
+        if (RunNameOf(Sender) is not { } name || _state.Find(name) is not { } run) return;
+        _progress[name] = progress;
+        if (progress.BestFitness is { } best) MetaLossMetrics.BestFitness(name, best);
+        foreach (var generation in _pushes.NewGenerations(name, progress.Recent))
+            _pushes.Push(new RunGenerationCompleted(name, generation));
+        if (progress.Finished && run.State is RunLifecycle.Submitted or RunLifecycle.Running or RunLifecycle.Paused)
+        {
+            Persist(new RunLifecycleChanged(name, RunLifecycle.Finished), e =>
+            {
+                _state = _state.Apply(e);
+                var finished = _state.Find(e.Name)!;
+                _log.Info("Run {0} finished", name);
+                Unschedule(finished);
+                Pushed(finished);
+            });
+            return;
+        }
+        _pushes.Changed(Info(run));
+    }
+
+    private void OnTick()
+    {
+        _pushes.Flush(name => _state.Find(name) is { } run ? Info(run) : null);
+        if (DateTime.UtcNow - _lastResubscribe < Resubscribe) return;
+        // A population restarted by its supervisor (journal fault) has forgotten its subscribers.
+        _lastResubscribe = DateTime.UtcNow;
+        foreach (var run in _state.Runs.Where(r => r.Unfinished && _populations.ContainsKey(r.Name)))
+            _populations[run.Name].Tell(SubscribeProgress.Instance);
+    }
+
+    /// <summary>The run's population (its backoff supervisor), made on first need; the registry follows its progress.</summary>
+    private IActorRef PopulationOf(RegisteredRun run)
+    {
+        if (_populations.TryGetValue(run.Name, out var population)) return population;
+        var props = _journalRetries.Supervise(PopulationActor.Props(run.Id.PersistenceId, _populationOptions with { MetricsName = run.Name }, []));
+        population = Context.ActorOf(props, PopulationPrefix + run.Name);
+        _populations[run.Name] = population;
+        population.Tell(SubscribeProgress.Instance);
+        return population;
+    }
+
+    private void Schedule(RegisteredRun run)
+    {
+        if (!_scheduled.Add(run.Name)) return;
+        _scheduler.Tell(new ScheduleRun(run.Id.PersistenceId, PopulationOf(run), run.Priority));
+        MetaLossMetrics.ActiveRuns(_scheduled.Count);
+    }
+
+    private void Unschedule(RegisteredRun run)
+    {
+        if (!_scheduled.Remove(run.Name)) return;
+        _scheduler.Tell(new UnscheduleRun(run.Id.PersistenceId));
+        MetaLossMetrics.ActiveRuns(_scheduled.Count);
+    }
+
+    private void Pushed(RegisteredRun run) => _pushes.PushNow(new RunStateChanged(Info(run)));
+
+    private RunInfo Info(RegisteredRun run)
+    {
+        var progress = _progress.GetValueOrDefault(run.Name);
+        return new RunInfo(run.Name, run.Id, run.State, run.Priority,
+            progress?.Generation ?? 0, run.Settings.Generations,
+            progress?.EpisodesDoneThisGeneration ?? 0, progress?.EpisodesPerGeneration ?? run.Settings.EpisodesPerGeneration,
+            progress?.EpisodesCompleted ?? 0, progress?.BestFitness, progress?.Recent.LastOrDefault()?.BestValidationScore);
+    }
+
+    /// <summary>The run whose population sent a message: populations are `population` children of `run-NAME` supervisors.</summary>
+    private static string? RunNameOf(IActorRef population) =>
+        population.Path.Parent.Name is var supervisor && supervisor.StartsWith(PopulationPrefix, StringComparison.Ordinal)
+            ? supervisor[PopulationPrefix.Length..]
+            : null;
+
+    /// <summary>
+    /// Slots per node as the scheduler has seen them (an evaluator serves every run, so it counts
+    /// once), and episodes in flight and done summed over the runs' populations.
+    /// </summary>
+    private Task<EvaluatorsByNode> EvaluatorsAcrossRuns()
+    {
+        var slots = AskOrEmpty(_scheduler);
+        var runs = _populations.Values.Select(AskOrEmpty).ToList();
+        return Task.WhenAll(runs.Append(slots)).ContinueWith(_ =>
+        {
+            var byNode = runs.SelectMany(r => r.Result.Nodes).GroupBy(n => n.Node)
+                .ToDictionary(g => g.Key, g => (InFlight: g.Sum(n => n.EpisodesInFlight), Done: g.Sum(n => n.EpisodesDone)));
+            var nodes = slots.Result.Nodes.Select(n => n.Node).Union(byNode.Keys).Order(StringComparer.Ordinal)
+                .Select(node => new NodeEvaluators(node,
+                    slots.Result.Nodes.FirstOrDefault(n => n.Node == node)?.Slots ?? 0,
+                    byNode.GetValueOrDefault(node).InFlight, byNode.GetValueOrDefault(node).Done))
+                .ToList();
+            return new EvaluatorsByNode(nodes);
+        }, TaskScheduler.Default);
+
+        static Task<EvaluatorsByNode> AskOrEmpty(IActorRef actor) =>
+            actor.Ask<EvaluatorsByNode>(GetEvaluators.Instance, TimeSpan.FromSeconds(3))
+                .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : new EvaluatorsByNode([]), TaskScheduler.Default);
+    }
+
+    private static string NodeName(Address address) => EvaluatorRoster.NodeName(address);
+
+    private static string Reason(Exception e) =>
+        ErrorText.Bounded((e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e).Message);
+
+    private sealed record Prepared(SubmitRun Submit, StartRun Start);
+
+    private sealed record PreparationFailed(SubmitRun Submit, string Reason);
+
+    private sealed record StartAnswered(string Name, IPopulationMessage Answer);
+
+    private sealed record Tick
+    {
+        public static Tick Instance { get; } = new();
+    }
 }

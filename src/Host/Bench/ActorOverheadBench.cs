@@ -110,14 +110,13 @@ public static class ActorOverheadBench
             var evaluation = EvaluationConfig.Read(baseConfig) with { BatchSize = settings.BatchSize };
             var slots = DeviceSlot.Parse($"cpu:{settings.Slots}");
             EpisodeBatchRunnerFactory runners = slot => log.Wrap(new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run);
-            using var host = new HostBuilder()
-                .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder =>
-                {
-                    builder.ConfigureBase(baseConfig).ConfigurePersistence(new JournalSettings(directory.SqliteConnectionString, PostgreSql: false));
-                    if (journal == Journal.Memory) builder.AddHocon(InMemoryJournal, HoconAddMode.Prepend);
-                    builder.ConfigurePopulation(evaluation, slots, runners, runId);
-                }))
-                .Build();
+            var actorSystem = new MetalossSystem(baseConfig, evaluation, new JournalSettings(directory.SqliteConnectionString, PostgreSql: false), null,
+                new HostFailures());
+            using var host = MetalossHost.Build(actorSystem, builder =>
+            {
+                if (journal == Journal.Memory) builder.AddHocon(InMemoryJournal, HoconAddMode.Prepend);
+                builder.ConfigurePopulation(evaluation, slots, runners, runId);
+            });
             host.Start();
             try
             {

@@ -29,30 +29,24 @@ public static class EvolveCommand
     {
         var data = new DataOptions();
         var runOptions = new RunOptions();
-        var network = new NetworkOptions("port to accept cluster members on (default: no networking at all)", joinRequired: false);
+        var system = new SystemOptions("port to accept cluster members on (default: no networking at all)", joinRequired: false);
         var journalOptions = new JournalOptions();
         var run = new Option<string>("--run") { Description = "run directory (journal, best MLN, CSV); resumed if it holds a journal", Required = true };
-        var config = new Option<string[]>("--config") { Description = "HOCON override, repeatable, e.g. --config \"metaloss.lease-timeout = 30s\" (defaults in hocon/)", AllowMultipleArgumentsPerToken = false };
-        var devices = new DeviceOptions();
         var runId = RunIdOption.Create("with --postgres: the run to resume or, with --join, to stand by for (the id the first `evolve` printed); default: the run directory's, else a new run");
 
         var command = new Command("evolve", "Evolve a Meta-Loss Network; resumes the run in --run if it exists");
         data.AddTo(command);
         runOptions.AddTo(command);
-        network.AddTo(command);
+        system.AddTo(command);
         journalOptions.AddTo(command);
-        devices.AddTo(command);
-        foreach (var option in new Option[] { run, runId, config })
+        foreach (var option in new Option[] { run, runId })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellation) =>
         {
-            var slots = devices.Read(result);
-            var baseConfig = AkkaConfiguration.BaseConfig(HoconOverrides.Parse(result.GetValue(config) ?? []));
-            var evaluation = EvaluationConfig.Read(baseConfig);
+            var (baseConfig, evaluation, slots, cluster) = system.Read(result, [ClusterSettings.PopulationRole, ClusterSettings.EvaluatorRole]);
             var settings = runOptions.Request(result).ToSettings();
             var directory = RunDirectory.Open(result.GetValue(run)!, create: true);
-            var cluster = network.Read(result, [ClusterSettings.PopulationRole, ClusterSettings.EvaluatorRole]);
             if (cluster?.Join is not null && !journalOptions.IsShared(result))
                 throw new ArgumentException("--join: a joining `evolve` can host the population, so it needs the shared journal; add --postgres " +
                                             "(evaluator-only members use `metaloss node --join`)");
@@ -71,8 +65,8 @@ public static class EvolveCommand
             var failures = new HostFailures();
             var halt = new RunHalt();
             var batches = new BatchesInFlight();
-            using var host = BuildHost(journal, cluster, slots, batches.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run),
-                baseConfig, evaluation, runIdentity, failures, RunData.Check(catalog), halt);
+            using var host = BuildHost(new MetalossSystem(baseConfig, evaluation, journal, cluster, failures), slots,
+                batches.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run), runIdentity, RunData.Check(catalog), halt);
             await host.StartAsync(cancellation);
             try
             {
@@ -112,20 +106,16 @@ public static class EvolveCommand
     /// fail while other nodes' evaluators work, so that does not halt this process; a journal that
     /// keeps failing does, in both cases.
     /// </summary>
-    private static IHost BuildHost(JournalSettings journal, ClusterSettings? cluster, IReadOnlyList<DeviceSlot> slots,
-        EpisodeBatchRunnerFactory runnerFactory, Akka.Configuration.Config baseConfig,
-        EvaluationConfig evaluation, RunId run, HostFailures failures, DataCheck dataCheck, RunHalt halt) =>
-        new HostBuilder()
-            .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder =>
-            {
-                builder.ConfigureBase(baseConfig).ConfigurePersistence(journal).ConfigureFailureWatch(failures);
-                if (cluster is null)
-                    builder.ConfigurePopulation(evaluation, slots, runnerFactory, run, halt);
-                else
-                    builder.ConfigureCluster(cluster).ConfigurePopulationSingleton(evaluation, run, halt)
-                        .ConfigureNodeEvaluators(evaluation, slots, runnerFactory, dataCheck);
-            }))
-            .Build();
+    private static IHost BuildHost(MetalossSystem system, IReadOnlyList<DeviceSlot> slots, EpisodeBatchRunnerFactory runnerFactory,
+        RunId run, DataCheck dataCheck, RunHalt halt) =>
+        MetalossHost.Build(system, builder =>
+        {
+            if (system.Cluster is null)
+                builder.ConfigurePopulation(system.Evaluation, slots, runnerFactory, run, halt);
+            else
+                builder.ConfigurePopulationSingleton(system.Evaluation, run, halt)
+                    .ConfigureNodeEvaluators(system.Evaluation, slots, runnerFactory, dataCheck);
+        });
 
     private static async Task<int> Evolve(IHost host, RunDirectory directory, JournalSettings journal, RunSettings settings, RunId run,
         HostFailures failures, RunHalt halt,

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Akka.Actor;
-using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Metrics;
 using MetaLoss.Actors.Service;
 using MetaLoss.Host.Api;
@@ -10,7 +9,6 @@ using MetaLoss.Host.Runs;
 using MetaLoss.Host.Security;
 using MetaLoss.Training;
 using MetaLoss.Training.Data;
-using MetaLoss.Training.Episodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -47,10 +45,9 @@ public static class ServeCommand
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(datasets.Read(result));
             var failures = new HostFailures();
+            var halt = new RunHalt();
             var batches = new BatchesInFlight();
-            var service = new RunServiceSetup(settings.Evaluation, settings.Slots,
-                batches.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run),
-                ServiceRunPreparation.From(catalog), RunData.Check(catalog));
+            var service = RunServiceSetup.Create(catalog, settings.Evaluation, settings.Slots, settings.Cluster is not null, batches, halt);
             var actorSystem = new MetalossSystem(settings.Config, settings.Evaluation, journal, settings.Cluster, failures);
             await using var app = ApiServer.Build<RunRegistry>(endpoint, ClusterSettings.SystemName,
                 builder => builder.ConfigureMetaloss(actorSystem).ConfigureRunService(service), MetaLossMetrics.MeterName);
@@ -60,7 +57,7 @@ public static class ServeCommand
                 if (settings.Cluster is { } cluster) ClusterAnnouncement.Print(app, cluster);
                 Console.WriteLine($"Serving on {string.Join(", ", app.Urls)} ({(endpoint.Token is null ? "no token: loopback only" : "bearer token required")}); " +
                                   $"submit runs with `metaloss submit --server {app.Urls.First()} --name NAME`");
-                return await UntilStopped(app.Services.GetRequiredService<ActorSystem>(), failures, cancellation);
+                return await UntilStopped(app.Services.GetRequiredService<ActorSystem>(), failures, halt, cancellation);
             }
             finally
             {
@@ -71,11 +68,12 @@ public static class ServeCommand
         return command;
     }
 
-    private static async Task<int> UntilStopped(ActorSystem system, HostFailures failures, CancellationToken cancellation)
+    private static async Task<int> UntilStopped(ActorSystem system, HostFailures failures, RunHalt halt, CancellationToken cancellation)
     {
         var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var registration = cancellation.Register(() => stopped.TrySetResult());
-        var ended = await Task.WhenAny(stopped.Task, system.WhenTerminated, failures.Failed);
+        var ended = await Task.WhenAny(stopped.Task, system.WhenTerminated, failures.Failed, halt.Task);
+        if (ended == halt.Task) return halt.Task.Result.Report();
         if (ended == failures.Failed)
         {
             Console.Error.WriteLine($"metaloss: {failures.Failed.Result}");

@@ -101,7 +101,7 @@ public static class AkkaConfiguration
         });
 
     // Identification fails for a while whenever the singleton starts or moves; the CLI says what matters.
-    private static ClusterSingletonOptions SingletonOptions => new()
+    internal static ClusterSingletonOptions SingletonOptions => new()
     {
         Role = ClusterSettings.PopulationRole,
         LogSingletonIdentificationFailure = false,

@@ -4,12 +4,16 @@ using MetaLoss.Training.Episodes;
 
 namespace MetaLoss.Host.Runs;
 
-/// <summary>What `serve` does to a submitted run before its population starts: exactly what `evolve` does before it asks its population.</summary>
+/// <summary>
+/// How the service prepares a submitted run: exactly `evolve`'s steps (fingerprint the data, run a
+/// preflight episode, make the initial MLN from the run seed), so both start from the same
+/// RunStarted and end bit-identical.
+/// </summary>
 public static class ServiceRunPreparation
 {
-    public static RunPreparation From(DatasetCatalog catalog) => settings =>
+    public static RunPreparation For(DatasetCatalog catalog) => settings =>
     {
-        // A missing or corrupt dataset, or a run whose first episode throws, is refused here.
+        settings.Validate();
         var fingerprinted = RunData.Fingerprinted(settings, catalog);
         RunPreflight.Check(catalog, TrialEpisodes.Of(fingerprinted));
         return InitialMln.Create(fingerprinted);
