@@ -1,4 +1,5 @@
 using Akka.Actor;
+using MetaLoss.Actors.Cluster;
 using MetaLoss.Actors.Messages;
 
 namespace MetaLoss.Host.Api;
@@ -11,25 +12,39 @@ public sealed class RunRegistryClient(ActorSystem system, IActorRef registry)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>A submission is answered once the run is prepared as `evolve` prepares it (preflight episode, initial MLN fit): seconds, more on a busy machine.</summary>
+    public static readonly TimeSpan SubmitTimeout = TimeSpan.FromMinutes(2);
+
     public ActorSystem System { get; } = system;
 
     public IActorRef Registry { get; } = registry;
 
-    public async Task<object> Ask(object message, CancellationToken cancellation)
+    public Task<object> Ask(object message, CancellationToken cancellation) =>
+        Ask(Registry, message, message is SubmitRun ? SubmitTimeout : Timeout, cancellation);
+
+    private static async Task<object> Ask(ICanTell actor, object message, TimeSpan timeout, CancellationToken cancellation)
     {
         try
         {
-            return await Registry.Ask<object>(message, Timeout, cancellation);
+            return await actor.Ask<object>(message, timeout, cancellation);
         }
         catch (AskTimeoutException)
         {
-            throw new RegistryUnavailableException($"the run registry did not answer within {Timeout.TotalSeconds:0} s (starting, or moving to another node); try again");
+            throw new RegistryUnavailableException($"the run registry did not answer within {timeout.TotalSeconds:0} s (starting, or moving to another node); try again");
         }
     }
 
-    /// <summary>The cluster's members and evaluators, as the registry sees them across all runs.</summary>
-    public async Task<ClusterStatus> Cluster(CancellationToken cancellation) =>
-        await Ask(GetClusterStatus.Instance, cancellation) as ClusterStatus ?? new ClusterStatus([], null);
+    /// <summary>
+    /// The cluster's members and the evaluators of each node across all runs: from this node's
+    /// cluster-status actor when clustered (as `status --cluster` asks), else the registry's own
+    /// evaluators with no members.
+    /// </summary>
+    public async Task<ClusterStatus> Cluster(CancellationToken cancellation)
+    {
+        if (System is ExtendedActorSystem { Provider: Akka.Cluster.ClusterActorRefProvider })
+            return (ClusterStatus)await Ask(System.ActorSelection($"/user/{ClusterStatusActor.Name}"), GetClusterStatus.Instance, Timeout, cancellation);
+        return new ClusterStatus([], ((EvaluatorsByNode)await Ask(GetEvaluators.Instance, cancellation)).Nodes);
+    }
 }
 
 /// <summary>The registry did not answer in time: the API says 503 with this message.</summary>
