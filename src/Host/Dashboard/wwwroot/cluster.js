@@ -57,7 +57,7 @@ export class ClusterView {
     const perSecond = nodes.reduce((sum, n) => sum + (n.episodesPerSecond ?? 0), 0);
     this.#summary.textContent = `${nodes.length} ${nodes.length === 1 ? 'node' : 'nodes'} · ${slots} slots · ${rate(perSecond)} episodes/s`;
     replace(this.#rows, nodes.map(n => h('tr', { 'data-node': n.node },
-      h('td', {}, n.node),
+      h('td', { title: n.node }, shortAddress(n.node)),
       h('td', {}, n.status),
       h('td', {}, (n.roles ?? []).join(', ')),
       h('td', { class: 'num' }, count(n.slots)),
@@ -65,4 +65,10 @@ export class ClusterView {
       h('td', { class: 'num' }, count(n.episodesDone)),
       h('td', { class: 'num' }, rate(n.episodesPerSecond)))));
   }
+}
+
+/** akka.tcp://metaloss@host:port reads as host:port; the full address stays in the cell's title. */
+function shortAddress(node) {
+  const at = String(node).lastIndexOf('@');
+  return at < 0 ? String(node) : String(node).slice(at + 1);
 }

@@ -11,26 +11,24 @@ export function wireSubmitForm(form, message, onSubmitted) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     clearInvalid(form);
-    message.textContent = '';
+    say(message, '', 'error');
     let body;
     try {
       body = readForm(form);
     } catch (error) {
       markInvalid(form, error.field);
-      message.textContent = error.message;
+      say(message, error.message, 'error');
       return;
     }
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
     try {
       const { status, body: run } = await api(paths.runs, { method: 'POST', body });
-      message.textContent = status === 201
-        ? `Submitted run ${run.name}.`
-        : `Run ${run.name} already exists with these settings.`;
+      say(message, status === 201 ? `Submitted run ${run.name}.` : `Run ${run.name} already exists with these settings.`, 'ok');
       onSubmitted(run);
     } catch (error) {
       markInvalid(form, error.field);
-      message.textContent = `Refused: ${error.message}`;
+      say(message, `Refused: ${error.message}`, 'error');
     } finally {
       button.disabled = false;
     }
@@ -56,6 +54,11 @@ function readForm(form) {
     if (text !== '') body[field] = Number(text);
   }
   return body;
+}
+
+function say(message, text, kind) {
+  message.textContent = text;
+  message.dataset.kind = kind;
 }
 
 function control(form, name) {
