@@ -8,16 +8,13 @@ export class RunsView {
   #list;
   #cards = new Map();
   #handlers;
+  #selected = null;
 
   /** handlers: { select(name), change(name, change) } */
   constructor(list, handlers) {
     this.#list = list;
     this.#handlers = handlers;
     replace(this.#list, h('p', { class: 'empty' }, 'No runs yet: submit one below.'));
-  }
-
-  get names() {
-    return [...this.#cards.keys()];
   }
 
   update(run) {
@@ -27,11 +24,13 @@ export class RunsView {
       card = new RunCard(run.name, this.#handlers);
       this.#cards.set(run.name, card);
       this.#list.append(card.element);
+      card.setSelected(run.name === this.#selected);
     }
     card.update(run);
   }
 
   select(name) {
+    this.#selected = name;
     for (const [cardName, card] of this.#cards) card.setSelected(cardName === name);
   }
 }
