@@ -34,7 +34,7 @@ public sealed class DashboardServer : IDisposable
     {
         var data = SmallRun.NewDirectory();
         var url = $"http://127.0.0.1:{ClusterRun.FreePort()}/";
-        string[] args = ["serve", "--data", data, "--http", new Uri(url).Authority, "--devices", "cpu:2", "--port", $"{ClusterRun.FreePort()}"];
+        string[] args = ["serve", "--data", data, "--http", new Uri(url).Authority, "--devices", "cpu:2"];
         var process = MetalossProcess.Start(tokenFile is null ? args : [.. args, "--token-file", tokenFile]);
         var server = new DashboardServer(process, data, url, token);
         await server.WaitUntilServing();
