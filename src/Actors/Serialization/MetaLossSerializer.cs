@@ -46,6 +46,27 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<EvaluatorsByNode>("EBN1", ClusterStatusFormat.WriteEvaluatorsByNode, ClusterStatusFormat.ReadEvaluatorsByNode),
         Format.Of<GetClusterStatus>("GCS1", (_, _) => { }, _ => GetClusterStatus.Instance),
         Format.Of<ClusterStatus>("CS1", ClusterStatusFormat.WriteClusterStatus, ClusterStatusFormat.ReadClusterStatus),
+        // Run registry events.
+        Format.Of<RunRegistered>("RGR1", ServiceFormat.WriteRunRegistered, ServiceFormat.ReadRunRegistered),
+        Format.Of<RunLifecycleChanged>("RGL1", ServiceFormat.WriteRunLifecycleChanged, ServiceFormat.ReadRunLifecycleChanged),
+        // Service requests, answers and pushes.
+        Format.Of<RunInfo>("RI1", ServiceFormat.WriteRunInfo, ServiceFormat.ReadRunInfo),
+        Format.Of<SubmitRun>("SUB1", ServiceFormat.WriteSubmitRun, ServiceFormat.ReadSubmitRun),
+        Format.Of<RunSubmitted>("SUBD1", ServiceFormat.WriteRunSubmitted, ServiceFormat.ReadRunSubmitted),
+        Format.Of<SubmitRefused>("SUBR1", ServiceFormat.WriteSubmitRefused, ServiceFormat.ReadSubmitRefused),
+        Format.Of<ListRuns>("LR1", (_, _) => { }, _ => ListRuns.Instance),
+        Format.Of<RunList>("RLS1", ServiceFormat.WriteRunList, ServiceFormat.ReadRunList),
+        Format.Of<GetRunDetail>("GRD1", (w, m) => w.Write(m.Name), r => new GetRunDetail(r.ReadString())),
+        Format.Of<RunDetail>("RD1", ServiceFormat.WriteRunDetail, ServiceFormat.ReadRunDetail),
+        Format.Of<RunNotFound>("RNF1", (w, m) => w.Write(m.Name), r => new RunNotFound(r.ReadString())),
+        Format.Of<ChangeRun>("CR1", ServiceFormat.WriteChangeRun, ServiceFormat.ReadChangeRun),
+        Format.Of<ChangeRefused>("CRR1", (w, m) => w.Write(m.Reason), r => new ChangeRefused(r.ReadString())),
+        Format.Of<GetBestMln>("GBM1", (w, m) => w.Write(m.Name), r => new GetBestMln(r.ReadString())),
+        Format.Of<BestMln>("BM1", ServiceFormat.WriteBestMln, ServiceFormat.ReadBestMln),
+        Format.Of<SubscribeService>("SSV1", (_, _) => { }, _ => SubscribeService.Instance),
+        Format.Of<RunGenerationCompleted>("RGC1", ServiceFormat.WriteRunGenerationCompleted, ServiceFormat.ReadRunGenerationCompleted),
+        Format.Of<RunStateChanged>("RSC1", (w, m) => w.WriteRunInfo(m.Run), r => new RunStateChanged(r.ReadRunInfo())),
+        Format.Of<NodeChanged>("NC1", ServiceFormat.WriteNodeChanged, ServiceFormat.ReadNodeChanged),
     ];
 
     // Formats no longer written but still read, so journals and snapshots from earlier versions load.

@@ -18,6 +18,8 @@ public static class SerializationConfig
           serialization-bindings {
             "{{NameOf<IPopulationEvent>()}}" = metaloss
             "{{NameOf<IPopulationMessage>()}}" = metaloss
+            "{{NameOf<IServiceMessage>()}}" = metaloss
+            "{{NameOf<IRegistryEvent>()}}" = metaloss
             "{{NameOf<PopulationState>()}}" = metaloss
           }
         }

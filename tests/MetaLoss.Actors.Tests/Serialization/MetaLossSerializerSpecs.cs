@@ -37,6 +37,25 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(ClusterStatus)] = "CS1",
         [typeof(EvaluatorsFailed)] = "EVF1",
         [typeof(JournalFault)] = "JF1",
+        [typeof(RunRegistered)] = "RGR1",
+        [typeof(RunLifecycleChanged)] = "RGL1",
+        [typeof(RunInfo)] = "RI1",
+        [typeof(SubmitRun)] = "SUB1",
+        [typeof(RunSubmitted)] = "SUBD1",
+        [typeof(SubmitRefused)] = "SUBR1",
+        [typeof(ListRuns)] = "LR1",
+        [typeof(RunList)] = "RLS1",
+        [typeof(GetRunDetail)] = "GRD1",
+        [typeof(RunDetail)] = "RD1",
+        [typeof(RunNotFound)] = "RNF1",
+        [typeof(ChangeRun)] = "CR1",
+        [typeof(ChangeRefused)] = "CRR1",
+        [typeof(GetBestMln)] = "GBM1",
+        [typeof(BestMln)] = "BM1",
+        [typeof(SubscribeService)] = "SSV1",
+        [typeof(RunGenerationCompleted)] = "RGC1",
+        [typeof(RunStateChanged)] = "RSC1",
+        [typeof(NodeChanged)] = "NC1",
     };
 
     public static TheoryData<string> Names => Samples.Names;
@@ -61,7 +80,8 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
     {
         var bound = typeof(IPopulationMessage).Assembly.GetTypes()
             .Where(t => t is { IsAbstract: false, IsInterface: false } &&
-                        (typeof(IPopulationMessage).IsAssignableFrom(t) || typeof(IPopulationEvent).IsAssignableFrom(t)))
+                        (typeof(IPopulationMessage).IsAssignableFrom(t) || typeof(IPopulationEvent).IsAssignableFrom(t) ||
+                         typeof(IServiceMessage).IsAssignableFrom(t) || typeof(IRegistryEvent).IsAssignableFrom(t)))
             .Append(typeof(PopulationState))
             .ToHashSet();
         var sampled = Samples.All.Values.Select(s => s.GetType()).ToHashSet();

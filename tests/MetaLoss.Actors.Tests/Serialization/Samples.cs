@@ -73,6 +73,8 @@ internal static class Samples
         state = state.Apply(new EpisodeCompleted(1, open[0].Candidate, open[0].Episode, 0, EpisodeOutcome.ExplodedClassifier));
 
         var template = Settings.Template;
+        var runInfo = new RunInfo("fashion-baseline", Run, RunLifecycle.Running, 2, Generation: 1, Generations: 4,
+            EpisodesDoneThisGeneration: 2, EpisodesPerGeneration: 12, EpisodesCompleted: 26, BestFitness: 0.5625, BestValidationScore: double.NaN);
         var evaluators = new EvaluatorsByNode([new("127.0.0.1:4053", 2, 1, 17), new("127.0.0.1:4061", 3, 0, long.MaxValue)]);
         return new()
         {
@@ -130,6 +132,28 @@ internal static class Samples
                 [new("127.0.0.1:4053", "Up", ["evaluator", "population"]), new("127.0.0.1:4061", "Leaving", ["evaluator"])],
                 evaluators.Nodes),
             ["ClusterStatus (population not answering)"] = new ClusterStatus([new("127.0.0.1:4061", "Up", [])], null),
+            ["RunRegistered"] = new RunRegistered("fashion-baseline", Run, Settings, 2),
+            ["RunLifecycleChanged"] = new RunLifecycleChanged("fashion-baseline", RunLifecycle.Paused),
+            ["RunInfo"] = runInfo,
+            ["RunInfo (submitted, no fitness yet)"] = runInfo with { State = RunLifecycle.Submitted, Generation = 0, EpisodesCompleted = 0, BestFitness = null, BestValidationScore = null },
+            ["SubmitRun"] = new SubmitRun("fashion-baseline", Settings, 3),
+            ["RunSubmitted"] = new RunSubmitted(runInfo, Created: false),
+            ["SubmitRefused"] = new SubmitRefused("run fashion-baseline exists with other settings: seed: journal has 1, asked for 2 — ε", Conflict: true),
+            ["ListRuns"] = ListRuns.Instance,
+            ["RunList"] = new RunList([runInfo, runInfo with { Name = "b", State = RunLifecycle.Finished }]),
+            ["RunList (empty)"] = new RunList([]),
+            ["GetRunDetail"] = new GetRunDetail("fashion-baseline"),
+            ["RunDetail"] = new RunDetail(runInfo, Settings, state.ToStatus().History),
+            ["RunNotFound"] = new RunNotFound("no-such-run"),
+            ["ChangeRun"] = new ChangeRun("fashion-baseline", RunChange.Cancel),
+            ["ChangeRefused"] = new ChangeRefused("run fashion-baseline is finished: it cannot be resumed"),
+            ["GetBestMln"] = new GetBestMln("fashion-baseline"),
+            ["BestMln"] = new BestMln("fashion-baseline", Settings.Architecture, OddFloats, 3, 0.6125),
+            ["BestMln (no meta-validation)"] = new BestMln("b", Settings.Architecture, OddFloats, 0, null),
+            ["SubscribeService"] = SubscribeService.Instance,
+            ["RunGenerationCompleted"] = new RunGenerationCompleted("fashion-baseline", state.ToStatus().History[0]),
+            ["RunStateChanged"] = new RunStateChanged(runInfo),
+            ["NodeChanged"] = new NodeChanged("127.0.0.1:4061", Joined: false),
         };
     }
 }

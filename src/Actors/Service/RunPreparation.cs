@@ -1,0 +1,11 @@
+using MetaLoss.Actors.Messages;
+
+namespace MetaLoss.Actors.Service;
+
+/// <summary>
+/// Turns a submitted run's settings into the population's <see cref="StartRun"/>, as `evolve` does:
+/// the datasets' fingerprints, a preflight episode, and the initial MLN (seeded from the run seed, so
+/// the same settings always give the same start). Throws ArgumentException when the run cannot run.
+/// Slow (seconds): the registry calls it off its own thread.
+/// </summary>
+public delegate StartRun RunPreparation(RunSettings settings);
