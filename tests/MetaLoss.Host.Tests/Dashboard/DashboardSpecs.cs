@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.Versioning;
 using System.Text.Json;
+using MetaLoss.Host.Tests.Service;
 using MetaLoss.Training.Models;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -20,13 +20,18 @@ public sealed class DashboardSpecs
     private static readonly float RunTimeout = (float)SmallRun.Timeout.TotalMilliseconds;
     private static readonly string Screenshots = Path.Combine(SharedData.RepositoryDirectory, "docs", "results");
 
+    /// <summary>The tiny run's settings that the form has no field for, as its "other settings" box takes them.</summary>
+    private static readonly string OtherSettings = JsonSerializer.Serialize(ServeProcess.SmallRunBody("unused")
+        .Where(setting => setting.Key is not ("name" or "generations" or "population" or "seed"))
+        .ToDictionary());
+
     [Fact]
     public async Task Should_show_runs_from_the_form_and_the_api_and_follow_their_generations_live()
     {
-        using var server = await DashboardServer.Start();
+        using var serve = ServeProcess.Start(SmallRun.NewDirectory(), "--devices", "cpu:2");
         await using var chromium = await Chromium.Launch();
         var (page, errors) = await chromium.NewPage(1280, 900);
-        await page.GotoAsync(server.Url);
+        await page.GotoAsync(serve.Url.ToString());
         await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
         // Marks this load of the page: a reload would lose it, so what changes below came over the stream.
         await page.EvaluateAsync("() => { window.loadedOnce = true; }");
@@ -37,9 +42,9 @@ public sealed class DashboardSpecs
         await Expect(page.Locator("textarea[name=extra]")).ToHaveAttributeAsync("aria-invalid", "true");
         await Expect(page.Locator("[data-run='bad-run']")).ToHaveCountAsync(0);
 
-        await SubmitThroughForm(page, "form-run", TinyRun.EpisodeSettingsJson, SmallRun.Generations, seed: 7);
+        await SubmitThroughForm(page, "form-run", OtherSettings, SmallRun.Generations, seed: 7);
         await Expect(page.Locator("#submit-message")).ToHaveTextAsync("Submitted run form-run.");
-        Assert.Equal(HttpStatusCode.Created, await server.Submit("api-run", generations: 40, seed: 8));
+        await serve.Submit(ServeProcess.SmallRunBody("api-run", generations: 40, seed: 8));
         var formRun = page.Locator("[data-run='form-run']");
         var apiRun = page.Locator("[data-run='api-run']");
         await Expect(apiRun).ToBeVisibleAsync();
@@ -75,7 +80,7 @@ public sealed class DashboardSpecs
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await apiRun.Locator(".change-cancel").ClickAsync();
         await Expect(apiRun).ToHaveAttributeAsync("data-state", "cancelled");
-        var detail = await server.Client.GetFromJsonAsync<JsonElement>("api/runs/api-run");
+        var detail = await serve.Http.GetFromJsonAsync<JsonElement>("api/runs/api-run");
         Assert.Equal("cancelled", detail.GetProperty("run").GetProperty("state").GetString());
         Assert.Empty(errors);
     }
@@ -87,12 +92,14 @@ public sealed class DashboardSpecs
         var tokenFile = Path.Combine(SmallRun.NewDirectory(), "token");
         File.WriteAllText(tokenFile, token + "\n");
         File.SetUnixFileMode(tokenFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        using var server = await DashboardServer.Start(tokenFile, token);
-        Assert.Equal(HttpStatusCode.Created, await server.Submit("guarded-run", generations: 2, seed: 3));
+        // Any address but loopback needs the token: the server listens on all of them, the browser comes by loopback.
+        using var serve = ServeProcess.Start(SmallRun.NewDirectory(), "--http", "0.0.0.0:0", "--token-file", tokenFile);
+        serve.Authorize(token);
+        await serve.Submit(ServeProcess.SmallRunBody("guarded-run", generations: 2, seed: 3));
         await using var chromium = await Chromium.Launch();
         var (page, errors) = await chromium.NewPage(PhoneWidth, 844);
 
-        await page.GotoAsync(server.Url);
+        await page.GotoAsync(serve.Url.ToString());
         var dialog = page.Locator("#token-dialog");
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(page.Locator("[data-run]")).ToHaveCountAsync(0);
@@ -118,10 +125,10 @@ public sealed class DashboardSpecs
     [Fact]
     public async Task Should_parse_event_streams_however_they_are_split_into_chunks()
     {
-        using var server = await DashboardServer.Start();
+        using var serve = ServeProcess.Start(SmallRun.NewDirectory());
         await using var chromium = await Chromium.Launch();
         var (page, errors) = await chromium.NewPage(800, 600);
-        await page.GotoAsync(server.Url);
+        await page.GotoAsync(serve.Url.ToString());
 
         // Every way of cutting the stream in two, and one character at a time: CRLF, CR and LF line
         // ends, comments, a field without its space, multi-line data, unknown fields and an event with no data.
