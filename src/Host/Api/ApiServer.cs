@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Hosting;
+using MetaLoss.Host.Dashboard;
 using MetaLoss.Host.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,6 +47,7 @@ public static class ApiServer
         app.MapOpenApi();
         app.MapGroup("/api").MapRunEndpoints().MapClusterEndpoints().MapEventEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapDashboard();
         return app;
     }
 
