@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using MetaLoss.Actors.Messages;
 
 namespace MetaLoss.Host.Api;
 
@@ -10,8 +11,8 @@ namespace MetaLoss.Host.Api;
 /// </summary>
 public sealed partial record CreateRun(string Name, int Priority, RunRequest Run)
 {
-    public const int DefaultPriority = 1;
-    public const int MaxPriority = 1000;
+    public const int DefaultPriority = SubmitRun.DefaultPriority;
+    public const int MaxPriority = SubmitRun.MaxPriority;
 
     private delegate CreateRun Field(CreateRun body, JsonElement value, string name);
 
