@@ -24,6 +24,8 @@ public sealed class MetalossProcess : IDisposable
 
     public int Id => _process.Id;
 
+    public bool HasExited => _process.HasExited;
+
     public string Output => string.Join("\n", _all);
 
     public static MetalossProcess Start(params string[] args) => Start(new Dictionary<string, string?>(), args);

@@ -3,12 +3,21 @@ namespace MetaLoss.Actors.Service;
 /// <summary>
 /// Which run gets the next lease: stride scheduling. Each run's pass grows by the episodes leased to
 /// it divided by its priority, and the run with work and the lowest pass is served first, so runs
-/// that have work get episodes in proportion to their priorities. A run that arrives, or has work
-/// again after having none, starts from the lowest pass of the runs with work: it gets its share
-/// from then on without catching up on what the others had meanwhile. The scheduler actor owns it.
+/// that have work get episodes in proportion to their priorities. A run that arrives starts from
+/// the lowest pass of the runs with work: it gets its share from then on, without catching up on
+/// what the others had before it. A run that had no work for a while (the end of each generation,
+/// while its last results come in) catches up on at most <see cref="MaxCatchUp"/>: without that, a
+/// run of priority 2, whose generations end twice as often, measured 1.69 times the episodes of a
+/// run of priority 1 instead of 2. The scheduler actor owns it.
 /// </summary>
 public sealed class FairShare
 {
+    /// <summary>
+    /// How far behind the others (in episodes per unit of priority) an idle run may fall and still
+    /// make it up: a few generations' ends, not a long pause's worth that would then crowd others out.
+    /// </summary>
+    public const double MaxCatchUp = 200;
+
     private readonly Dictionary<string, Share> _runs = [];
     private double _lastServed;
 
@@ -34,7 +43,7 @@ public sealed class FairShare
     public void Woke(string run)
     {
         if (_runs.TryGetValue(run, out var share) && !share.HasWork)
-            _runs[run] = share with { HasWork = true, Pass = Math.Max(share.Pass, VirtualTime()) };
+            _runs[run] = share with { HasWork = true, Pass = Math.Max(share.Pass, VirtualTime() - MaxCatchUp) };
     }
 
     public void WakeAll()

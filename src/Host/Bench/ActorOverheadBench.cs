@@ -5,6 +5,7 @@ using Akka.Hosting;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Actors.Population;
+using MetaLoss.Actors.Service;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Runs;
 using MetaLoss.Training;
@@ -22,13 +23,15 @@ namespace MetaLoss.Host.Bench;
 /// (population actor, local evaluators on their slot threads, a SQLite journal), against the very
 /// batches it ran, run directly on as many threads, generation by generation (a generation waits
 /// for the last result of the one before in both). The same run again with an in-memory journal
-/// separates the messaging from the journal writes. Every path uses one torch thread per slot.
+/// separates the messaging from the journal writes, and the same run submitted to the run service
+/// (`serve`'s registry, scheduler and shared evaluators, SQLite) gives the service's own cost.
+/// Every path uses one torch thread per slot.
 /// </summary>
 public static class ActorOverheadBench
 {
     public sealed record Settings(int Generations, int Parents, int EpisodesPerCandidate, int BatchSize, int Slots, int Rounds);
 
-    private sealed record Round(double DirectSeconds, ActorRun Sqlite, ActorRun Memory, bool Identical);
+    private sealed record Round(double DirectSeconds, ActorRun Sqlite, ActorRun Memory, ActorRun Service, bool Identical);
 
     /// <summary>
     /// From the StartRun to the first batch (the run's first write, the evaluators starting), once
@@ -36,11 +39,15 @@ public static class ActorOverheadBench
     /// </summary>
     private sealed record ActorRun(double StartSeconds, double RunSeconds);
 
-    /// <summary>Where the population actor persists: SQLite, as `evolve` does, or memory, which leaves only the messaging.</summary>
+    /// <summary>
+    /// How the run is hosted: as `evolve` does (SQLite), the same with the journal in memory (only the
+    /// messaging left), or under the run service as `serve` does (SQLite).
+    /// </summary>
     private enum Journal
     {
         Sqlite,
         Memory,
+        Service,
     }
 
     private static readonly Akka.Configuration.Config InMemoryJournal = Akka.Configuration.ConfigurationFactory.ParseString("""
@@ -66,8 +73,12 @@ public static class ActorOverheadBench
         Console.WriteLine($"  direct (BatchedEpisodeRunner, {settings.Slots} threads):        {Line(direct, episodes)}");
         Console.WriteLine($"  actors, SQLite journal (as evolve):          {Line(rounds.Min(r => r.Sqlite.RunSeconds), episodes)}");
         Console.WriteLine($"  actors, in-memory journal (messaging only):  {Line(rounds.Min(r => r.Memory.RunSeconds), episodes)}");
+        Console.WriteLine($"  run service, SQLite journal (as serve):      {Line(rounds.Min(r => r.Service.RunSeconds), episodes)}");
         Overhead("SQLite journal", rounds.Min(r => r.Sqlite.RunSeconds), direct, episodes, rounds.Select(r => (r.Sqlite.RunSeconds, r.DirectSeconds)));
         Overhead("in-memory journal", rounds.Min(r => r.Memory.RunSeconds), direct, episodes, rounds.Select(r => (r.Memory.RunSeconds, r.DirectSeconds)));
+        Overhead("run service (serve)", rounds.Min(r => r.Service.RunSeconds), direct, episodes, rounds.Select(r => (r.Service.RunSeconds, r.DirectSeconds)));
+        var serviceOverEvolve = (rounds.Min(r => r.Service.RunSeconds) - rounds.Min(r => r.Sqlite.RunSeconds)) / episodes * 1000;
+        Console.WriteLine($"  serve against evolve: {serviceOverEvolve:F2} ms per episode");
         Console.WriteLine($"  once per run, from StartRun to the first batch (run persisted, evaluators started): " +
                           $"{rounds.Min(r => r.Sqlite.StartSeconds) * 1000:F0} ms with SQLite, {rounds.Min(r => r.Memory.StartSeconds) * 1000:F0} ms in memory");
         Console.WriteLine($"  results of the direct run identical to the actor run's, bit for bit: {(rounds.All(r => r.Identical) ? "yes" : "NO")}");
@@ -97,7 +108,8 @@ public static class ActorOverheadBench
         var sqlite = ThroughActors(catalog, settings, run, log, Journal.Sqlite);
         var direct = Directly(catalog, settings.Slots, log.ByGeneration(run.Generations), out var identical);
         var memory = ThroughActors(catalog, settings, run, new BatchLog(), Journal.Memory);
-        return new Round(direct, sqlite, memory, identical);
+        var service = ThroughActors(catalog, settings, run, new BatchLog(), Journal.Service);
+        return new Round(direct, sqlite, memory, service, identical);
     }
 
     private static ActorRun ThroughActors(DatasetCatalog catalog, Settings settings, RunSettings run, BatchLog log, Journal journal)
@@ -112,19 +124,23 @@ public static class ActorOverheadBench
             EpisodeBatchRunnerFactory runners = slot => log.Wrap(new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run);
             var actorSystem = new MetalossSystem(baseConfig, evaluation, new JournalSettings(directory.SqliteConnectionString, PostgreSql: false), null,
                 new HostFailures());
+            var phi = run.Architecture.RandomParameters(run.Seed);
             using var host = MetalossHost.Build(actorSystem, builder =>
             {
                 if (journal == Journal.Memory) builder.AddHocon(InMemoryJournal, HoconAddMode.Prepend);
-                builder.ConfigurePopulation(evaluation, slots, runners, runId);
+                if (journal == Journal.Service)
+                    builder.ConfigureRunService(new RunServiceSetup(evaluation, slots, runners, settings => new StartRun(settings, phi), _ => null, Clustered: false));
+                else
+                    builder.ConfigurePopulation(evaluation, slots, runners, runId);
             });
             host.Start();
             try
             {
+                if (journal == Journal.Service) return ThroughService(host, run, log);
                 var system = host.Services.GetRequiredService<ActorSystem>();
                 var population = host.Services.GetRequiredService<ActorRegistry>().Get<PopulationActor>();
                 var finished = new TaskCompletionSource<ProgressUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
                 system.ActorOf(RunCompletion.Props(population, finished));
-                var phi = run.Architecture.RandomParameters(run.Seed);
                 var start = Stopwatch.GetTimestamp();
                 var answer = population.Ask<IPopulationMessage>(new StartRun(run, phi), TimeSpan.FromMinutes(1)).Result;
                 if (answer is not RunAccepted) throw new InvalidOperationException($"the bench run was not accepted: {answer}");
@@ -142,6 +158,21 @@ public static class ActorOverheadBench
         {
             Directory.Delete(directory.Path, recursive: true);
         }
+    }
+
+    /// <summary>The run submitted to the run service, from the submission to its finished state.</summary>
+    private static ActorRun ThroughService(IHost host, RunSettings run, BatchLog log)
+    {
+        var registry = host.Services.GetRequiredService<ActorRegistry>().Get<RunRegistry>();
+        var finished = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Services.GetRequiredService<ActorSystem>().ActorOf(ServiceCompletion.Props(registry, "bench", finished));
+        var start = Stopwatch.GetTimestamp();
+        var answer = registry.Ask<IServiceMessage>(new SubmitRun("bench", run, SubmitRun.DefaultPriority), TimeSpan.FromMinutes(1)).Result;
+        if (answer is not RunSubmitted) throw new InvalidOperationException($"the bench run was not accepted: {answer}");
+        finished.Task.Wait();
+        var end = Stopwatch.GetTimestamp();
+        var firstBatch = log.Batches[0].Started;
+        return new ActorRun(Stopwatch.GetElapsedTime(start, firstBatch).TotalSeconds, Stopwatch.GetElapsedTime(firstBatch, end).TotalSeconds);
     }
 
     /// <summary>Every generation's batches, pulled by the slot threads from one queue; the next generation starts when all are done.</summary>

@@ -17,7 +17,8 @@ namespace MetaLoss.Host.Commands;
 /// `metaloss node --join HOST:PORT`: an evaluator-only cluster member. Its slots pull episodes from
 /// whatever the cluster hosts (an `evolve` run, or every active run of a `serve`); it may join or
 /// leave at any time, and what it held when it died goes back to the queue. It outlives runs: with
-/// no work it idles. It ends on Ctrl+C/SIGTERM (130), when removed from the cluster (3), when every
+/// no work it idles. It ends when the cluster's host leaves (0: an `evolve` that finished, a `serve`
+/// that was stopped), on Ctrl+C/SIGTERM (130), when removed from the cluster (3), when every
 /// one of its evaluators has failed (4), at its first lease if its data is not the run's (2), or
 /// when it could not join within --join-timeout (2).
 /// </summary>
@@ -53,16 +54,18 @@ public static class NodeCommand
                 .ConfigurePopulationProxy()
                 .ConfigureNodeEvaluators(evaluation, slots, batches.Counting(work.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run)),
                     RunData.Check(catalog), halt));
+            work.Joining();
             await host.StartAsync(cancellation);
             try
             {
                 ClusterAnnouncement.Print(host, cluster!);
                 Console.WriteLine($"Evaluator slots: {string.Join(", ", slots)}");
                 var actorSystem = host.Services.GetRequiredService<ActorSystem>();
-                var joined = ClusterJoin.TimedOut(actorSystem, cluster!.Join!, timeout, work);
+                var joined = ClusterJoin.TimedOut(actorSystem, cluster!.Join!, timeout);
+                var hostLeft = HostDeparture.Watch(actorSystem);
                 var stopped = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 await using var registration = cancellation.Register(() => stopped.TrySetResult());
-                var ended = await Task.WhenAny(stopped.Task, actorSystem.WhenTerminated, halt.Task, failures.Failed, joined);
+                var ended = await Task.WhenAny(stopped.Task, actorSystem.WhenTerminated, halt.Task, failures.Failed, joined, hostLeft);
                 var episodes = work.Episodes;
                 if (ended == failures.Failed)
                 {
@@ -70,9 +73,14 @@ public static class NodeCommand
                     return 2;
                 }
                 if (ended == halt.Task) return halt.Task.Result.Report();
+                if (ended == hostLeft)
+                {
+                    Console.WriteLine($"The cluster's host left (its run finished, or it was stopped); this node ran {episodes} episodes.");
+                    return 0;
+                }
                 if (ended == joined)
                 {
-                    Console.Error.WriteLine($"metaloss: could not join the cluster at {cluster.Join} within {timeout}: nothing there answered " +
+                    Console.Error.WriteLine($"metaloss: could not join the cluster at {cluster.Join} within {DurationOption.Format(timeout!.Value)}: nothing there answered " +
                                             "(is `metaloss serve --port` or `evolve --port` running there, with the same --tls?)");
                     return 2;
                 }

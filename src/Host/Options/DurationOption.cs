@@ -30,4 +30,10 @@ public static class DurationOption
             ? TimeSpan.FromSeconds(value * unit)
             : null;
     }
+
+    /// <summary>A duration as a person would write it: 15 s, 2.5 min, 1 h.</summary>
+    public static string Format(TimeSpan duration) =>
+        duration.TotalSeconds < 60 ? $"{duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s"
+        : duration.TotalMinutes < 60 ? $"{duration.TotalMinutes.ToString("0.##", CultureInfo.InvariantCulture)} min"
+        : $"{duration.TotalHours.ToString("0.##", CultureInfo.InvariantCulture)} h";
 }

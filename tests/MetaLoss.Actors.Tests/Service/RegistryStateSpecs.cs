@@ -1,0 +1,88 @@
+using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Service;
+using MetaLoss.Actors.Tests.Population;
+
+namespace MetaLoss.Actors.Tests.Service;
+
+public sealed class RegistryStateSpecs
+{
+    private static readonly RunSettings Settings = TestRuns.Settings();
+
+    private static RegistryState WithRun(RunLifecycle state) =>
+        RegistryState.Empty.Apply(new RunRegistered("a", RunId.Parse("abc"), Settings, 1)).Apply(new RunLifecycleChanged("a", state));
+
+    [Fact]
+    public void Should_apply_each_event_once_however_often_it_is_replayed()
+    {
+        var registered = new RunRegistered("a", RunId.Parse("abc"), Settings, 2);
+
+        var state = RegistryState.Empty.Apply(registered).Apply(registered with { Priority = 5 });
+
+        var run = Assert.Single(state.Runs);
+        Assert.Equal(2, run.Priority);
+        Assert.Equal(RunLifecycle.Submitted, run.State);
+        Assert.Same(state, state.Apply(new RunLifecycleChanged("unknown", RunLifecycle.Running)));
+    }
+
+    [Theory]
+    [InlineData(RunLifecycle.Running, RunChange.Pause, RunLifecycle.Paused)]
+    [InlineData(RunLifecycle.Paused, RunChange.Resume, RunLifecycle.Running)]
+    [InlineData(RunLifecycle.Running, RunChange.Cancel, RunLifecycle.Cancelled)]
+    [InlineData(RunLifecycle.Paused, RunChange.Cancel, RunLifecycle.Cancelled)]
+    [InlineData(RunLifecycle.Submitted, RunChange.Cancel, RunLifecycle.Cancelled)]
+    public void Should_change_a_run_that_can_change(RunLifecycle from, RunChange change, RunLifecycle to)
+    {
+        var (changed, refusal) = RegistryState.Change(WithRun(from).Find("a")!, change);
+
+        Assert.Null(refusal);
+        Assert.Equal(to, changed!.State);
+    }
+
+    [Theory]
+    [InlineData(RunLifecycle.Running, RunChange.Resume)]
+    [InlineData(RunLifecycle.Paused, RunChange.Pause)]
+    public void Should_do_nothing_for_a_change_already_made(RunLifecycle from, RunChange change)
+    {
+        Assert.Equal((null, null), RegistryState.Change(WithRun(from).Find("a")!, change));
+    }
+
+    [Theory]
+    [InlineData(RunLifecycle.Finished, RunChange.Resume, "is finished")]
+    [InlineData(RunLifecycle.Finished, RunChange.Cancel, "is finished")]
+    [InlineData(RunLifecycle.Cancelled, RunChange.Resume, "was cancelled")]
+    [InlineData(RunLifecycle.Submitted, RunChange.Pause, "still starting")]
+    public void Should_refuse_a_change_that_does_not_apply(RunLifecycle from, RunChange change, string reason)
+    {
+        var (changed, refusal) = RegistryState.Change(WithRun(from).Find("a")!, change);
+
+        Assert.Null(changed);
+        Assert.Contains(reason, refusal);
+    }
+
+    [Fact]
+    public void Should_take_the_same_submission_and_name_what_differs_in_another()
+    {
+        var run = WithRun(RunLifecycle.Running).Find("a")!;
+
+        Assert.Null(RegistryState.Conflict(run, new SubmitRun("a", Settings, 1)));
+        var conflict = RegistryState.Conflict(run, new SubmitRun("a", Settings with { Seed = 8, Generations = 9 }, 4));
+        Assert.Contains("seed", conflict);
+        Assert.Contains("generations", conflict);
+        Assert.Contains("priority: registry has 1, asked for 4", conflict);
+    }
+
+    [Theory]
+    [InlineData("ok-name", 1, null)]
+    [InlineData("", 1, "run name")]
+    [InlineData("-leading-dash", 1, "run name")]
+    [InlineData("UPPER", 1, "run name")]
+    [InlineData("a", 0, "priority 0")]
+    [InlineData("a", 1001, "priority 1001")]
+    public void Should_check_the_name_and_priority_of_a_submission(string name, int priority, string? refusal)
+    {
+        var found = new SubmitRun(name, Settings, priority).Refusal();
+
+        if (refusal is null) Assert.Null(found);
+        else Assert.Contains(refusal, found);
+    }
+}

@@ -1,0 +1,117 @@
+using MetaLoss.Actors.Messages;
+using MetaLoss.Host.Tests.Cluster;
+
+namespace MetaLoss.Host.Tests.Service;
+
+/// <summary>
+/// The run registry on a real SQLite journal and real episodes, wired as `serve` wires it: runs are
+/// registered once, survive the process, resume by themselves, and end bit-identical to `evolve`.
+/// In the cluster collection: like the cluster specs they keep both cores busy, so they run alone.
+/// </summary>
+[Collection(ClusterCollection.Name)]
+public sealed class RunRegistrySpecs
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task Should_resume_unfinished_runs_after_a_restart_and_end_bit_identical_to_evolve_whatever_ran_beside()
+    {
+        var evolved = await ServiceRuns.Evolved(seed: 7);
+        var settings = ServiceRuns.Submitted(evolved);
+        var directory = SmallRun.NewDirectory();
+        RunInfo same, beside;
+        await using (var service = await ServiceHost.Start(directory))
+        {
+            beside = await service.Submit("beside", settings with { Seed = 99, Generations = settings.Generations + 4 });
+            same = await service.Submit("same", settings);
+            await service.WaitFor("same", r => r.Generation >= 2, Timeout);
+        }
+
+        // Nothing is submitted again: the registry's journal knows both runs, and each resumes from its own.
+        await using (var service = await ServiceHost.Start(directory))
+        {
+            var runs = (await service.Ask<RunList>(ListRuns.Instance)).Runs;
+            Assert.Equal(["beside", "same"], runs.Select(r => r.Name));
+            Assert.All(runs, r => Assert.Equal(RunLifecycle.Running, r.State));
+            await service.WaitFor("same", r => r.State == RunLifecycle.Finished, Timeout);
+            await service.WaitFor("beside", r => r.State == RunLifecycle.Finished, Timeout);
+        }
+
+        ServiceRuns.AssertSameRun(evolved, await ServiceRuns.State(directory, same.Id));
+        Assert.Equal(settings.Generations + 4, (await ServiceRuns.State(directory, beside.Id)).Generation);
+    }
+
+    [Fact]
+    public async Task Should_take_the_same_submission_again_and_refuse_other_settings_or_bad_input_without_persisting()
+    {
+        var settings = ServiceRuns.Small(seed: 5, generations: 2);
+        var directory = SmallRun.NewDirectory();
+        await using var service = await ServiceHost.Start(directory);
+
+        var first = Assert.IsType<RunSubmitted>(await service.Ask<IServiceMessage>(new SubmitRun("twice", settings, 1)));
+        var again = Assert.IsType<RunSubmitted>(await service.Ask<IServiceMessage>(new SubmitRun("twice", settings, 1)));
+        var otherSeed = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new SubmitRun("twice", settings with { Seed = 8 }, 1)));
+        var otherPriority = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new SubmitRun("twice", settings, 2)));
+        var badName = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new SubmitRun("Bad Name", settings, 1)));
+        var badPriority = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new SubmitRun("fine", settings, 0)));
+        var badSettings = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new SubmitRun("fine", settings with { Generations = -3 }, 1)));
+        var badData = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(
+            new SubmitRun("fine", settings with { Template = settings.Template with { PerClassTrain = 100_000 } }, 1)));
+
+        Assert.True(first.Created);
+        Assert.False(again.Created);
+        Assert.Equal(first.Run.Id, again.Run.Id);
+        Assert.True(otherSeed.Conflict);
+        Assert.Contains("seed", otherSeed.Reason);
+        Assert.True(otherPriority.Conflict);
+        Assert.Contains("priority", otherPriority.Reason);
+        Assert.False(badName.Conflict);
+        Assert.Contains("run name", badName.Reason);
+        Assert.Contains("priority 0", badPriority.Reason);
+        Assert.Contains("generations must be positive", badSettings.Reason);
+        Assert.False(badData.Conflict);
+        Assert.Equal(["twice"], (await service.Ask<RunList>(ListRuns.Instance)).Runs.Select(r => r.Name));
+        Assert.IsType<RunNotFound>(await service.Ask<IServiceMessage>(new GetRunDetail("fine")));
+        Assert.IsType<RunNotFound>(await service.Ask<IServiceMessage>(new ChangeRun("fine", RunChange.Pause)));
+    }
+
+    [Fact]
+    public async Task Should_journal_pause_and_cancel_keep_them_across_a_restart_and_finish_a_paused_run_once_resumed()
+    {
+        var settings = ServiceRuns.Small(seed: 5, generations: 4);
+        var directory = SmallRun.NewDirectory();
+        RunInfo paused;
+        await using (var service = await ServiceHost.Start(directory))
+        {
+            await service.Submit("paused", settings);
+            await service.Submit("cancelled", settings with { Seed = 6, Generations = 1000 });
+            await service.WaitFor("paused", r => r.State == RunLifecycle.Running && r.EpisodesCompleted > 0, Timeout);
+            paused = Assert.IsType<RunInfo>(await service.Ask<IServiceMessage>(new ChangeRun("paused", RunChange.Pause)));
+            var cancelled = Assert.IsType<RunInfo>(await service.Ask<IServiceMessage>(new ChangeRun("cancelled", RunChange.Cancel)));
+            Assert.Equal(RunLifecycle.Paused, paused.State);
+            Assert.Equal(RunLifecycle.Cancelled, cancelled.State);
+            Assert.IsType<ChangeRefused>(await service.Ask<IServiceMessage>(new ChangeRun("cancelled", RunChange.Resume)));
+        }
+
+        await using (var service = await ServiceHost.Start(directory))
+        {
+            Assert.Equal(RunLifecycle.Paused, (await service.Run("paused")).State);
+            Assert.Equal(RunLifecycle.Cancelled, (await service.Run("cancelled")).State);
+            var before = await ServiceRuns.Episodes(directory, paused.Id);
+            var cancelledBefore = await ServiceRuns.Episodes(directory, (await service.Run("cancelled")).Id);
+            // Two of the scheduler's recheck cycles: a paused or cancelled run is never offered a request.
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.Equal(before, await ServiceRuns.Episodes(directory, paused.Id));
+            Assert.Equal(cancelledBefore, await ServiceRuns.Episodes(directory, (await service.Run("cancelled")).Id));
+
+            Assert.Equal(RunLifecycle.Running, Assert.IsType<RunInfo>(await service.Ask<IServiceMessage>(new ChangeRun("paused", RunChange.Resume))).State);
+            var finished = await service.WaitFor("paused", r => r.State == RunLifecycle.Finished, Timeout);
+            Assert.Equal(settings.Generations, finished.Generation);
+            var best = Assert.IsType<BestMln>(await service.Ask<IServiceMessage>(new GetBestMln("paused")));
+            var detail = Assert.IsType<RunDetail>(await service.Ask<IServiceMessage>(new GetRunDetail("paused")));
+            Assert.Equal(settings.Generations, detail.History.Count);
+            Assert.Equal(settings.Architecture.ParameterCount, best.Phi.Length);
+            Assert.IsType<ChangeRefused>(await service.Ask<IServiceMessage>(new ChangeRun("paused", RunChange.Cancel)));
+        }
+    }
+}

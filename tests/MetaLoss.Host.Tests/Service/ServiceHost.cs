@@ -1,0 +1,86 @@
+using Akka.Actor;
+using Akka.Hosting;
+using MetaLoss.Actors.Evaluation;
+using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Service;
+using MetaLoss.Host.Configuration;
+using MetaLoss.Host.Runs;
+using MetaLoss.Training.Data;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MetaLoss.Host.Tests.Service;
+
+/// <summary>
+/// The run service as `serve` wires it (<see cref="RunServiceConfiguration.ConfigureRunService"/> on
+/// the shared <see cref="MetalossHost"/>), in the test's process, on a real SQLite journal in
+/// <see cref="Directory"/> and real FashionMNIST episodes.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    private static readonly TimeSpan AskTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly IHost _host;
+    private readonly DatasetCatalog _catalog;
+    private readonly BatchesInFlight _batches;
+
+    private ServiceHost(IHost host, DatasetCatalog catalog, BatchesInFlight batches, string directory)
+    {
+        _host = host;
+        _catalog = catalog;
+        _batches = batches;
+        Directory = directory;
+    }
+
+    public string Directory { get; }
+
+    public IActorRef Registry => _host.Services.GetRequiredService<ActorRegistry>().Get<RunRegistry>();
+
+    public ActorSystem System => _host.Services.GetRequiredService<ActorSystem>();
+
+    public static JournalSettings Journal(string directory) =>
+        new(RunDirectory.Open(directory, create: false).SqliteConnectionString, PostgreSql: false);
+
+    /// <summary>A service on the journal in <paramref name="directory"/> (made if new) with these evaluator slots ("" for none).</summary>
+    public static async Task<ServiceHost> Start(string directory, string slots = "cpu:2", ClusterSettings? cluster = null, params string[] config)
+    {
+        RunDirectory.Open(directory, create: true).PrepareJournal(RunId.New());
+        var baseConfig = AkkaConfiguration.BaseConfig(HoconOverrides.Parse(config));
+        var evaluation = EvaluationConfig.Read(baseConfig);
+        var catalog = new DatasetCatalog(new DataLocations());
+        var batches = new BatchesInFlight();
+        var setup = RunServiceSetup.Create(catalog, evaluation, slots == "" ? [] : DeviceSlot.Parse(slots), cluster is not null, batches, halt: null);
+        var host = MetalossHost.Build(new MetalossSystem(baseConfig, evaluation, Journal(directory), cluster, new HostFailures()),
+            builder => builder.ConfigureRunService(setup));
+        await host.StartAsync();
+        return new ServiceHost(host, catalog, batches, directory);
+    }
+
+    public async Task<T> Ask<T>(object message) => await Registry.Ask<T>(message, AskTimeout);
+
+    public async Task<RunInfo> Submit(string name, RunSettings settings, int priority = 1) =>
+        Assert.IsType<RunSubmitted>(await Ask<IServiceMessage>(new SubmitRun(name, settings, priority))).Run;
+
+    public async Task<RunInfo> Run(string name) => (await Ask<RunList>(ListRuns.Instance)).Runs.Single(r => r.Name == name);
+
+    /// <summary>Polls the registry until <paramref name="done"/> holds for the run.</summary>
+    public async Task<RunInfo> WaitFor(string name, Func<RunInfo, bool> done, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var run = await Run(name);
+            if (done(run)) return run;
+            Assert.True(DateTime.UtcNow < deadline, $"run {name} still {run} after {timeout}");
+            await Task.Delay(100);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _batches.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
+        _host.Dispose();
+        _catalog.Dispose();
+    }
+}
