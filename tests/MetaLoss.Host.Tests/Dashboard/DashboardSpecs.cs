@@ -38,15 +38,16 @@ public sealed class DashboardSpecs
         await RecordChartPoints(page, "form-run");
 
         await SubmitThroughForm(page, "bad-run", """{"bogus": 1}""");
-        await Expect(page.Locator("#submit-message")).ToContainTextAsync("Refused:");
+        await Expect(page.Locator("#submit-message")).ToContainTextAsync("Refused:", new() { Timeout = RunTimeout });
         await Expect(page.Locator("textarea[name=extra]")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.Locator("[data-run='bad-run']")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".run-card[data-run='bad-run']")).ToHaveCountAsync(0);
 
         await SubmitThroughForm(page, "form-run", OtherSettings, SmallRun.Generations, seed: 7);
-        await Expect(page.Locator("#submit-message")).ToHaveTextAsync("Submitted run form-run.");
+        // The server answers once the run is prepared (its data checked), which takes a while on a busy machine.
+        await Expect(page.Locator("#submit-message")).ToHaveTextAsync("Submitted run form-run.", new() { Timeout = RunTimeout });
         await serve.Submit(ServeProcess.SmallRunBody("api-run", generations: 40, seed: 8));
-        var formRun = page.Locator("[data-run='form-run']");
-        var apiRun = page.Locator("[data-run='api-run']");
+        var formRun = page.Locator(".run-card[data-run='form-run']");
+        var apiRun = page.Locator(".run-card[data-run='api-run']");
         await Expect(apiRun).ToBeVisibleAsync();
 
         await Expect(formRun).ToHaveAttributeAsync("data-state", "finished", new() { Timeout = RunTimeout });
@@ -64,8 +65,9 @@ public sealed class DashboardSpecs
         await apiRun.Locator(".change-resume").ClickAsync();
         await Expect(apiRun).ToHaveAttributeAsync("data-state", "running");
         var resumedAt = int.Parse(await apiRun.Locator(".generation").TextContentAsync() ?? "");
-        await page.WaitForFunctionAsync("g => Number(document.querySelector(\"[data-run='api-run'] .generation\").textContent) > g",
-            resumedAt, new() { Timeout = RunTimeout });
+        // A few generations on, so the screenshot shows a run under way beside the finished one.
+        await page.WaitForFunctionAsync("g => Number(document.querySelector(\".run-card[data-run='api-run'] .generation\").textContent) >= g",
+            resumedAt + 3, new() { Timeout = RunTimeout });
         Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "the page was reloaded");
 
         Directory.CreateDirectory(Screenshots);
@@ -102,22 +104,22 @@ public sealed class DashboardSpecs
         await page.GotoAsync(serve.Url.ToString());
         var dialog = page.Locator("#token-dialog");
         await Expect(dialog).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-run]")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".run-card")).ToHaveCountAsync(0);
 
         await GiveToken(page, "not-the-token");
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog.Locator(".message")).ToContainTextAsync("refused");
-        await Expect(page.Locator("[data-run]")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".run-card")).ToHaveCountAsync(0);
 
         await GiveToken(page, token);
         await Expect(dialog).ToBeHiddenAsync();
-        await Expect(page.Locator("[data-run='guarded-run']")).ToBeVisibleAsync();
+        await Expect(page.Locator(".run-card[data-run='guarded-run']")).ToBeVisibleAsync();
         await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
         await Expect(page.Locator("#cluster tbody tr")).Not.ToHaveCountAsync(0);
 
         // The token is kept for the tab: a reload does not ask again.
         await page.ReloadAsync();
-        await Expect(page.Locator("[data-run='guarded-run']")).ToBeVisibleAsync();
+        await Expect(page.Locator(".run-card[data-run='guarded-run']")).ToBeVisibleAsync();
         await Expect(dialog).ToBeHiddenAsync();
         Assert.Empty(errors);
     }
