@@ -1,6 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.Versioning;
 using System.Text.Json;
+using MetaLoss.Host.Dashboard;
 using MetaLoss.Host.Tests.Service;
 using MetaLoss.Training.Models;
 using Microsoft.Playwright;
@@ -10,8 +12,8 @@ namespace MetaLoss.Host.Tests.Dashboard;
 
 /// <summary>
 /// The web dashboard in headless Chromium against a real `metaloss serve`: runs submitted through the
-/// page's form and through the API, followed live over the event stream; the token prompt; and the
-/// page's own event-stream parser.
+/// page's form and through the API, followed live over the event stream; the token prompt; the
+/// page's own event-stream parser; and the files `serve` hands out for it.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
 public sealed class DashboardSpecs
@@ -40,6 +42,11 @@ public sealed class DashboardSpecs
         await SubmitThroughForm(page, "bad-run", """{"bogus": 1}""");
         await Expect(page.Locator("#submit-message")).ToContainTextAsync("Refused:", new() { Timeout = RunTimeout });
         await Expect(page.Locator("textarea[name=extra]")).ToHaveAttributeAsync("aria-invalid", "true");
+        // The server's message quotes what it was sent: it shows as text, never as markup.
+        await SubmitThroughForm(page, "bad-run", """{"init": "<img src=x onerror=window.pwned=1>"}""");
+        await Expect(page.Locator("#submit-message")).ToContainTextAsync("<img src=x onerror=window.pwned=1>");
+        await Expect(page.Locator("main img")).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"));
         await Expect(page.Locator(".run-card[data-run='bad-run']")).ToHaveCountAsync(0);
 
         await SubmitThroughForm(page, "form-run", OtherSettings, SmallRun.Generations, seed: 7);
@@ -154,6 +161,32 @@ public sealed class DashboardSpecs
 
         Assert.Empty(failures);
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Should_serve_only_its_own_files_and_build_the_page_without_markup_strings()
+    {
+        using var serve = ServeProcess.Start(SmallRun.NewDirectory());
+        var files = typeof(DashboardEndpoints).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith("dashboard/", StringComparison.Ordinal))
+            .Select(name => name["dashboard/".Length..])
+            .ToList();
+        Assert.Contains("index.html", files);
+
+        using var page = await serve.Http.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
+        foreach (var script in files.Where(name => name.EndsWith(".js", StringComparison.Ordinal)))
+        {
+            var text = await serve.Http.GetStringAsync($"/dashboard/{script}");
+            foreach (var sink in new[] { "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(" })
+                Assert.False(text.Contains(sink, StringComparison.Ordinal), $"{script} uses {sink}");
+        }
+        foreach (var path in new[] { "/dashboard/missing.js", "/dashboard/..%2Fmetaloss.dll", "/dashboard/%2E%2E%2Fappsettings.json" })
+        {
+            using var response = await serve.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
     }
 
     private static async Task SubmitThroughForm(IPage page, string name, string otherSettings, int? generations = null, int? seed = null)
