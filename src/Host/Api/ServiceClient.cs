@@ -20,28 +20,35 @@ public sealed class ServiceClient : IDisposable
     public ServiceClient(Uri server, string? token)
     {
         _server = server;
-        _http = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(30) };
+        _http = new HttpClient { BaseAddress = server, Timeout = Timeout.InfiniteTimeSpan };
         if (token is not null) _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
-    public Task<T> Get<T>(string path, CancellationToken cancellation) => Send<T>(new HttpRequestMessage(HttpMethod.Get, path), cancellation);
+    /// <summary>How long an answer may take; a submission is answered once the server has prepared the run (seconds, more when busy).</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    public static readonly TimeSpan SubmitPatience = RunRegistryClient.SubmitTimeout + Patience;
+
+    public Task<T> Get<T>(string path, CancellationToken cancellation) => Send<T>(new HttpRequestMessage(HttpMethod.Get, path), Patience, cancellation);
 
     /// <summary>The answer and whether it was 201 Created (rather than 200).</summary>
     public async Task<(T Answer, bool Created)> Post<T>(string path, object? body, CancellationToken cancellation)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
         var created = false;
-        var answer = await Send<T>(request, cancellation, status => created = status == HttpStatusCode.Created);
+        var answer = await Send<T>(request, body is null ? Patience : SubmitPatience, cancellation, status => created = status == HttpStatusCode.Created);
         return (answer, created);
     }
 
-    private async Task<T> Send<T>(HttpRequestMessage request, CancellationToken cancellation, Action<HttpStatusCode>? status = null)
+    private async Task<T> Send<T>(HttpRequestMessage request, TimeSpan patience, CancellationToken cancellation, Action<HttpStatusCode>? status = null)
     {
         using var _ = request;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        deadline.CancelAfter(patience);
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, cancellation);
+            response = await _http.SendAsync(request, deadline.Token);
         }
         catch (HttpRequestException e)
         {
@@ -49,7 +56,7 @@ public sealed class ServiceClient : IDisposable
         }
         catch (TaskCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            throw new ServerException($"the server {_server} did not answer within {_http.Timeout.TotalSeconds:0} s");
+            throw new ServerException($"the server {_server} did not answer within {patience.TotalSeconds:0} s");
         }
         using (response)
         {
@@ -58,7 +65,7 @@ public sealed class ServiceClient : IDisposable
             status?.Invoke(response.StatusCode);
             try
             {
-                return await response.Content.ReadFromJsonAsync<T>(Json, cancellation) ?? throw new JsonException("null");
+                return await response.Content.ReadFromJsonAsync<T>(Json, deadline.Token) ?? throw new JsonException("null");
             }
             catch (JsonException e)
             {

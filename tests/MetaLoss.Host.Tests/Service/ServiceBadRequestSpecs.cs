@@ -8,6 +8,7 @@ namespace MetaLoss.Host.Tests.Service;
 
 /// <summary>Bad requests to a real `serve`: a 4xx with a one-line message, and nothing persisted.</summary>
 [UnsupportedOSPlatform("windows")]
+[Collection(ServiceCollection.Name)]
 public class ServiceBadRequestSpecs
 {
     [Fact]
