@@ -16,6 +16,7 @@ namespace MetaLoss.Host.Tests.Dashboard;
 /// page's own event-stream parser; and the files `serve` hands out for it.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
+[Collection(ServiceCollection.Name)]
 public sealed class DashboardSpecs
 {
     private const int PhoneWidth = 390;
