@@ -26,6 +26,8 @@ public sealed class Chromium : IAsyncDisposable
         if (!File.Exists(ExecutablePath))
             throw new InvalidOperationException($"{ExecutablePath} is missing: run scripts/setup chromium (./run-tests does)");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        // Expectations wait for a condition; 5 s (Playwright's default) is short on a machine busy with builds.
+        Assertions.SetDefaultExpectTimeout(30_000);
         var playwright = await Playwright.CreateAsync();
         // --no-sandbox: the tests run as root, where chromium's sandbox refuses to start.
         var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = ExecutablePath, Headless = true, Args = ["--no-sandbox"] });

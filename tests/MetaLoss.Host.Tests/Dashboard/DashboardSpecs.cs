@@ -1,6 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Runtime.Versioning;
 using System.Text.Json;
+using MetaLoss.Host.Dashboard;
 using MetaLoss.Host.Tests.Service;
 using MetaLoss.Training.Models;
 using Microsoft.Playwright;
@@ -10,10 +12,11 @@ namespace MetaLoss.Host.Tests.Dashboard;
 
 /// <summary>
 /// The web dashboard in headless Chromium against a real `metaloss serve`: runs submitted through the
-/// page's form and through the API, followed live over the event stream; the token prompt; and the
-/// page's own event-stream parser.
+/// page's form and through the API, followed live over the event stream; the token prompt; the
+/// page's own event-stream parser; and the files `serve` hands out for it.
 /// </summary>
 [UnsupportedOSPlatform("windows")]
+[Collection(ServiceCollection.Name)]
 public sealed class DashboardSpecs
 {
     private const int PhoneWidth = 390;
@@ -38,15 +41,21 @@ public sealed class DashboardSpecs
         await RecordChartPoints(page, "form-run");
 
         await SubmitThroughForm(page, "bad-run", """{"bogus": 1}""");
-        await Expect(page.Locator("#submit-message")).ToContainTextAsync("Refused:");
+        await Expect(page.Locator("#submit-message")).ToContainTextAsync("Refused:", new() { Timeout = RunTimeout });
         await Expect(page.Locator("textarea[name=extra]")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.Locator("[data-run='bad-run']")).ToHaveCountAsync(0);
+        // The server's message quotes what it was sent: it shows as text, never as markup.
+        await SubmitThroughForm(page, "bad-run", """{"init": "<img src=x onerror=window.pwned=1>"}""");
+        await Expect(page.Locator("#submit-message")).ToContainTextAsync("<img src=x onerror=window.pwned=1>");
+        await Expect(page.Locator("main img")).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"));
+        await Expect(page.Locator(".run-card[data-run='bad-run']")).ToHaveCountAsync(0);
 
         await SubmitThroughForm(page, "form-run", OtherSettings, SmallRun.Generations, seed: 7);
-        await Expect(page.Locator("#submit-message")).ToHaveTextAsync("Submitted run form-run.");
+        // The server answers once the run is prepared (its data checked), which takes a while on a busy machine.
+        await Expect(page.Locator("#submit-message")).ToHaveTextAsync("Submitted run form-run.", new() { Timeout = RunTimeout });
         await serve.Submit(ServeProcess.SmallRunBody("api-run", generations: 40, seed: 8));
-        var formRun = page.Locator("[data-run='form-run']");
-        var apiRun = page.Locator("[data-run='api-run']");
+        var formRun = page.Locator(".run-card[data-run='form-run']");
+        var apiRun = page.Locator(".run-card[data-run='api-run']");
         await Expect(apiRun).ToBeVisibleAsync();
 
         await Expect(formRun).ToHaveAttributeAsync("data-state", "finished", new() { Timeout = RunTimeout });
@@ -64,8 +73,9 @@ public sealed class DashboardSpecs
         await apiRun.Locator(".change-resume").ClickAsync();
         await Expect(apiRun).ToHaveAttributeAsync("data-state", "running");
         var resumedAt = int.Parse(await apiRun.Locator(".generation").TextContentAsync() ?? "");
-        await page.WaitForFunctionAsync("g => Number(document.querySelector(\"[data-run='api-run'] .generation\").textContent) > g",
-            resumedAt, new() { Timeout = RunTimeout });
+        // A few generations on, so the screenshot shows a run under way beside the finished one.
+        await page.WaitForFunctionAsync("g => Number(document.querySelector(\".run-card[data-run='api-run'] .generation\").textContent) >= g",
+            resumedAt + 3, new() { Timeout = RunTimeout });
         Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "the page was reloaded");
 
         Directory.CreateDirectory(Screenshots);
@@ -102,22 +112,22 @@ public sealed class DashboardSpecs
         await page.GotoAsync(serve.Url.ToString());
         var dialog = page.Locator("#token-dialog");
         await Expect(dialog).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-run]")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".run-card")).ToHaveCountAsync(0);
 
         await GiveToken(page, "not-the-token");
         await Expect(dialog).ToBeVisibleAsync();
         await Expect(dialog.Locator(".message")).ToContainTextAsync("refused");
-        await Expect(page.Locator("[data-run]")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".run-card")).ToHaveCountAsync(0);
 
         await GiveToken(page, token);
         await Expect(dialog).ToBeHiddenAsync();
-        await Expect(page.Locator("[data-run='guarded-run']")).ToBeVisibleAsync();
+        await Expect(page.Locator(".run-card[data-run='guarded-run']")).ToBeVisibleAsync();
         await Expect(page.Locator("#connection")).ToHaveTextAsync("live");
         await Expect(page.Locator("#cluster tbody tr")).Not.ToHaveCountAsync(0);
 
         // The token is kept for the tab: a reload does not ask again.
         await page.ReloadAsync();
-        await Expect(page.Locator("[data-run='guarded-run']")).ToBeVisibleAsync();
+        await Expect(page.Locator(".run-card[data-run='guarded-run']")).ToBeVisibleAsync();
         await Expect(dialog).ToBeHiddenAsync();
         Assert.Empty(errors);
     }
@@ -152,6 +162,32 @@ public sealed class DashboardSpecs
 
         Assert.Empty(failures);
         Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task Should_serve_only_its_own_files_and_build_the_page_without_markup_strings()
+    {
+        using var serve = ServeProcess.Start(SmallRun.NewDirectory());
+        var files = typeof(DashboardEndpoints).Assembly.GetManifestResourceNames()
+            .Where(name => name.StartsWith("dashboard/", StringComparison.Ordinal))
+            .Select(name => name["dashboard/".Length..])
+            .ToList();
+        Assert.Contains("index.html", files);
+
+        using var page = await serve.Http.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single());
+        foreach (var script in files.Where(name => name.EndsWith(".js", StringComparison.Ordinal)))
+        {
+            var text = await serve.Http.GetStringAsync($"/dashboard/{script}");
+            foreach (var sink in new[] { "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(" })
+                Assert.False(text.Contains(sink, StringComparison.Ordinal), $"{script} uses {sink}");
+        }
+        foreach (var path in new[] { "/dashboard/missing.js", "/dashboard/..%2Fmetaloss.dll", "/dashboard/%2E%2E%2Fappsettings.json" })
+        {
+            using var response = await serve.Http.GetAsync(path);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        }
     }
 
     private static async Task SubmitThroughForm(IPage page, string name, string otherSettings, int? generations = null, int? seed = null)

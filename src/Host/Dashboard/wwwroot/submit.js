@@ -22,6 +22,8 @@ export function wireSubmitForm(form, message, onSubmitted) {
     }
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
+    // The server answers once it has prepared the run (checked its data), which can take a while.
+    say(message, `Submitting run ${body.name}…`, 'ok');
     try {
       const { status, body: run } = await api(paths.runs, { method: 'POST', body });
       say(message, status === 201 ? `Submitted run ${run.name}.` : `Run ${run.name} already exists with these settings.`, 'ok');
