@@ -20,7 +20,8 @@ public static class ApiServer
 {
     /// <summary>
     /// The web application with the actor system that <paramref name="actors"/> configures;
-    /// <paramref name="registryKey"/> is the ActorRegistry key of the run registry it asks.
+    /// <typeparamref name="TRegistryKey"/> is the ActorRegistry key of the run registry it asks, and
+    /// <paramref name="meterName"/> the meter exported at /metrics.
     /// </summary>
     public static WebApplication Build<TRegistryKey>(HttpEndpoint http, string systemName, Action<AkkaConfigurationBuilder> actors, string meterName)
     {
