@@ -19,6 +19,10 @@ root.Subcommands.Add(EvaluateCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
 root.Subcommands.Add(CertCommand.Create());
+root.Subcommands.Add(ServeCommand.Create());
+root.Subcommands.Add(SubmitCommand.Create());
+root.Subcommands.Add(RunsCommand.Create());
+root.Subcommands.Add(RunCommand.Create());
 
 try
 {

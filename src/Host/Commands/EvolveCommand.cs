@@ -28,52 +28,26 @@ public static class EvolveCommand
     public static Command Create()
     {
         var data = new DataOptions();
-        var episode = new EpisodeOptions();
+        var runOptions = new RunOptions();
         var system = new SystemOptions("port to accept cluster members on (default: no networking at all)", joinRequired: false);
         var journalOptions = new JournalOptions();
         var run = new Option<string>("--run") { Description = "run directory (journal, best MLN, CSV); resumed if it holds a journal", Required = true };
-        var generations = EpisodeOptions.Positive("--generations", 30, "generations to evolve");
-        var parents = EpisodeOptions.Positive("--population", 10, "parents T (each generation scores 2T candidates)");
-        var sigma = new Option<float>("--sigma") { Description = "initial mutation strength of every MLN parameter (self-adapted from there)", DefaultValueFactory = _ => new EvolutionSettings().InitialSigma };
-        var episodesPerCandidate = EpisodeOptions.Positive("--episodes-per-candidate", 3, "episodes averaged into one candidate's fitness");
-        var batchSize = EpisodeOptions.Positive("--batch-size", RunSettings.DefaultBatchSize,
-            "episodes computed together as one batch: each generation's episodes are planned into groups of this many (a resumed run keeps its own unless given)",
-            RunSettings.MaxBatchSize);
-        var unpaired = new Option<bool>("--unpaired") { Description = "one fresh episode set per candidate, as the paper (default: all candidates of a generation share its episodes, which is less noisy)" };
-        var init = new Option<MlnInit>("--init") { Description = "initial MLN: ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm)", DefaultValueFactory = _ => MlnInit.CrossEntropyFit, CustomParser = ParseInit };
-        var validationEpisodes = new Option<int>("--validation-episodes") { Description = $"episodes of the fixed meta-validation set (held-out FashionMNIST train images) that pick the run's best MLN; 0 turns it off", DefaultValueFactory = _ => MetaValidation.Default.Episodes };
-        var validationTop = new Option<int>("--validation-top") { Description = "how many of each generation's best candidates are scored on the meta-validation set", DefaultValueFactory = _ => MetaValidation.Default.TopCandidates };
-        var seed = new Option<ulong>("--seed") { Description = "run seed: the whole run is a pure function of it", DefaultValueFactory = _ => 1UL };
-        var learningRate = new Option<double>("--lr") { Description = "inner-loop SGD learning rate", DefaultValueFactory = _ => EpisodeDefaults.LearningRate };
         var runId = RunIdOption.Create("with --postgres: the run to resume or, with --join, to stand by for (the id the first `evolve` printed); default: the run directory's, else a new run");
 
         var command = new Command("evolve", "Evolve a Meta-Loss Network; resumes the run in --run if it exists");
         data.AddTo(command);
-        episode.AddTo(command);
+        runOptions.AddTo(command);
         system.AddTo(command);
         journalOptions.AddTo(command);
-        foreach (var option in new Option[] { run, runId, generations, parents, sigma, episodesPerCandidate, batchSize, unpaired, init, validationEpisodes, validationTop, seed, learningRate })
+        foreach (var option in new Option[] { run, runId })
             command.Options.Add(option);
 
         command.SetAction(async (result, cancellation) =>
         {
             var (baseConfig, evaluation, slots, cluster) = system.Read(result, [ClusterSettings.PopulationRole, ClusterSettings.EvaluatorRole]);
-            var settings = new RunSettings(
-                result.GetValue(seed), result.GetValue(generations),
-                new EvolutionSettings { Parents = result.GetValue(parents), InitialSigma = result.GetValue(sigma) },
-                MlnArchitecture.Default,
-                episode.Template(result, DatasetName.FashionMnistMetaTrain) with { LearningRate = result.GetValue(learningRate) },
-                result.GetValue(episodesPerCandidate), !result.GetValue(unpaired), result.GetValue(init))
-            {
-                MetaValidation = MetaValidation.Default with
-                {
-                    Episodes = result.GetValue(validationEpisodes), TopCandidates = result.GetValue(validationTop),
-                },
-                BatchSize = result.GetValue(batchSize),
-            };
-            settings.Validate();
+            var settings = runOptions.Request(result).ToSettings();
             // Without --batch-size a resumed run keeps its own, which the population checks against the lease cap.
-            var keepsJournaledBatchSize = result.GetResult(batchSize) is null or { Implicit: true };
+            var keepsJournaledBatchSize = runOptions.KeepsJournaledBatchSize(result);
             if (!keepsJournaledBatchSize && evaluation.Population.BatchSizeRefusal(settings.BatchSize, "--batch-size") is { } tooLarge)
                 throw new ArgumentException(tooLarge);
             var directory = RunDirectory.Open(result.GetValue(run)!, create: true);
@@ -127,20 +101,6 @@ public static class EvolveCommand
     {
         Console.Error.WriteLine($"metaloss: {failures.Failed.Result}");
         return 2;
-    }
-
-    private static MlnInit ParseInit(System.CommandLine.Parsing.ArgumentResult result)
-    {
-        var text = result.Tokens.Count == 0 ? "ce" : result.Tokens[0].Value;
-        switch (text.ToLowerInvariant())
-        {
-            case "ce": return MlnInit.CrossEntropyFit;
-            case "mse": return MlnInit.MeanSquaredErrorFit;
-            case "random": return MlnInit.Random;
-            default:
-                result.AddError($"--init: unknown '{text}'; use ce, mse or random");
-                return MlnInit.CrossEntropyFit;
-        }
     }
 
     /// <summary>

@@ -23,11 +23,7 @@ public static class ExportCommand
             if (target.Directory is { Exists: false })
                 throw new ArgumentException($"--out {target.FullName}: the folder {target.Directory.FullName} does not exist");
             var mln = evaluated.Mln;
-            var exported = mln with
-            {
-                Note = $"exported from run {evaluated.Directory.Path}: {mln.Note ?? "best MLN"}",
-                Usage = MlnUsage.For(mln.Architecture, evaluated.Settings.Template),
-            };
+            var exported = MlnExport.Of(mln, evaluated.Directory.Path, evaluated.Settings);
             try
             {
                 exported.Save(target.FullName);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Actors.Population;
+using MetaLoss.Host.Api;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
 using MetaLoss.Host.Runs;
@@ -21,6 +22,8 @@ public static class StatusCommand
         var runId = RunIdOption.Create("with --postgres: which run of the database to show (default: the run directory's, else the database's only run)");
         var hostname = new Option<string>("--hostname") { Description = "address to answer --cluster queries on", DefaultValueFactory = _ => "127.0.0.1" };
         var security = new TransportSecurityOptions();
+        var server = new ServerOptions(required: false);
+        var name = new Option<string?>("--name") { Description = "with --server: the run to show in full (default: every run and the cluster)" };
         var command = new Command("status", "Show where a run stands, without disturbing it");
         command.Options.Add(run);
         journalOptions.AddTo(command);
@@ -28,12 +31,22 @@ public static class StatusCommand
         command.Options.Add(cluster);
         command.Options.Add(hostname);
         security.AddTo(command);
+        server.AddTo(command);
+        command.Options.Add(name);
         command.SetAction(async (result, cancellation) =>
         {
             var runPath = result.GetValue(run);
             var member = result.GetValue(cluster);
+            if (result.GetValue(server.Server) is not null)
+            {
+                if (runPath is not null || journalOptions.IsShared(result) || member is not null)
+                    throw new ArgumentException("status --server: a server shows its own runs and cluster; leave out --run, --postgres and --cluster");
+                await ServerStatus.Print(server.Connect(result), result.GetValue(name), cancellation);
+                return 0;
+            }
+            if (result.GetValue(name) is not null) throw new ArgumentException("--name: names a run of a server; give --server URL too");
             if (runPath is null && !journalOptions.IsShared(result) && member is null)
-                throw new ArgumentException("status: give --run DIR (or --postgres CONNECTION for a shared journal), and/or --cluster HOST:PORT");
+                throw new ArgumentException("status: give --run DIR (or --postgres CONNECTION for a shared journal), and/or --cluster HOST:PORT, or --server URL");
             if (runPath is not null || journalOptions.IsShared(result))
             {
                 var events = await ReadEvents(runPath, journalOptions, RunIdOption.Read(result, runId), result, cancellation);
@@ -70,7 +83,7 @@ public static class StatusCommand
         return await JournalReader.ReadEvents(new JournalSettings(directory.ReadOnlyConnectionString, PostgreSql: false), identity.Run, cancellation);
     }
 
-    private static void Print(RunStatus status, RunSettings? settings)
+    public static void Print(RunStatus status, RunSettings? settings)
     {
         if (!status.Started || settings is null)
         {

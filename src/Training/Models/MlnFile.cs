@@ -26,7 +26,10 @@ public sealed record MlnFile(string Format, MlnArchitecture Architecture, float[
         new(CurrentFormat, architecture, parameters, note);
 
     /// <summary>Replaces the file atomically and durably: a crash leaves the old file or the new, whole.</summary>
-    public void Save(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Options));
+    public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
+
+    /// <summary>The file's text, for a program that sends it instead of saving it (the service's download).</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, Options);
 
     /// <summary>Reads and checks a file: anything wrong is an <see cref="InvalidDataException"/> naming the file and the field.</summary>
     public static MlnFile Load(string path)

@@ -1,0 +1,141 @@
+using MetaLoss.Actors.Messages;
+using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Evolution;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Host.Api;
+
+/// <summary>
+/// The choices that define a run, as `evolve`'s options and the API's CreateRun body name them, with
+/// evolve's defaults. <see cref="ToSettings"/> is the one place they become <see cref="RunSettings"/>,
+/// so a run made by `evolve` and one submitted to `serve` from the same choices are the same run.
+/// </summary>
+public sealed record RunRequest
+{
+    public static RunRequest Default { get; } = new();
+
+    public int Generations { get; init; } = 30;
+    public int Population { get; init; } = 10;
+    public float Sigma { get; init; } = new EvolutionSettings().InitialSigma;
+    public ulong Seed { get; init; } = 1;
+    public int EpisodesPerCandidate { get; init; } = 3;
+    public bool Unpaired { get; init; }
+    public MlnInit Init { get; init; } = MlnInit.CrossEntropyFit;
+    public int ValidationEpisodes { get; init; } = MetaValidation.Default.Episodes;
+    public int ValidationTop { get; init; } = MetaValidation.Default.TopCandidates;
+    public double Lr { get; init; } = EpisodeDefaults.LearningRate;
+    public int PerClass { get; init; } = EpisodeDefaults.PerClassTrain;
+    public int ValidationSize { get; init; } = EpisodeDefaults.ValidationSize;
+    public int Hidden1 { get; init; } = EpisodeDefaults.FirstHidden;
+    public int Hidden2 { get; init; } = EpisodeDefaults.SecondHidden;
+    public int Steps { get; init; } = EpisodeDefaults.Steps;
+    public int BatchSize { get; init; } = RunSettings.DefaultBatchSize;
+
+    /// <summary>The run's settings (no data fingerprints yet); a bad value is a <see cref="RunRequestException"/> naming its field.</summary>
+    public RunSettings ToSettings()
+    {
+        CheckFields();
+        var settings = new RunSettings(
+            Seed, Generations,
+            new EvolutionSettings { Parents = Population, InitialSigma = Sigma },
+            MlnArchitecture.Default,
+            new EpisodeSpec(DatasetName.FashionMnistMetaTrain, new LossSpec.CrossEntropy(), TaskSeed: 0, InitSeed: 0,
+                PerClassTrain: PerClass, ValidationSize: ValidationSize, FirstHidden: Hidden1, SecondHidden: Hidden2, Steps: Steps)
+            {
+                LearningRate = Lr,
+            },
+            EpisodesPerCandidate, !Unpaired, Init)
+        {
+            MetaValidation = MetaValidation.Default with { Episodes = ValidationEpisodes, TopCandidates = ValidationTop },
+            BatchSize = BatchSize,
+        };
+        // What is left after the per-field checks is the size of a generation: its episodes, then its meta-validation's.
+        Validated(settings with { MetaValidation = MetaValidation.None }, "population");
+        Validated(settings, "validationEpisodes");
+        return settings;
+    }
+
+    /// <summary>The choices a run was made from (the inverse of <see cref="ToSettings"/>).</summary>
+    public static RunRequest From(RunSettings settings) => new()
+    {
+        Generations = settings.Generations,
+        Population = settings.Evolution.Parents,
+        Sigma = settings.Evolution.InitialSigma,
+        Seed = settings.Seed,
+        EpisodesPerCandidate = settings.EpisodesPerCandidate,
+        Unpaired = !settings.PairedEpisodes,
+        Init = settings.Init,
+        ValidationEpisodes = settings.MetaValidation.Episodes,
+        ValidationTop = settings.MetaValidation.TopCandidates,
+        Lr = settings.Template.LearningRate,
+        PerClass = settings.Template.PerClassTrain,
+        ValidationSize = settings.Template.ValidationSize,
+        Hidden1 = settings.Template.FirstHidden,
+        Hidden2 = settings.Template.SecondHidden,
+        Steps = settings.Template.Steps,
+        BatchSize = settings.BatchSize,
+    };
+
+    public static MlnInit? ParseInit(string text) => text.ToLowerInvariant() switch
+    {
+        "ce" => MlnInit.CrossEntropyFit,
+        "mse" => MlnInit.MeanSquaredErrorFit,
+        "random" => MlnInit.Random,
+        _ => null,
+    };
+
+    public static string FormatInit(MlnInit init) => init switch
+    {
+        MlnInit.MeanSquaredErrorFit => "mse",
+        MlnInit.Random => "random",
+        _ => "ce",
+    };
+
+    private void CheckFields()
+    {
+        Positive("generations", Generations);
+        Positive("population", Population);
+        Positive("episodesPerCandidate", EpisodesPerCandidate);
+        Positive("perClass", PerClass);
+        Positive("validationSize", ValidationSize);
+        Positive("steps", Steps);
+        Positive("batchSize", BatchSize, RunSettings.MaxBatchSize);
+        Positive("hidden1", Hidden1, EpisodeDefaults.MaxHidden);
+        Positive("hidden2", Hidden2, EpisodeDefaults.MaxHidden);
+        if (ValidationEpisodes < 0) throw new RunRequestException("validationEpisodes", $"meta-validation episodes must not be negative, got {ValidationEpisodes}");
+        if (ValidationTop < 0) throw new RunRequestException("validationTop", $"meta-validation candidates must not be negative, got {ValidationTop}");
+        Validated(new EvolutionSettings { InitialSigma = Sigma }, "sigma");
+        if (!(Lr > 0) || !double.IsFinite(Lr)) throw new RunRequestException("lr", $"learning rate must be a positive number, got {Lr}");
+    }
+
+    private static void Validated(RunSettings settings, string field) => Rethrown(field, settings.Validate);
+
+    private static void Validated(EvolutionSettings evolution, string field) => Rethrown(field, () => evolution.Validate());
+
+    private static void Rethrown(string field, Action validate)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ArgumentException e)
+        {
+            // The parameter name is for programmers; the field names what the user typed.
+            throw new RunRequestException(field, e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", ""));
+        }
+    }
+
+    private static void Positive(string field, int value, int max = int.MaxValue)
+    {
+        if (value <= 0) throw new RunRequestException(field, $"{field} must be a positive whole number, got {value}");
+        if (value > max) throw new RunRequestException(field, $"{field} must be at most {max}, got {value}");
+    }
+
+}
+
+/// <summary>A run's choice that cannot make a run: which one (<see cref="Field"/>, as the API names it) and why.</summary>
+public sealed class RunRequestException(string field, string message) : ArgumentException(message)
+{
+    public string Field { get; } = field;
+}

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using MetaLoss.Actors.Messages;
+using MetaLoss.Actors.Population;
+using MetaLoss.Host.Api;
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Evolution;
+
+namespace MetaLoss.Host.Options;
+
+/// <summary>
+/// The options that define a run (its settings and seed): `evolve` and `submit` share them, so a run
+/// submitted to a server is the run `evolve` would make from the same command line.
+/// </summary>
+public sealed class RunOptions
+{
+    public EpisodeOptions Episode { get; } = new();
+    public Option<int> Generations { get; } = EpisodeOptions.Positive("--generations", RunRequest.Default.Generations, "generations to evolve");
+    public Option<int> Parents { get; } = EpisodeOptions.Positive("--population", RunRequest.Default.Population, "parents T (each generation scores 2T candidates)");
+
+    public Option<float> Sigma { get; } = new("--sigma")
+    {
+        Description = "initial mutation strength of every MLN parameter (self-adapted from there)",
+        DefaultValueFactory = _ => RunRequest.Default.Sigma,
+    };
+
+    public Option<int> EpisodesPerCandidate { get; } =
+        EpisodeOptions.Positive("--episodes-per-candidate", RunRequest.Default.EpisodesPerCandidate, "episodes averaged into one candidate's fitness");
+
+    public Option<int> BatchSize { get; } = EpisodeOptions.Positive("--batch-size", RunRequest.Default.BatchSize,
+        "episodes computed together as one batch: each generation's episodes are planned into groups of this many (a resumed run keeps its own unless given)",
+        RunSettings.MaxBatchSize);
+
+    public Option<bool> Unpaired { get; } = new("--unpaired")
+    {
+        Description = "one fresh episode set per candidate, as the paper (default: all candidates of a generation share its episodes, which is less noisy)",
+    };
+
+    public Option<MlnInit> Init { get; } = new("--init")
+    {
+        Description = "initial MLN: ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm)",
+        DefaultValueFactory = _ => RunRequest.Default.Init,
+        CustomParser = ParseInit,
+    };
+
+    public Option<int> ValidationEpisodes { get; } = new("--validation-episodes")
+    {
+        Description = "episodes of the fixed meta-validation set (held-out FashionMNIST train images) that pick the run's best MLN; 0 turns it off",
+        DefaultValueFactory = _ => RunRequest.Default.ValidationEpisodes,
+    };
+
+    public Option<int> ValidationTop { get; } = new("--validation-top")
+    {
+        Description = "how many of each generation's best candidates are scored on the meta-validation set",
+        DefaultValueFactory = _ => RunRequest.Default.ValidationTop,
+    };
+
+    public Option<ulong> Seed { get; } = new("--seed")
+    {
+        Description = "run seed: the whole run is a pure function of it",
+        DefaultValueFactory = _ => RunRequest.Default.Seed,
+    };
+
+    public Option<double> LearningRate { get; } = new("--lr")
+    {
+        Description = "inner-loop SGD learning rate",
+        DefaultValueFactory = _ => RunRequest.Default.Lr,
+    };
+
+    public void AddTo(Command command)
+    {
+        Episode.AddTo(command);
+        foreach (var option in new Option[] { Generations, Parents, Sigma, EpisodesPerCandidate, BatchSize, Unpaired, Init, ValidationEpisodes, ValidationTop, Seed, LearningRate })
+            command.Options.Add(option);
+    }
+
+    /// <summary>The run asked for on the command line (not yet validated: <see cref="RunRequest.ToSettings"/> does that).</summary>
+    public RunRequest Request(ParseResult result) => RunRequest.Default with
+    {
+        Generations = result.GetValue(Generations),
+        Population = result.GetValue(Parents),
+        Sigma = result.GetValue(Sigma),
+        EpisodesPerCandidate = result.GetValue(EpisodesPerCandidate),
+        Unpaired = result.GetValue(Unpaired),
+        Init = result.GetValue(Init),
+        ValidationEpisodes = result.GetValue(ValidationEpisodes),
+        ValidationTop = result.GetValue(ValidationTop),
+        Seed = result.GetValue(Seed),
+        Lr = result.GetValue(LearningRate),
+        PerClass = result.GetValue(Episode.PerClass),
+        ValidationSize = result.GetValue(Episode.ValidationSize),
+        Hidden1 = result.GetValue(Episode.FirstHidden),
+        Hidden2 = result.GetValue(Episode.SecondHidden),
+        Steps = result.GetValue(Episode.Steps),
+        BatchSize = result.GetValue(BatchSize),
+    };
+
+    /// <summary>True when --batch-size was not given: a resumed run then keeps its journaled batch size.</summary>
+    public bool KeepsJournaledBatchSize(ParseResult result) => result.GetResult(BatchSize) is null or { Implicit: true };
+
+    private static MlnInit ParseInit(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "ce" : result.Tokens[0].Value;
+        if (RunRequest.ParseInit(text) is { } init) return init;
+        result.AddError($"--init: unknown '{text}'; use ce, mse or random");
+        return MlnInit.CrossEntropyFit;
+    }
+}
