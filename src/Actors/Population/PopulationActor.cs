@@ -284,7 +284,6 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         _roster.Credit(Sender);
         MetaLossMetrics.EpisodeCompleted(MetricsName, EvaluatorRoster.NodeName(Sender.Path.Address.HasGlobalScope ? Sender.Path.Address : LocalAddress),
             _leaseClock.Finished(finished.Key) ?? TimeSpan.Zero);
-        MetaLossMetrics.LeasesPending(MetricsName, _leases.Count);
         var key = finished.Key;
         if (key.MetaValidation)
             Persist(new MetaValidationEpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome), e => Recorded(key, e));
@@ -297,6 +296,8 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     {
         _state = _state.Apply(e);
         _leases.ReleaseIfDone(key, _state.HasResult);
+        // After the release: a group's lease ends with its last result, not with each result.
+        MetaLossMetrics.LeasesPending(MetricsName, _leases.Count);
         Progress();
     }
 
