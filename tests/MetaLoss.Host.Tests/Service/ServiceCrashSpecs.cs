@@ -25,6 +25,8 @@ public class ServiceCrashSpecs
             await WaitForNodes(serve, 2);
             // The first run waits (paused) while the second is prepared, so that both are mid-way at once.
             await serve.Submit(ServeProcess.SmallRunBody("first", Generations, seed: 7));
+            // A run can be paused once it runs (a submitted one is refused with 409 while its population starts).
+            await serve.WaitFor("first", run => run.State != "submitted");
             (await serve.Http.PostAsync("api/runs/first/pause", null)).EnsureSuccessStatusCode();
             await serve.Submit(ServeProcess.SmallRunBody("second", Generations, seed: 8));
             (await serve.Http.PostAsync("api/runs/first/resume", null)).EnsureSuccessStatusCode();
