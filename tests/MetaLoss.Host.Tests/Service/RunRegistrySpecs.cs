@@ -78,7 +78,8 @@ public sealed class RunRegistrySpecs
     [Fact]
     public async Task Should_journal_pause_and_cancel_keep_them_across_a_restart_and_finish_a_paused_run_once_resumed()
     {
-        var settings = ServiceRuns.Small(seed: 5, generations: 4);
+        // Long enough that the poll below sees it running: a 4-generation run could finish between two polls.
+        var settings = ServiceRuns.Small(seed: 5, generations: 20);
         var directory = SmallRun.NewDirectory();
         RunInfo paused;
         await using (var service = await ServiceHost.Start(directory))
