@@ -104,22 +104,24 @@ public sealed record RunRequest
     {
         var tasks = new TaskDistribution
         {
-            Sources = Field("tasks", () => TaskDistributionText.ParseSources(Tasks)),
-            Steps = Field("taskSteps", () => TaskDistributionText.ParseWholeRange(TaskSteps, "task steps")),
-            PerClassTrain = Field("taskPerClass", () => TaskDistributionText.ParseWholeRange(TaskPerClass, "task per-class")),
-            FirstHidden = Field("taskHidden1", () => TaskDistributionText.ParseWholeRange(TaskHidden1, "task hidden1")),
-            SecondHidden = Field("taskHidden2", () => TaskDistributionText.ParseWholeRange(TaskHidden2, "task hidden2")),
-            LearningRate = Field("taskLr", () => TaskDistributionText.ParseRateRange(TaskLr, "task learning rates")),
+            Sources = Part("tasks", () => new() { Sources = TaskDistributionText.ParseSources(Tasks) }).Sources,
+            Steps = Part("taskSteps", () => new() { Steps = TaskDistributionText.ParseWholeRange(TaskSteps, "task steps") }).Steps,
+            PerClassTrain = Part("taskPerClass", () => new() { PerClassTrain = TaskDistributionText.ParseWholeRange(TaskPerClass, "task per-class") }).PerClassTrain,
+            FirstHidden = Part("taskHidden1", () => new() { FirstHidden = TaskDistributionText.ParseWholeRange(TaskHidden1, "task hidden1") }).FirstHidden,
+            SecondHidden = Part("taskHidden2", () => new() { SecondHidden = TaskDistributionText.ParseWholeRange(TaskHidden2, "task hidden2") }).SecondHidden,
+            LearningRate = Part("taskLr", () => new() { LearningRate = TaskDistributionText.ParseRateRange(TaskLr, "task learning rates") }).LearningRate,
         };
-        Rethrown("tasks", tasks.Validate);
         return tasks.Sources is [{ Dataset: DatasetName.FashionMnistMetaTrain }] && !tasks.Varies ? Training.Tasks.TaskDistribution.Default : tasks;
     }
 
-    private static T Field<T>(string field, Func<T> parse)
+    /// <summary>One field's part of the distribution, read and checked alone, so a refusal names that field.</summary>
+    private static TaskDistribution Part(string field, Func<TaskDistribution> read)
     {
         try
         {
-            return parse();
+            var part = read();
+            part.Validate();
+            return part;
         }
         catch (ArgumentException e)
         {
