@@ -2,6 +2,7 @@ using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evolution;
 using MetaLoss.Training.Models;
+using MetaLoss.Training.Tasks;
 
 namespace MetaLoss.Actors.Messages;
 
@@ -31,6 +32,12 @@ public sealed record RunSettings(
     /// slot or node takes it, so a result may depend on its batch-mates and a run stays bit-identical.
     /// </summary>
     public int BatchSize { get; init; } = DefaultBatchSize;
+
+    /// <summary>
+    /// What the training episodes are drawn from (sources and regime ranges); runs journaled before
+    /// distributions, and runs that name none, train on the template alone.
+    /// </summary>
+    public TaskDistribution Tasks { get; init; } = TaskDistribution.Default;
 
     /// <summary>The default G of a new run (innerloop's measurements set the final one).</summary>
     public const int DefaultBatchSize = 5;
@@ -77,6 +84,7 @@ public sealed record RunSettings(
         Evolution.Validate();
         Architecture.Validate();
         Template.Validate();
+        Tasks.Validate();
         MetaValidation.Validate();
         ValidateSizes();
         if (MetaValidation.Enabled && DatasetSplits.MetaValidationPartOf(Template.Dataset) != MetaValidation.Dataset)
@@ -118,6 +126,7 @@ public sealed record RunSettings(
         Check("init", Init, other.Init);
         Check("batch size", BatchSize, other.BatchSize);
         Check("meta-validation", MetaValidation, other.MetaValidation);
+        Check("tasks", Tasks, other.Tasks);
         var mine = Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
         var theirs = other.Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
         Check("episode settings", mine, theirs);

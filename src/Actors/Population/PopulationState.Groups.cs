@@ -15,14 +15,21 @@ public sealed partial record PopulationState
     {
         if (Candidates is null) return [];
         var settings = Settings!;
-        var training = Enumerable.Range(0, Candidates.Count)
-            .SelectMany(candidate => Enumerable.Range(0, settings.EpisodesPerCandidate).Select(episode => new EpisodeKey(Generation, candidate, episode)))
-            .ToList();
         return
         [
-            .. GroupPlan.Cut(Generation, metaValidation: false, training, settings.BatchSize),
+            .. TrainingGroups(settings),
             .. GroupPlan.Cut(Generation, metaValidation: true, [.. ValidationKeys(Shortlist())], settings.BatchSize),
         ];
+    }
+
+    /// <summary>Candidate-major for a run on one regime (as journaled before distributions, so those resume bit-identical); episode-major when regimes vary.</summary>
+    private IReadOnlyList<PlannedGroup> TrainingGroups(RunSettings settings)
+    {
+        if (settings.Tasks.Varies) return GroupPlan.CutByEpisode(Generation, Candidates!.Count, settings.EpisodesPerCandidate, settings.BatchSize);
+        var training = Enumerable.Range(0, Candidates!.Count)
+            .SelectMany(candidate => Enumerable.Range(0, settings.EpisodesPerCandidate).Select(episode => new EpisodeKey(Generation, candidate, episode)))
+            .ToList();
+        return GroupPlan.Cut(Generation, metaValidation: false, training, settings.BatchSize);
     }
 
     /// <summary>Groups with at least one episode still without a result, in plan order; a partly done group is computed whole again.</summary>

@@ -3,6 +3,7 @@ using MetaLoss.Actors.Messages;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evolution;
 using MetaLoss.Training.Models;
+using MetaLoss.Training.Tasks;
 
 namespace MetaLoss.Actors.Population;
 
@@ -192,7 +193,9 @@ public sealed partial record PopulationState(
 
     /// <summary>
     /// The episode to run for a key: a pure function of the candidate's genome and the seeds. A
-    /// meta-validation episode draws from the held-out data with the run's fixed validation seeds.
+    /// training episode takes the regime its (generation, episode index) draws from the run's task
+    /// distribution; a meta-validation episode draws from the held-out data with the run's fixed
+    /// validation seeds, at the template's regime.
     /// </summary>
     public EpisodeSpec SpecFor(EpisodeKey key)
     {
@@ -200,9 +203,11 @@ public sealed partial record PopulationState(
         var seeds = key.MetaValidation ? SeedDerivation.ForMetaValidationEpisode(settings.Seed, key.Episode)
             : settings.PairedEpisodes ? SeedDerivation.ForSharedEpisode(settings.Seed, key.Generation, key.Episode)
             : SeedDerivation.ForEpisode(settings.Seed, key.Generation, key.Candidate, key.Episode);
-        return settings.Template with
+        var regime = key.MetaValidation
+            ? settings.Template with { Dataset = settings.MetaValidation.Dataset }
+            : settings.Tasks.Regime(settings.Template, settings.Seed, key.Generation, key.Episode);
+        return regime with
         {
-            Dataset = key.MetaValidation ? settings.MetaValidation.Dataset : settings.Template.Dataset,
             Loss = new LossSpec.MetaLoss(settings.Architecture, Candidates![key.Candidate].Phi),
             TaskSeed = seeds.TaskSeed,
             InitSeed = seeds.InitSeed,

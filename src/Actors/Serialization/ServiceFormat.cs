@@ -117,8 +117,13 @@ internal static class ServiceFormat
         writer.Write(registered.Priority);
     }
 
-    public static RunRegistered ReadRunRegistered(this BinaryReader reader) =>
-        new(reader.ReadString(), reader.ReadRunId(), reader.ReadRunSettings(), reader.ReadInt32());
+    public static RunRegistered ReadRunRegistered(this BinaryReader reader) => reader.ReadRunRegistered(RunControlFormat.ReadRunSettings);
+
+    /// <summary>A registration journaled before task distributions (RGR1): the run trains on its template alone.</summary>
+    public static RunRegistered ReadRunRegisteredV1(this BinaryReader reader) => reader.ReadRunRegistered(RunControlFormat.ReadRunSettingsV4);
+
+    private static RunRegistered ReadRunRegistered(this BinaryReader reader, Func<BinaryReader, RunSettings> readSettings) =>
+        new(reader.ReadString(), reader.ReadRunId(), readSettings(reader), reader.ReadInt32());
 
     public static void WriteRunLifecycleChanged(this BinaryWriter writer, RunLifecycleChanged changed)
     {

@@ -21,6 +21,9 @@ internal static class SnapshotFormat
 
     public static PopulationState ReadPopulationState(this BinaryReader reader) => reader.ReadPopulationState(RunControlFormat.ReadRunSettings);
 
+    /// <summary>A snapshot taken before task distributions (PS4): the same layout with version-4 settings.</summary>
+    public static PopulationState ReadPopulationStateV4(this BinaryReader reader) => reader.ReadPopulationState(RunControlFormat.ReadRunSettingsV4);
+
     /// <summary>A snapshot taken before batch sizes (PS3): the same layout with version-3 settings.</summary>
     public static PopulationState ReadPopulationStateV3(this BinaryReader reader) => reader.ReadPopulationState(RunControlFormat.ReadRunSettingsV3);
 

@@ -36,6 +36,12 @@ public sealed partial record CreateRun(string Name, int Priority, RunRequest Run
         ["hidden2"] = (b, v, f) => b with { Run = b.Run with { Hidden2 = WholeNumber(v, f) } },
         ["steps"] = (b, v, f) => b with { Run = b.Run with { Steps = WholeNumber(v, f) } },
         ["batchSize"] = (b, v, f) => b with { Run = b.Run with { BatchSize = WholeNumber(v, f) } },
+        ["tasks"] = (b, v, f) => b with { Run = b.Run with { Tasks = Text(v, f) } },
+        ["taskSteps"] = (b, v, f) => b with { Run = b.Run with { TaskSteps = Text(v, f) } },
+        ["taskPerClass"] = (b, v, f) => b with { Run = b.Run with { TaskPerClass = Text(v, f) } },
+        ["taskHidden1"] = (b, v, f) => b with { Run = b.Run with { TaskHidden1 = Text(v, f) } },
+        ["taskHidden2"] = (b, v, f) => b with { Run = b.Run with { TaskHidden2 = Text(v, f) } },
+        ["taskLr"] = (b, v, f) => b with { Run = b.Run with { TaskLr = Text(v, f) } },
     };
 
     public static IReadOnlyCollection<string> FieldNames => Fields.Keys.ToList();

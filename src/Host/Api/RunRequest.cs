@@ -3,6 +3,7 @@ using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evolution;
 using MetaLoss.Training.Models;
+using MetaLoss.Training.Tasks;
 
 namespace MetaLoss.Host.Api;
 
@@ -32,6 +33,16 @@ public sealed record RunRequest
     public int Steps { get; init; } = EpisodeDefaults.Steps;
     public int BatchSize { get; init; } = RunSettings.DefaultBatchSize;
 
+    /// <summary>Task sources as NAME:WEIGHT,... (<see cref="TaskDistributionText"/>); empty: FashionMNIST's meta-training part alone.</summary>
+    public string Tasks { get; init; } = "";
+
+    /// <summary>Ranges (MIN..MAX or one value) each training episode's regime is drawn from; empty: the fixed value above.</summary>
+    public string TaskSteps { get; init; } = "";
+    public string TaskPerClass { get; init; } = "";
+    public string TaskHidden1 { get; init; } = "";
+    public string TaskHidden2 { get; init; } = "";
+    public string TaskLr { get; init; } = "";
+
     /// <summary>The run's settings (no data fingerprints yet); a bad value is a <see cref="RunRequestException"/> naming its field.</summary>
     public RunSettings ToSettings()
     {
@@ -49,6 +60,7 @@ public sealed record RunRequest
         {
             MetaValidation = MetaValidation.Default with { Episodes = ValidationEpisodes, TopCandidates = ValidationTop },
             BatchSize = BatchSize,
+            Tasks = TaskDistribution(),
         };
         // What is left after the per-field checks is the size of a generation: its episodes, then its meta-validation's.
         Validated(settings with { MetaValidation = MetaValidation.None }, "population");
@@ -75,7 +87,47 @@ public sealed record RunRequest
         Hidden2 = settings.Template.SecondHidden,
         Steps = settings.Template.Steps,
         BatchSize = settings.BatchSize,
+        Tasks = TaskDistributionText.FormatSources(settings.Tasks.Sources),
+        TaskSteps = TaskDistributionText.Format(settings.Tasks.Steps),
+        TaskPerClass = TaskDistributionText.Format(settings.Tasks.PerClassTrain),
+        TaskHidden1 = TaskDistributionText.Format(settings.Tasks.FirstHidden),
+        TaskHidden2 = TaskDistributionText.Format(settings.Tasks.SecondHidden),
+        TaskLr = TaskDistributionText.Format(settings.Tasks.LearningRate),
     };
+
+    /// <summary>
+    /// The distribution these fields name, each checked under its own field. FashionMNIST's
+    /// meta-training part alone, with no ranges, is the default: such a run is the run made without
+    /// --tasks, planned and journaled the same way.
+    /// </summary>
+    private TaskDistribution TaskDistribution()
+    {
+        var tasks = new TaskDistribution
+        {
+            Sources = Part("tasks", () => new() { Sources = TaskDistributionText.ParseSources(Tasks) }).Sources,
+            Steps = Part("taskSteps", () => new() { Steps = TaskDistributionText.ParseWholeRange(TaskSteps, "task steps") }).Steps,
+            PerClassTrain = Part("taskPerClass", () => new() { PerClassTrain = TaskDistributionText.ParseWholeRange(TaskPerClass, "task per-class") }).PerClassTrain,
+            FirstHidden = Part("taskHidden1", () => new() { FirstHidden = TaskDistributionText.ParseWholeRange(TaskHidden1, "task hidden1") }).FirstHidden,
+            SecondHidden = Part("taskHidden2", () => new() { SecondHidden = TaskDistributionText.ParseWholeRange(TaskHidden2, "task hidden2") }).SecondHidden,
+            LearningRate = Part("taskLr", () => new() { LearningRate = TaskDistributionText.ParseRateRange(TaskLr, "task learning rates") }).LearningRate,
+        };
+        return tasks.Sources is [{ Dataset: DatasetName.FashionMnistMetaTrain }] && !tasks.Varies ? Training.Tasks.TaskDistribution.Default : tasks;
+    }
+
+    /// <summary>One field's part of the distribution, read and checked alone, so a refusal names that field.</summary>
+    private static TaskDistribution Part(string field, Func<TaskDistribution> read)
+    {
+        try
+        {
+            var part = read();
+            part.Validate();
+            return part;
+        }
+        catch (ArgumentException e)
+        {
+            throw new RunRequestException(field, e.Message);
+        }
+    }
 
     public static MlnInit? ParseInit(string text) => text.ToLowerInvariant() switch
     {

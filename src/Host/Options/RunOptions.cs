@@ -67,10 +67,21 @@ public sealed class RunOptions
         DefaultValueFactory = _ => RunRequest.Default.Lr,
     };
 
+    public Option<string> Tasks { get; } = Text("--tasks",
+        "meta-train over a distribution of task sources, NAME:WEIGHT,... from fashion-mnist (the meta-training part), teacher, gaussian-mixture, " +
+        "fashion-mnist-rotated, fashion-mnist-inverted, fashion-mnist-noisy, fashion-mnist-cropped; each episode index of a generation draws one (default: fashion-mnist alone)");
+
+    public Option<string> TaskSteps { get; } = Text("--task-steps", "draw each episode's SGD steps from MIN..MAX (default: --steps)");
+    public Option<string> TaskPerClass { get; } = Text("--task-per-class", "draw each episode's training examples per class from MIN..MAX (default: --per-class)");
+    public Option<string> TaskHidden1 { get; } = Text("--task-hidden1", "draw each episode's first hidden layer from MIN..MAX (default: --hidden1)");
+    public Option<string> TaskHidden2 { get; } = Text("--task-hidden2", "draw each episode's second hidden layer from MIN..MAX (default: --hidden2)");
+    public Option<string> TaskLr { get; } = Text("--task-lr", "draw each episode's learning rate from MIN..MAX, log-uniformly (default: --lr)");
+
     public void AddTo(Command command)
     {
         Episode.AddTo(command);
-        foreach (var option in new Option[] { Generations, Parents, Sigma, EpisodesPerCandidate, BatchSize, Unpaired, Init, ValidationEpisodes, ValidationTop, Seed, LearningRate })
+        foreach (var option in new Option[] { Generations, Parents, Sigma, EpisodesPerCandidate, BatchSize, Unpaired, Init, ValidationEpisodes, ValidationTop, Seed, LearningRate,
+                     Tasks, TaskSteps, TaskPerClass, TaskHidden1, TaskHidden2, TaskLr })
             command.Options.Add(option);
     }
 
@@ -93,10 +104,22 @@ public sealed class RunOptions
         Hidden2 = result.GetValue(Episode.SecondHidden),
         Steps = result.GetValue(Episode.Steps),
         BatchSize = result.GetValue(BatchSize),
+        Tasks = result.GetValue(Tasks)!,
+        TaskSteps = result.GetValue(TaskSteps)!,
+        TaskPerClass = result.GetValue(TaskPerClass)!,
+        TaskHidden1 = result.GetValue(TaskHidden1)!,
+        TaskHidden2 = result.GetValue(TaskHidden2)!,
+        TaskLr = result.GetValue(TaskLr)!,
     };
 
     /// <summary>True when --batch-size was not given: a resumed run then keeps its journaled batch size.</summary>
     public bool KeepsJournaledBatchSize(ParseResult result) => result.GetResult(BatchSize) is null or { Implicit: true };
+
+    private static Option<string> Text(string name, string description) => new(name)
+    {
+        Description = description,
+        DefaultValueFactory = _ => "",
+    };
 
     private static MlnInit ParseInit(ArgumentResult result)
     {

@@ -19,6 +19,9 @@ public static class DatasetLoader
         DatasetName.Cifar10Test => Cifar10(name, locations, [Cifar10Reader.TestBatchFile]),
         DatasetName.FashionMnistMetaTrain => FashionMnistTrainPart(name, locations, validation: false),
         DatasetName.FashionMnistMetaValidation => FashionMnistTrainPart(name, locations, validation: true),
+        DatasetName.TeacherImages => TeacherImages.Generate(),
+        DatasetName.GaussianMixtureImages => GaussianMixtureImages.Generate(),
+        _ when DomainTransform.For(name) is { } transform => Transformed(name, transform, locations),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not a known dataset"),
     };
 
@@ -40,6 +43,13 @@ public static class DatasetLoader
         return validation
             ? whole.Slice(DatasetNames.Format(name), trainCount, MetaValidationImages)
             : whole.Slice(DatasetNames.Format(name), 0, trainCount);
+    }
+
+    /// <summary>Built from the meta-training part alone: a transformed source cannot see test or meta-validation rows.</summary>
+    private static ImageDataset Transformed(DatasetName name, DomainTransform transform, DataLocations locations)
+    {
+        using var metaTrain = FashionMnistTrainPart(DatasetName.FashionMnistMetaTrain, locations, validation: false);
+        return TransformedImages.Of(name, transform, metaTrain);
     }
 
     private static ImageDataset Cifar10(DatasetName name, DataLocations locations, IReadOnlyList<string> batchFiles) =>

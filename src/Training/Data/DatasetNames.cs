@@ -12,6 +12,12 @@ public static class DatasetNames
         (DatasetName.Cifar10Test, "cifar10-test"),
         (DatasetName.FashionMnistMetaTrain, "fashion-mnist-meta-train"),
         (DatasetName.FashionMnistMetaValidation, "fashion-mnist-meta-validation"),
+        (DatasetName.TeacherImages, "teacher"),
+        (DatasetName.GaussianMixtureImages, "gaussian-mixture"),
+        (DatasetName.FashionMnistRotated, "fashion-mnist-rotated"),
+        (DatasetName.FashionMnistInverted, "fashion-mnist-inverted"),
+        (DatasetName.FashionMnistNoisy, "fashion-mnist-noisy"),
+        (DatasetName.FashionMnistCropped, "fashion-mnist-cropped"),
     ];
 
     public static IReadOnlyList<string> All { get; } = [.. Spellings.Select(s => s.Spelling)];
@@ -26,13 +32,19 @@ public static class DatasetNames
     }
 
     /// <summary>Case-insensitive, surrounding blanks ignored.</summary>
-    public static DatasetName Parse(string text)
+    public static DatasetName Parse(string text) =>
+        TryParse(text, out var name) ? name : throw new ArgumentException($"unknown dataset '{text}'; valid names are: {string.Join(", ", All)}", nameof(text));
+
+    public static bool TryParse(string text, out DatasetName name)
     {
         var trimmed = text.Trim();
-        foreach (var (name, spelling) in Spellings)
+        foreach (var (known, spelling) in Spellings)
         {
-            if (string.Equals(spelling, trimmed, StringComparison.OrdinalIgnoreCase)) return name;
+            if (!string.Equals(spelling, trimmed, StringComparison.OrdinalIgnoreCase)) continue;
+            name = known;
+            return true;
         }
-        throw new ArgumentException($"unknown dataset '{text}'; valid names are: {string.Join(", ", All)}", nameof(text));
+        name = default;
+        return false;
     }
 }

@@ -64,4 +64,15 @@ public static class SeedDerivation
             SeedPath.Derive(runSeed, (long)SeedStream.MetaValidationEpisodeTask, episodeIndex),
             SeedPath.Derive(runSeed, (long)SeedStream.MetaValidationEpisodeInit, episodeIndex));
     }
+
+    /// <summary>
+    /// The seed of the regime (source, steps, sizes, learning rate) of training episode
+    /// <paramref name="episodeIndex"/> of a generation: shared by every candidate, paired or not.
+    /// </summary>
+    public static ulong ForEpisodeRegime(ulong runSeed, long generation, int episodeIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(generation);
+        ArgumentOutOfRangeException.ThrowIfNegative(episodeIndex);
+        return SeedPath.Derive(runSeed, (long)SeedStream.EpisodeRegime, generation, episodeIndex);
+    }
 }

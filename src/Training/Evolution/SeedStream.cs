@@ -19,4 +19,5 @@ internal enum SeedStream : long
     TuningEpisodeInit = 11,
     MetaValidationEpisodeTask = 12,
     MetaValidationEpisodeInit = 13,
+    EpisodeRegime = 14,
 }

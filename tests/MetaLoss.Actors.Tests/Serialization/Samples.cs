@@ -4,6 +4,7 @@ using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evolution;
 using MetaLoss.Training.Models;
+using MetaLoss.Training.Tasks;
 
 namespace MetaLoss.Actors.Tests.Serialization;
 
@@ -37,6 +38,17 @@ internal static class Samples
             new DatasetFingerprint(DatasetName.FashionMnistMetaTrain, "0f5e4b1d9c3a27e86b41d0c9a2f37e58c1b6d4a09e2f73c85b1a6d0e4c9f2b73"),
             new DatasetFingerprint(DatasetName.FashionMnistMetaValidation, "a3c1e95b7d20f46e8b19c5d3a7f02e64b8d1c9a5e3f70b26d4c8a1e9f5b3d072"),
         ],
+    };
+
+    /// <summary>A distribution with every part given, rates that need all 64 bits.</summary>
+    public static TaskDistribution Tasks { get; } = new()
+    {
+        Sources = [new(DatasetName.FashionMnistMetaTrain, 2), new(DatasetName.TeacherImages, 1), new(DatasetName.FashionMnistCropped, 3)],
+        Steps = new WholeRange(3, 9),
+        PerClassTrain = new WholeRange(5, 5),
+        FirstHidden = new WholeRange(8, 16),
+        SecondHidden = new WholeRange(4, 8),
+        LearningRate = new RateRange(0.1 / 3, Math.PI / 10),
     };
 
     public static RunId Run { get; } = RunId.Parse("3f9a0c2b7e41");
@@ -99,6 +111,9 @@ internal static class Samples
             ["StartRun (fitted)"] = new StartRun(Settings with { Init = MlnInit.MeanSquaredErrorFit }, OddFloats, new InitialFit(-0.0, double.NaN)) { Run = Run },
             ["StartRun (legacy run, no data)"] = new StartRun(Settings with { Data = [] }, OddFloats) { Run = RunId.Legacy },
             ["StartRun (keeps the journaled batch size)"] = new StartRun(Settings, []) { Run = Run, KeepsJournaledBatchSize = true },
+            ["RunStarted (task distribution)"] = runStarted with { Settings = Settings with { Tasks = Tasks } },
+            ["PopulationState (task distribution)"] = TaskDistributionState(runStarted with { Settings = Settings with { Tasks = Tasks } }),
+            ["RunRegistered (task distribution)"] = new RunRegistered("varied", Run, Settings with { Tasks = Tasks }, 1),
             ["RunStarted (no fit)"] = new RunStarted(Settings with { Init = MlnInit.CrossEntropyFit }, OddFloats),
             ["RunAccepted"] = new RunAccepted(Resumed: true, 3),
             ["RunRejected"] = new RunRejected("this run directory holds a run with other settings: seed: journal has 1, asked for 2 — ε"),
@@ -160,5 +175,14 @@ internal static class Samples
             ["RunStateChanged"] = new RunStateChanged(runInfo),
             ["NodeChanged"] = new NodeChanged("127.0.0.1:4061", Joined: false),
         };
+    }
+
+    /// <summary>A generation of a run with a task distribution, partly done.</summary>
+    private static PopulationState TaskDistributionState(RunStarted started)
+    {
+        var state = PopulationState.Empty.Apply(started);
+        state = state.Apply(state.StartNextGeneration());
+        var key = state.PendingEpisodes().Skip(1).First();
+        return state.Apply(new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, 0.3125, EpisodeOutcome.Completed));
     }
 }
