@@ -20,6 +20,13 @@ internal static class EventFormat
             Run = reader.ReadOptional(RunControlFormat.ReadRunId),
         };
 
+    /// <summary>A start journaled before search strategies (RS4): the run is (mu+lambda).</summary>
+    public static RunStarted ReadRunStartedV4(this BinaryReader reader) =>
+        new(reader.ReadRunSettingsV4(), reader.ReadFloats(), reader.ReadOptional(RunControlFormat.ReadInitialFit))
+        {
+            Run = reader.ReadOptional(RunControlFormat.ReadRunId),
+        };
+
     /// <summary>A start journaled before batch sizes (RS3): the run computes groups of one.</summary>
     public static RunStarted ReadRunStartedV3(this BinaryReader reader) =>
         new(reader.ReadRunSettingsV3(), reader.ReadFloats(), reader.ReadOptional(RunControlFormat.ReadInitialFit))

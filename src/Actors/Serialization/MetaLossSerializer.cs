@@ -17,16 +17,16 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
     private static readonly Format[] Formats =
     [
         // Persisted events.
-        Format.Of<RunStarted>("RS4", EventFormat.WriteRunStarted, EventFormat.ReadRunStarted),
+        Format.Of<RunStarted>("RS5", EventFormat.WriteRunStarted, EventFormat.ReadRunStarted),
         Format.Of<GenerationStarted>("GS1", EventFormat.WriteGenerationStarted, EventFormat.ReadGenerationStarted),
         Format.Of<EpisodeCompleted>("EC1", EventFormat.WriteEpisodeCompleted, EventFormat.ReadEpisodeCompleted),
         Format.Of<MetaValidationEpisodeCompleted>("VE1", EventFormat.WriteMetaValidationEpisodeCompleted, EventFormat.ReadMetaValidationEpisodeCompleted),
         Format.Of<CandidatesValidated>("CV1", EventFormat.WriteCandidatesValidated, EventFormat.ReadCandidatesValidated),
         Format.Of<GenerationCompleted>("GC1", EventFormat.WriteGenerationCompleted, EventFormat.ReadGenerationCompleted),
         // Snapshot.
-        Format.Of<PopulationState>("PS4", SnapshotFormat.WritePopulationState, SnapshotFormat.ReadPopulationState),
+        Format.Of<PopulationState>("PS5", SnapshotFormat.WritePopulationState, SnapshotFormat.ReadPopulationState),
         // Run control.
-        Format.Of<StartRun>("SR4", RunControlFormat.WriteStartRun, RunControlFormat.ReadStartRun),
+        Format.Of<StartRun>("SR5", RunControlFormat.WriteStartRun, RunControlFormat.ReadStartRun),
         Format.Of<RunAccepted>("RA1", RunControlFormat.WriteRunAccepted, RunControlFormat.ReadRunAccepted),
         Format.Of<RunRejected>("RR1", RunControlFormat.WriteRunRejected, RunControlFormat.ReadRunRejected),
         Format.Of<GetRunStatus>("GRS1", (_, _) => { }, _ => GetRunStatus.Instance),
@@ -47,17 +47,17 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<GetClusterStatus>("GCS1", (_, _) => { }, _ => GetClusterStatus.Instance),
         Format.Of<ClusterStatus>("CS1", ClusterStatusFormat.WriteClusterStatus, ClusterStatusFormat.ReadClusterStatus),
         // Run registry events.
-        Format.Of<RunRegistered>("RGR1", ServiceFormat.WriteRunRegistered, ServiceFormat.ReadRunRegistered),
+        Format.Of<RunRegistered>("RGR2", ServiceFormat.WriteRunRegistered, ServiceFormat.ReadRunRegistered),
         Format.Of<RunLifecycleChanged>("RGL1", ServiceFormat.WriteRunLifecycleChanged, ServiceFormat.ReadRunLifecycleChanged),
         // Service requests, answers and pushes.
         Format.Of<RunInfo>("RI1", ServiceFormat.WriteRunInfo, ServiceFormat.ReadRunInfo),
-        Format.Of<SubmitRun>("SUB1", ServiceFormat.WriteSubmitRun, ServiceFormat.ReadSubmitRun),
+        Format.Of<SubmitRun>("SUB2", ServiceFormat.WriteSubmitRun, ServiceFormat.ReadSubmitRun),
         Format.Of<RunSubmitted>("SUBD1", ServiceFormat.WriteRunSubmitted, ServiceFormat.ReadRunSubmitted),
         Format.Of<SubmitRefused>("SUBR1", ServiceFormat.WriteSubmitRefused, ServiceFormat.ReadSubmitRefused),
         Format.Of<ListRuns>("LR1", (_, _) => { }, _ => ListRuns.Instance),
         Format.Of<RunList>("RLS1", ServiceFormat.WriteRunList, ServiceFormat.ReadRunList),
         Format.Of<GetRunDetail>("GRD1", (w, m) => w.Write(m.Name), r => new GetRunDetail(r.ReadString())),
-        Format.Of<RunDetail>("RD1", ServiceFormat.WriteRunDetail, ServiceFormat.ReadRunDetail),
+        Format.Of<RunDetail>("RD2", ServiceFormat.WriteRunDetail, ServiceFormat.ReadRunDetail),
         Format.Of<RunNotFound>("RNF1", (w, m) => w.Write(m.Name), r => new RunNotFound(r.ReadString())),
         Format.Of<ChangeRun>("CR1", ServiceFormat.WriteChangeRun, ServiceFormat.ReadChangeRun),
         Format.Of<ChangeRefused>("CRR1", (w, m) => w.Write(m.Reason), r => new ChangeRefused(r.ReadString())),
@@ -75,9 +75,12 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.ReadOnly("RS1", EventFormat.ReadRunStartedV1),
         Format.ReadOnly("RS2", EventFormat.ReadRunStartedV2),
         Format.ReadOnly("RS3", EventFormat.ReadRunStartedV3),
+        Format.ReadOnly("RS4", EventFormat.ReadRunStartedV4),
         Format.ReadOnly("PS1", SnapshotFormat.ReadPopulationStateV1),
         Format.ReadOnly("PS2", SnapshotFormat.ReadPopulationStateV2),
         Format.ReadOnly("PS3", SnapshotFormat.ReadPopulationStateV3),
+        Format.ReadOnly("PS4", SnapshotFormat.ReadPopulationStateV4),
+        Format.ReadOnly("RGR1", ServiceFormat.ReadRunRegisteredV1),
     ];
 
     private static readonly FrozenDictionary<Type, Format> ByType = Formats.ToFrozenDictionary(f => f.Type);

@@ -1,5 +1,6 @@
 using MetaLoss.Actors.Messages;
 using MetaLoss.Training.Data;
+using MetaLoss.Training.Evolution;
 
 namespace MetaLoss.Actors.Serialization;
 
@@ -19,9 +20,14 @@ internal static class RunControlFormat
         writer.WriteMetaValidation(settings.MetaValidation);
         writer.WriteList(settings.Data, WriteFingerprint);
         writer.Write(settings.BatchSize);
+        writer.WriteEnum(settings.Strategy);
     }
 
     public static RunSettings ReadRunSettings(this BinaryReader reader) =>
+        reader.ReadRunSettingsV4() with { Strategy = reader.ReadEnum<SearchStrategyName>() };
+
+    /// <summary>Settings as journaled before search strategies (RS4, PS4, RGR1): such runs are (mu+lambda).</summary>
+    public static RunSettings ReadRunSettingsV4(this BinaryReader reader) =>
         reader.ReadRunSettingsV3() with { BatchSize = reader.ReadInt32() };
 
     /// <summary>Settings as journaled before batch sizes (RS3, PS3): such runs compute groups of one (<see cref="RunSettings.LegacyBatchSize"/>).</summary>
@@ -74,7 +80,7 @@ internal static class RunControlFormat
         writer.Write(start.KeepsJournaledBatchSize);
     }
 
-    /// <summary>SR4; the SR3 of older versions is not read (a cluster's nodes run one version).</summary>
+    /// <summary>SR5; the SR4 of older versions is not read (a cluster's nodes run one version).</summary>
     public static StartRun ReadStartRun(this BinaryReader reader) =>
         new(reader.ReadRunSettings(), reader.ReadFloats(), reader.ReadOptional(ReadInitialFit))
         {

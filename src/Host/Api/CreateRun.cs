@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MetaLoss.Actors.Messages;
+using MetaLoss.Training.Evolution;
 
 namespace MetaLoss.Host.Api;
 
@@ -36,6 +37,7 @@ public sealed partial record CreateRun(string Name, int Priority, RunRequest Run
         ["hidden2"] = (b, v, f) => b with { Run = b.Run with { Hidden2 = WholeNumber(v, f) } },
         ["steps"] = (b, v, f) => b with { Run = b.Run with { Steps = WholeNumber(v, f) } },
         ["batchSize"] = (b, v, f) => b with { Run = b.Run with { BatchSize = WholeNumber(v, f) } },
+        ["strategy"] = (b, v, f) => b with { Run = b.Run with { Strategy = SearchStrategyNames.Parse(Text(v, f)) ?? throw new RunRequestException(f, $"{f}: unknown '{v.GetString()}'; use {SearchStrategyNames.Choices}") } },
     };
 
     public static IReadOnlyCollection<string> FieldNames => Fields.Keys.ToList();

@@ -1,3 +1,5 @@
+using MetaLoss.Training.Evolution;
+
 namespace MetaLoss.Host.Api;
 
 /// <summary>
@@ -9,22 +11,22 @@ namespace MetaLoss.Host.Api;
 public sealed record CreateRunJson(
     string Name, int Priority, int Generations, int Population, float Sigma, ulong Seed, int EpisodesPerCandidate, bool Unpaired,
     string Init, int ValidationEpisodes, int ValidationTop, double Lr, int PerClass, int ValidationSize, int Hidden1, int Hidden2, int Steps,
-    int BatchSize)
+    int BatchSize, string Strategy)
 {
     public static CreateRunJson From(CreateRun body)
     {
         var run = body.Run;
         return new CreateRunJson(body.Name, body.Priority, run.Generations, run.Population, run.Sigma, run.Seed, run.EpisodesPerCandidate,
             run.Unpaired, RunRequest.FormatInit(run.Init), run.ValidationEpisodes, run.ValidationTop, run.Lr, run.PerClass, run.ValidationSize,
-            run.Hidden1, run.Hidden2, run.Steps, run.BatchSize);
+            run.Hidden1, run.Hidden2, run.Steps, run.BatchSize, SearchStrategyNames.Format(run.Strategy));
     }
 
-    /// <summary>The choices these fields hold (an unknown init reads as the default; the server only sends known ones).</summary>
+    /// <summary>The choices these fields hold (an unknown init or strategy reads as the default; the server only sends known ones).</summary>
     public RunRequest ToRequest() => new()
     {
         Generations = Generations, Population = Population, Sigma = Sigma, Seed = Seed, EpisodesPerCandidate = EpisodesPerCandidate,
         Unpaired = Unpaired, Init = RunRequest.ParseInit(Init) ?? RunRequest.Default.Init, ValidationEpisodes = ValidationEpisodes,
         ValidationTop = ValidationTop, Lr = Lr, PerClass = PerClass, ValidationSize = ValidationSize, Hidden1 = Hidden1, Hidden2 = Hidden2,
-        Steps = Steps, BatchSize = BatchSize,
+        Steps = Steps, BatchSize = BatchSize, Strategy = SearchStrategyNames.Parse(Strategy ?? "") ?? RunRequest.Default.Strategy,
     };
 }

@@ -31,6 +31,7 @@ public sealed record RunRequest
     public int Hidden2 { get; init; } = EpisodeDefaults.SecondHidden;
     public int Steps { get; init; } = EpisodeDefaults.Steps;
     public int BatchSize { get; init; } = RunSettings.DefaultBatchSize;
+    public SearchStrategyName Strategy { get; init; } = SearchStrategyName.MuPlusLambda;
 
     /// <summary>The run's settings (no data fingerprints yet); a bad value is a <see cref="RunRequestException"/> naming its field.</summary>
     public RunSettings ToSettings()
@@ -49,6 +50,7 @@ public sealed record RunRequest
         {
             MetaValidation = MetaValidation.Default with { Episodes = ValidationEpisodes, TopCandidates = ValidationTop },
             BatchSize = BatchSize,
+            Strategy = Strategy,
         };
         // What is left after the per-field checks is the size of a generation: its episodes, then its meta-validation's.
         Validated(settings with { MetaValidation = MetaValidation.None }, "population");
@@ -75,6 +77,7 @@ public sealed record RunRequest
         Hidden2 = settings.Template.SecondHidden,
         Steps = settings.Template.Steps,
         BatchSize = settings.BatchSize,
+        Strategy = settings.Strategy,
     };
 
     public static MlnInit? ParseInit(string text) => text.ToLowerInvariant() switch
@@ -103,6 +106,7 @@ public sealed record RunRequest
         Positive("batchSize", BatchSize, RunSettings.MaxBatchSize);
         Positive("hidden1", Hidden1, EpisodeDefaults.MaxHidden);
         Positive("hidden2", Hidden2, EpisodeDefaults.MaxHidden);
+        if (!Enum.IsDefined(Strategy)) throw new RunRequestException("strategy", $"strategy {(int)Strategy} is unknown; use {SearchStrategyNames.Choices}");
         if (ValidationEpisodes < 0) throw new RunRequestException("validationEpisodes", $"meta-validation episodes must not be negative, got {ValidationEpisodes}");
         if (ValidationTop < 0) throw new RunRequestException("validationTop", $"meta-validation candidates must not be negative, got {ValidationTop}");
         Validated(new EvolutionSettings { InitialSigma = Sigma }, "sigma");

@@ -19,4 +19,6 @@ internal enum SeedStream : long
     TuningEpisodeInit = 11,
     MetaValidationEpisodeTask = 12,
     MetaValidationEpisodeInit = 13,
+    // 14 is the tasks part's episode regime (issue 14, built alongside).
+    CmaEsSample = 15,
 }

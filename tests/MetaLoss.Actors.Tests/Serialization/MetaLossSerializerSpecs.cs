@@ -12,14 +12,14 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
     // Pinned: journals written today must load tomorrow, so a manifest never changes meaning.
     private static readonly Dictionary<Type, string> Manifests = new()
     {
-        [typeof(RunStarted)] = "RS4",
+        [typeof(RunStarted)] = "RS5",
         [typeof(GenerationStarted)] = "GS1",
         [typeof(EpisodeCompleted)] = "EC1",
         [typeof(MetaValidationEpisodeCompleted)] = "VE1",
         [typeof(CandidatesValidated)] = "CV1",
         [typeof(GenerationCompleted)] = "GC1",
-        [typeof(PopulationState)] = "PS4",
-        [typeof(StartRun)] = "SR4",
+        [typeof(PopulationState)] = "PS5",
+        [typeof(StartRun)] = "SR5",
         [typeof(RunAccepted)] = "RA1",
         [typeof(RunRejected)] = "RR1",
         [typeof(GetRunStatus)] = "GRS1",
@@ -37,16 +37,16 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(ClusterStatus)] = "CS1",
         [typeof(EvaluatorsFailed)] = "EVF1",
         [typeof(JournalFault)] = "JF1",
-        [typeof(RunRegistered)] = "RGR1",
+        [typeof(RunRegistered)] = "RGR2",
         [typeof(RunLifecycleChanged)] = "RGL1",
         [typeof(RunInfo)] = "RI1",
-        [typeof(SubmitRun)] = "SUB1",
+        [typeof(SubmitRun)] = "SUB2",
         [typeof(RunSubmitted)] = "SUBD1",
         [typeof(SubmitRefused)] = "SUBR1",
         [typeof(ListRuns)] = "LR1",
         [typeof(RunList)] = "RLS1",
         [typeof(GetRunDetail)] = "GRD1",
-        [typeof(RunDetail)] = "RD1",
+        [typeof(RunDetail)] = "RD2",
         [typeof(RunNotFound)] = "RNF1",
         [typeof(ChangeRun)] = "CR1",
         [typeof(ChangeRefused)] = "CRR1",
@@ -96,7 +96,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         foreach (var name in new[] { "PopulationState (mid-generation)", "PopulationState (validating)" })
         {
             var original = (PopulationState)Samples.All[name];
-            var restored = (PopulationState)Serializer.FromBinary(Serializer.ToBinary(original), "PS4");
+            var restored = (PopulationState)Serializer.FromBinary(Serializer.ToBinary(original), "PS5");
 
             DeepEquality.AssertEqual(Finish(original), Finish(restored));
         }
@@ -234,7 +234,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
     public void A_batch_size_survives_the_journal()
     {
         var started = (RunStarted)Samples.All["RunStarted"];
-        var back = Assert.IsType<RunStarted>(Serializer.FromBinary(Serializer.ToBinary(started with { Settings = started.Settings with { BatchSize = 17 } }), "RS4"));
+        var back = Assert.IsType<RunStarted>(Serializer.FromBinary(Serializer.ToBinary(started with { Settings = started.Settings with { BatchSize = 17 } }), "RS5"));
 
         Assert.Equal(17, back.Settings.BatchSize);
     }
@@ -243,7 +243,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
     public void A_run_id_and_fingerprints_survive_the_journal()
     {
         var started = (RunStarted)Samples.All["RunStarted"];
-        var back = Assert.IsType<RunStarted>(Serializer.FromBinary(Serializer.ToBinary(started), "RS4"));
+        var back = Assert.IsType<RunStarted>(Serializer.FromBinary(Serializer.ToBinary(started), "RS5"));
 
         Assert.Equal(started.Run, back.Run);
         Assert.Equal(started.Settings.Data, back.Settings.Data);
@@ -277,9 +277,9 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         var bytes = Serializer.ToBinary(Samples.All["RunStarted"]);
         byte[] corrupt = change < 0 ? bytes[..^1] : [.. bytes, 0];
 
-        var error = Assert.Throws<CorruptPayloadException>(() => Serializer.FromBinary(corrupt, "RS4"));
+        var error = Assert.Throws<CorruptPayloadException>(() => Serializer.FromBinary(corrupt, "RS5"));
 
-        Assert.Contains("'RS4'", error.Message);
+        Assert.Contains("'RS5'", error.Message);
         Assert.Equal(typeof(RunStarted), error.PayloadType);
     }
 
