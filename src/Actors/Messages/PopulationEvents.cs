@@ -37,6 +37,10 @@ public sealed record CandidatesValidated(long Generation, IReadOnlyList<Validati
 /// <summary>A candidate's mean fitness on the meta-validation set.</summary>
 public sealed record ValidationScore(int Candidate, double Score);
 
-/// <summary>Selection made: these candidates survive as the next generation's parents, best first.</summary>
+/// <summary>
+/// The generation closed: the candidates the strategy kept or recombined, best first ((mu+lambda): the
+/// next parents; CMA-ES: the samples that moved the mean). Applying it tells the strategy every
+/// candidate's fitness, recomputed from the journaled results, so the indices are a record, not an input.
+/// </summary>
 public sealed record GenerationCompleted(long Generation, IReadOnlyList<int> SurvivorIndices, double BestFitness,
     double MeanFitness, int FlaggedEpisodes) : IPopulationEvent;

@@ -33,6 +33,9 @@ public sealed record RunSettings(
     /// </summary>
     public int BatchSize { get; init; } = DefaultBatchSize;
 
+    /// <summary>How the run searches; runs journaled before strategies existed are (mu+lambda).</summary>
+    public SearchStrategyName Strategy { get; init; } = SearchStrategyName.MuPlusLambda;
+
     /// <summary>
     /// What the training episodes are drawn from (sources and regime ranges); runs journaled before
     /// distributions, and runs that name none, train on the template alone.
@@ -58,7 +61,13 @@ public sealed record RunSettings(
     /// </summary>
     public const long MaxGenerationBytes = 64L << 20;
 
-    public int CandidateCount => 2 * Evolution.Parents;
+    /// <summary>Candidates a generation scores, as the strategy asks for them.</summary>
+    public int CandidateCount => checked((int)Candidates);
+
+    /// <summary>The run's strategy, configured with its evolution settings and seed.</summary>
+    public ISearchStrategy SearchStrategy() => SearchStrategies.Create(Strategy, Evolution, Seed);
+
+    private long Candidates => SearchStrategies.CandidateCount(Strategy, Evolution);
 
     /// <summary>
     /// Episodes one generation (or one meta-validation round) may hold: over a thousand times the
@@ -73,11 +82,12 @@ public sealed record RunSettings(
         if (Generations <= 0) throw new ArgumentException($"generations must be positive, got {Generations}");
         if (EpisodesPerCandidate <= 0) throw new ArgumentException($"episodes per candidate must be positive, got {EpisodesPerCandidate}");
         if (BatchSize is < 1 or > MaxBatchSize) throw new ArgumentException($"batch size must be from 1 to {MaxBatchSize}, got {BatchSize}");
-        var perGeneration = 2L * Evolution.Parents * EpisodesPerCandidate;
+        if (!Enum.IsDefined(Strategy)) throw new ArgumentException($"search strategy {(int)Strategy} is unknown; use {SearchStrategyNames.Choices}");
+        var perGeneration = Candidates * EpisodesPerCandidate;
         if (perGeneration > MaxEpisodesPerGeneration)
             throw new ArgumentException($"a generation of 2 x {Evolution.Parents} candidates x {EpisodesPerCandidate} episodes is {perGeneration:N0} episodes; " +
                                         $"at most {MaxEpisodesPerGeneration:N0} (lower --population or --episodes-per-candidate)");
-        var validation = (long)MetaValidation.Episodes * Math.Min(MetaValidation.TopCandidates, 2L * Evolution.Parents);
+        var validation = (long)MetaValidation.Episodes * Math.Min(MetaValidation.TopCandidates, Candidates);
         if (validation > MaxEpisodesPerGeneration)
             throw new ArgumentException($"meta-validation of {MetaValidation.TopCandidates} candidates on {MetaValidation.Episodes} episodes is {validation:N0} episodes " +
                                         $"a generation; at most {MaxEpisodesPerGeneration:N0} (lower --validation-episodes or --validation-top)");
@@ -100,7 +110,7 @@ public sealed record RunSettings(
     /// </summary>
     private void ValidateSizes()
     {
-        long candidates = 2L * Evolution.Parents;
+        var candidates = Candidates;
         var generationBytes = candidates * 2 * Architecture.ParameterCount * sizeof(float);
         if (generationBytes > MaxGenerationBytes)
             throw new ArgumentException(
@@ -119,6 +129,7 @@ public sealed record RunSettings(
         }
         Check("seed", Seed, other.Seed);
         Check("generations", Generations, other.Generations);
+        Check("strategy", SearchStrategyNames.Format(Strategy), SearchStrategyNames.Format(other.Strategy));
         Check("evolution", Evolution, other.Evolution);
         Check("architecture", Architecture, other.Architecture);
         Check("episodes per candidate", EpisodesPerCandidate, other.EpisodesPerCandidate);

@@ -12,11 +12,13 @@ namespace MetaLoss.Actors.Population;
 /// new state, and the decision helpers only read. Applying a duplicate or stale episode result
 /// returns the same state, so results are idempotent.
 /// A generation runs its candidates' training episodes, then (with meta-validation) re-scores its
-/// shortlist on the run's fixed meta-validation set, then closes with selection.
+/// shortlist on the run's fixed meta-validation set, then closes by telling the run's search strategy
+/// every candidate's fitness, recomputed from the journaled results: the strategy's state is a pure
+/// function of the events, whichever strategy the run uses.
 /// </summary>
 public sealed partial record PopulationState(
     RunSettings? Settings,
-    Training.Evolution.Population? Population,
+    SearchState? Search,
     IReadOnlyList<Genome>? Candidates,
     ImmutableDictionary<EpisodeKey, EpisodeCompleted> Results,
     ImmutableList<GenerationSummary> History,
@@ -32,9 +34,12 @@ public sealed partial record PopulationState(
     /// <summary>Every candidate scored on the meta-validation set so far, in the order they were.</summary>
     public ImmutableList<ValidatedMln> Validated { get; init; } = [];
 
+    /// <summary>The (mu+lambda) strategy's parents; null before the run starts or under another strategy.</summary>
+    public Training.Evolution.Population? Population => Search as Training.Evolution.Population;
+
     public bool Started => Settings is not null;
 
-    public long Generation => Population?.Generation ?? 0;
+    public long Generation => Search?.Generation ?? 0;
 
     public bool Finished => Settings is not null && Generation >= Settings.Generations;
 
@@ -67,7 +72,7 @@ public sealed partial record PopulationState(
         RunStarted started when !Started => this with
         {
             Settings = started.Settings,
-            Population = SelfAdaptiveEvolution.Initialize(started.InitialPhi, started.Settings.Evolution, started.Settings.Seed),
+            Search = started.Settings.SearchStrategy().Initialize(started.InitialPhi),
         },
         GenerationStarted generation when Started && generation.Generation == Generation && Candidates is null => this with
         {
@@ -92,9 +97,9 @@ public sealed partial record PopulationState(
                     ? list.Add(new ValidatedMln(Generation, s.Candidate, Candidates[s.Candidate], s.Score))
                     : list),
         },
-        GenerationCompleted completed when completed.Generation == Generation && Candidates is not null => this with
+        GenerationCompleted completed when completed.Generation == Generation && TrainingComplete => this with
         {
-            Population = SelfAdaptiveEvolution.Advance(Population!, Candidates, completed.SurvivorIndices),
+            Search = Settings!.SearchStrategy().Tell(Search!, Candidates!, CandidateFitness()),
             Candidates = null,
             Results = ImmutableDictionary<EpisodeKey, EpisodeCompleted>.Empty,
             ValidationResults = ImmutableDictionary<EpisodeKey, MetaValidationEpisodeCompleted>.Empty,
@@ -169,8 +174,7 @@ public sealed partial record PopulationState(
             .ToList();
     }
 
-    public GenerationStarted StartNextGeneration() =>
-        new(Generation, SelfAdaptiveEvolution.Ask(Population!, Settings!.Evolution, Settings.Seed));
+    public GenerationStarted StartNextGeneration() => new(Generation, Settings!.SearchStrategy().Ask(Search!));
 
     /// <summary>The shortlist's meta-validation scores: each a mean over the set, in episode order.</summary>
     public CandidatesValidated CompleteValidation()
@@ -183,10 +187,10 @@ public sealed partial record PopulationState(
         return new CandidatesValidated(Generation, scores);
     }
 
-    /// <summary>Selection over the candidates' mean episode fitness (meta-validation scores do not select).</summary>
+    /// <summary>The strategy's reading of the candidates' mean episode fitness (meta-validation scores do not select).</summary>
     public GenerationCompleted CompleteGeneration()
     {
-        var selection = SelfAdaptiveEvolution.Select(Population!, CandidateFitness());
+        var selection = Settings!.SearchStrategy().Select(Search!, CandidateFitness());
         var flagged = Results.Values.Count(r => r.Outcome != EpisodeOutcome.Completed);
         return new GenerationCompleted(Generation, selection.SurvivorIndices, selection.BestFitness, selection.MeanFitness, flagged);
     }
@@ -220,7 +224,7 @@ public sealed partial record PopulationState(
         var best = BestValidated;
         return new RunStatus(Started, Finished, Generation, Settings?.Generations ?? 0,
             Results.Count + ValidationResults.Count, EpisodesThisGeneration,
-            EpisodesCompleted, History, best?.Genome ?? Population?.Parents[0], best);
+            EpisodesCompleted, History, best?.Genome ?? Search?.BestGuess, best);
     }
 
     /// <summary>The bounded progress pushed to subscribers: counts and the latest generations only.</summary>

@@ -27,6 +27,20 @@ internal static class BinaryFormat
         return values;
     }
 
+    /// <summary>Length, then the doubles' raw bytes, as <see cref="WriteFloats"/>.</summary>
+    public static void WriteDoubles(this BinaryWriter writer, double[] values)
+    {
+        writer.Write(values.Length);
+        writer.Write(MemoryMarshal.AsBytes(values.AsSpan()));
+    }
+
+    public static double[] ReadDoubles(this BinaryReader reader)
+    {
+        var values = new double[reader.ReadCount(sizeof(double))];
+        reader.BaseStream.ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
+        return values;
+    }
+
     public static void WriteList<T>(this BinaryWriter writer, IReadOnlyList<T> items, Action<BinaryWriter, T> write)
     {
         writer.Write(items.Count);

@@ -20,7 +20,7 @@ internal static class EventFormat
             Run = reader.ReadOptional(RunControlFormat.ReadRunId),
         };
 
-    /// <summary>A start journaled before task distributions (RS4): the run trains on its template alone.</summary>
+    /// <summary>A start journaled before search strategies and task distributions (RS4): the run is (mu+lambda) on its template alone.</summary>
     public static RunStarted ReadRunStartedV4(this BinaryReader reader) =>
         new(reader.ReadRunSettingsV4(), reader.ReadFloats(), reader.ReadOptional(RunControlFormat.ReadInitialFit))
         {

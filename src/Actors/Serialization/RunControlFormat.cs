@@ -1,5 +1,6 @@
 using MetaLoss.Actors.Messages;
 using MetaLoss.Training.Data;
+using MetaLoss.Training.Evolution;
 
 namespace MetaLoss.Actors.Serialization;
 
@@ -19,13 +20,14 @@ internal static class RunControlFormat
         writer.WriteMetaValidation(settings.MetaValidation);
         writer.WriteList(settings.Data, WriteFingerprint);
         writer.Write(settings.BatchSize);
+        writer.WriteEnum(settings.Strategy);
         writer.WriteTaskDistribution(settings.Tasks);
     }
 
     public static RunSettings ReadRunSettings(this BinaryReader reader) =>
-        reader.ReadRunSettingsV4() with { Tasks = reader.ReadTaskDistribution() };
+        reader.ReadRunSettingsV4() with { Strategy = reader.ReadEnum<SearchStrategyName>(), Tasks = reader.ReadTaskDistribution() };
 
-    /// <summary>Settings as journaled before task distributions (RS4, PS4, RGR1): such runs train on their template alone.</summary>
+    /// <summary>Settings as journaled before search strategies and task distributions (RS4, PS4, RGR1): such runs are (mu+lambda) on their template alone.</summary>
     public static RunSettings ReadRunSettingsV4(this BinaryReader reader) =>
         reader.ReadRunSettingsV3() with { BatchSize = reader.ReadInt32() };
 

@@ -125,6 +125,10 @@ internal static class ServiceFormat
     private static RunRegistered ReadRunRegistered(this BinaryReader reader, Func<BinaryReader, RunSettings> readSettings) =>
         new(reader.ReadString(), reader.ReadRunId(), readSettings(reader), reader.ReadInt32());
 
+    /// <summary>A run registered before search strategies (RGR1): a (mu+lambda) run.</summary>
+    public static RunRegistered ReadRunRegisteredV1(this BinaryReader reader) =>
+        new(reader.ReadString(), reader.ReadRunId(), reader.ReadRunSettingsV4(), reader.ReadInt32());
+
     public static void WriteRunLifecycleChanged(this BinaryWriter writer, RunLifecycleChanged changed)
     {
         writer.Write(changed.Name);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Actors.Population;
+using MetaLoss.Training.Evolution;
 
 namespace MetaLoss.Actors.Serialization;
 
@@ -10,7 +11,7 @@ internal static class SnapshotFormat
     public static void WritePopulationState(this BinaryWriter writer, PopulationState state)
     {
         writer.WriteOptional(state.Settings, RunControlFormat.WriteRunSettings);
-        writer.WriteOptional(state.Population, TrainingTypesFormat.WritePopulation);
+        writer.WriteOptional(state.Search, SearchStateFormat.WriteSearchState);
         writer.WriteOptional(state.Candidates, TrainingTypesFormat.WriteGenomes);
         writer.WriteList([.. state.Results.Values], EventFormat.WriteEpisodeCompleted);
         writer.WriteList(state.History, RunControlFormat.WriteGenerationSummary);
@@ -19,20 +20,25 @@ internal static class SnapshotFormat
         writer.WriteList(state.Validated, RunControlFormat.WriteValidatedMln);
     }
 
-    public static PopulationState ReadPopulationState(this BinaryReader reader) => reader.ReadPopulationState(RunControlFormat.ReadRunSettings);
+    public static PopulationState ReadPopulationState(this BinaryReader reader) =>
+        reader.ReadPopulationState(RunControlFormat.ReadRunSettings, SearchStateFormat.ReadSearchState);
 
-    /// <summary>A snapshot taken before task distributions (PS4): the same layout with version-4 settings.</summary>
-    public static PopulationState ReadPopulationStateV4(this BinaryReader reader) => reader.ReadPopulationState(RunControlFormat.ReadRunSettingsV4);
+    /// <summary>A snapshot taken before search strategies and task distributions (PS4): version-4 settings and the (mu+lambda) parents.</summary>
+    public static PopulationState ReadPopulationStateV4(this BinaryReader reader) =>
+        reader.ReadPopulationState(RunControlFormat.ReadRunSettingsV4, TrainingTypesFormat.ReadPopulation);
 
-    /// <summary>A snapshot taken before batch sizes (PS3): the same layout with version-3 settings.</summary>
-    public static PopulationState ReadPopulationStateV3(this BinaryReader reader) => reader.ReadPopulationState(RunControlFormat.ReadRunSettingsV3);
+    /// <summary>A snapshot taken before batch sizes (PS3): the layout of PS4 with version-3 settings.</summary>
+    public static PopulationState ReadPopulationStateV3(this BinaryReader reader) =>
+        reader.ReadPopulationState(RunControlFormat.ReadRunSettingsV3, TrainingTypesFormat.ReadPopulation);
 
-    /// <summary>A snapshot taken before dataset fingerprints (PS2): the same layout with version-2 settings.</summary>
-    public static PopulationState ReadPopulationStateV2(this BinaryReader reader) => reader.ReadPopulationState(RunControlFormat.ReadRunSettingsV2);
+    /// <summary>A snapshot taken before dataset fingerprints (PS2): the layout of PS4 with version-2 settings.</summary>
+    public static PopulationState ReadPopulationStateV2(this BinaryReader reader) =>
+        reader.ReadPopulationState(RunControlFormat.ReadRunSettingsV2, TrainingTypesFormat.ReadPopulation);
 
-    private static PopulationState ReadPopulationState(this BinaryReader reader, Func<BinaryReader, RunSettings> readSettings) => new PopulationState(
+    private static PopulationState ReadPopulationState(
+        this BinaryReader reader, Func<BinaryReader, RunSettings> readSettings, Func<BinaryReader, SearchState> readSearch) => new PopulationState(
         reader.ReadOptional(readSettings),
-        reader.ReadOptional(TrainingTypesFormat.ReadPopulation),
+        reader.ReadOptional(readSearch),
         reader.ReadOptional(TrainingTypesFormat.ReadGenomes),
         reader.ReadList(EventFormat.ReadEpisodeCompleted).ToImmutableDictionary(result => result.Key),
         [.. reader.ReadList(RunControlFormat.ReadGenerationSummary)],

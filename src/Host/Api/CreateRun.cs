@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MetaLoss.Actors.Messages;
+using MetaLoss.Training.Evolution;
 
 namespace MetaLoss.Host.Api;
 
@@ -42,6 +43,7 @@ public sealed partial record CreateRun(string Name, int Priority, RunRequest Run
         ["taskHidden1"] = (b, v, f) => b with { Run = b.Run with { TaskHidden1 = Text(v, f) } },
         ["taskHidden2"] = (b, v, f) => b with { Run = b.Run with { TaskHidden2 = Text(v, f) } },
         ["taskLr"] = (b, v, f) => b with { Run = b.Run with { TaskLr = Text(v, f) } },
+        ["strategy"] = (b, v, f) => b with { Run = b.Run with { Strategy = SearchStrategyNames.Parse(Text(v, f)) ?? throw new RunRequestException(f, $"{f}: unknown '{v.GetString()}'; use {SearchStrategyNames.Choices}") } },
     };
 
     public static IReadOnlyCollection<string> FieldNames => Fields.Keys.ToList();

@@ -32,6 +32,7 @@ public sealed record RunRequest
     public int Hidden2 { get; init; } = EpisodeDefaults.SecondHidden;
     public int Steps { get; init; } = EpisodeDefaults.Steps;
     public int BatchSize { get; init; } = RunSettings.DefaultBatchSize;
+    public SearchStrategyName Strategy { get; init; } = SearchStrategyName.MuPlusLambda;
 
     /// <summary>Task sources as NAME:WEIGHT,... (<see cref="TaskDistributionText"/>); empty: FashionMNIST's meta-training part alone.</summary>
     public string Tasks { get; init; } = "";
@@ -60,6 +61,7 @@ public sealed record RunRequest
         {
             MetaValidation = MetaValidation.Default with { Episodes = ValidationEpisodes, TopCandidates = ValidationTop },
             BatchSize = BatchSize,
+            Strategy = Strategy,
             Tasks = TaskDistribution(),
         };
         // What is left after the per-field checks is the size of a generation: its episodes, then its meta-validation's.
@@ -87,6 +89,7 @@ public sealed record RunRequest
         Hidden2 = settings.Template.SecondHidden,
         Steps = settings.Template.Steps,
         BatchSize = settings.BatchSize,
+        Strategy = settings.Strategy,
         Tasks = TaskDistributionText.FormatSources(settings.Tasks.Sources),
         TaskSteps = TaskDistributionText.Format(settings.Tasks.Steps),
         TaskPerClass = TaskDistributionText.Format(settings.Tasks.PerClassTrain),
@@ -155,6 +158,7 @@ public sealed record RunRequest
         Positive("batchSize", BatchSize, RunSettings.MaxBatchSize);
         Positive("hidden1", Hidden1, EpisodeDefaults.MaxHidden);
         Positive("hidden2", Hidden2, EpisodeDefaults.MaxHidden);
+        if (!Enum.IsDefined(Strategy)) throw new RunRequestException("strategy", $"strategy {(int)Strategy} is unknown; use {SearchStrategyNames.Choices}");
         if (ValidationEpisodes < 0) throw new RunRequestException("validationEpisodes", $"meta-validation episodes must not be negative, got {ValidationEpisodes}");
         if (ValidationTop < 0) throw new RunRequestException("validationTop", $"meta-validation candidates must not be negative, got {ValidationTop}");
         Validated(new EvolutionSettings { InitialSigma = Sigma }, "sigma");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Actors.Population;
+using MetaLoss.Training.Evolution;
 using MetaLoss.Host.Api;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Options;
@@ -90,7 +91,7 @@ public static class StatusCommand
             Console.WriteLine("The journal holds no run yet.");
             return;
         }
-        Console.WriteLine($"seed {settings.Seed}, population {settings.Evolution.Parents} parents, " +
+        Console.WriteLine($"seed {settings.Seed}, {SearchStrategies.Describe(settings.Strategy, settings.Evolution)}, " +
                           $"{settings.EpisodesPerCandidate} episode(s) per candidate{(settings.PairedEpisodes ? " (paired)" : "")}");
         Console.WriteLine(status.Finished
             ? $"finished: {status.History.Count}/{status.Generations} generations, {status.EpisodesCompleted} episodes"

@@ -55,6 +55,13 @@ public sealed class RunOptions
         DefaultValueFactory = _ => RunRequest.Default.ValidationTop,
     };
 
+    public Option<SearchStrategyName> Strategy { get; } = new("--strategy")
+    {
+        Description = "search strategy: mu-plus-lambda (the paper's self-adaptive ES) or cma-es (separable CMA-ES: the mean and 2T-1 samples a generation)",
+        DefaultValueFactory = _ => RunRequest.Default.Strategy,
+        CustomParser = ParseStrategy,
+    };
+
     public Option<ulong> Seed { get; } = new("--seed")
     {
         Description = "run seed: the whole run is a pure function of it",
@@ -80,7 +87,7 @@ public sealed class RunOptions
     public void AddTo(Command command)
     {
         Episode.AddTo(command);
-        foreach (var option in new Option[] { Generations, Parents, Sigma, EpisodesPerCandidate, BatchSize, Unpaired, Init, ValidationEpisodes, ValidationTop, Seed, LearningRate,
+        foreach (var option in new Option[] { Generations, Parents, Strategy, Sigma, EpisodesPerCandidate, BatchSize, Unpaired, Init, ValidationEpisodes, ValidationTop, Seed, LearningRate,
                      Tasks, TaskSteps, TaskPerClass, TaskHidden1, TaskHidden2, TaskLr })
             command.Options.Add(option);
     }
@@ -104,6 +111,7 @@ public sealed class RunOptions
         Hidden2 = result.GetValue(Episode.SecondHidden),
         Steps = result.GetValue(Episode.Steps),
         BatchSize = result.GetValue(BatchSize),
+        Strategy = result.GetValue(Strategy),
         Tasks = result.GetValue(Tasks)!,
         TaskSteps = result.GetValue(TaskSteps)!,
         TaskPerClass = result.GetValue(TaskPerClass)!,
@@ -127,5 +135,13 @@ public sealed class RunOptions
         if (RunRequest.ParseInit(text) is { } init) return init;
         result.AddError($"--init: unknown '{text}'; use ce, mse or random");
         return MlnInit.CrossEntropyFit;
+    }
+
+    private static SearchStrategyName ParseStrategy(ArgumentResult result)
+    {
+        var text = result.Tokens.Count == 0 ? "" : result.Tokens[0].Value;
+        if (SearchStrategyNames.Parse(text) is { } strategy) return strategy;
+        result.AddError($"--strategy: unknown '{text}'; use {SearchStrategyNames.Choices}");
+        return RunRequest.Default.Strategy;
     }
 }

@@ -4,10 +4,11 @@ using System.Text;
 namespace MetaLoss.Training.Evolution;
 
 /// <summary>
-/// The T parents of one generation. Immutable; equality compares generation and every parent
-/// bit for bit, in order, so a resumed run can be checked against an uninterrupted one.
+/// The T parents of one generation: the (mu+lambda) strategy's state. Immutable; equality compares
+/// generation and every parent bit for bit, in order, so a resumed run can be checked against an
+/// uninterrupted one.
 /// </summary>
-public sealed record Population
+public sealed record Population : SearchState
 {
     public Population(long generation, IReadOnlyList<Genome> parents)
     {
@@ -29,9 +30,12 @@ public sealed record Population
         Parents = new ReadOnlyCollection<Genome>(copy);
     }
 
-    public long Generation { get; }
+    public override long Generation { get; }
 
     public IReadOnlyList<Genome> Parents { get; }
+
+    /// <summary>The best parent of the last selection (parents are kept best first).</summary>
+    public override Genome BestGuess => Parents[0];
 
     public int ParameterCount => Parents[0].Length;
 
@@ -47,7 +51,7 @@ public sealed record Population
         return hash.ToHashCode();
     }
 
-    private bool PrintMembers(StringBuilder builder)
+    protected override bool PrintMembers(StringBuilder builder)
     {
         builder.Append("Generation = ").Append(Generation)
             .Append(", Parents = ").Append(Parents.Count)

@@ -20,4 +20,5 @@ internal enum SeedStream : long
     MetaValidationEpisodeTask = 12,
     MetaValidationEpisodeInit = 13,
     EpisodeRegime = 14,
+    CmaEsSample = 15,
 }

@@ -85,6 +85,7 @@ internal static class Samples
         state = state.Apply(new EpisodeCompleted(1, open[4].Candidate, open[4].Episode, 0.4375, EpisodeOutcome.Completed));
         state = state.Apply(new EpisodeCompleted(1, open[0].Candidate, open[0].Episode, 0, EpisodeOutcome.ExplodedClassifier));
 
+        var cma = CmaEsRun(runStarted with { Settings = Settings with { Strategy = SearchStrategyName.CmaEs } });
         var template = Settings.Template;
         var runInfo = new RunInfo("fashion-baseline", Run, RunLifecycle.Running, 2, Generation: 1, Generations: 4,
             EpisodesDoneThisGeneration: 2, EpisodesPerGeneration: 12, EpisodesCompleted: 26, BestFitness: 0.5625, BestValidationScore: double.NaN);
@@ -106,6 +107,8 @@ internal static class Samples
             ["PopulationState (run started)"] = afterStart,
             ["PopulationState (mid-generation)"] = state,
             ["PopulationState (validating)"] = validating,
+            ["RunStarted (cma-es)"] = cma.Started,
+            ["PopulationState (cma-es, mid-generation)"] = cma.State,
             ["PopulationState (no meta-validation)"] = PopulationState.Empty.Apply(runStarted with { Settings = Settings with { MetaValidation = MetaValidation.None } }),
             ["StartRun"] = new StartRun(Settings with { Template = template with { Classes = null } }, OddFloats),
             ["StartRun (fitted)"] = new StartRun(Settings with { Init = MlnInit.MeanSquaredErrorFit }, OddFloats, new InitialFit(-0.0, double.NaN)) { Run = Run },
@@ -153,6 +156,7 @@ internal static class Samples
                 evaluators.Nodes),
             ["ClusterStatus (population not answering)"] = new ClusterStatus([new("127.0.0.1:4061", "Up", [])], null),
             ["RunRegistered"] = new RunRegistered("fashion-baseline", Run, Settings, 2),
+            ["RunRegistered (cma-es)"] = new RunRegistered("fashion-cma", Run, cma.Started.Settings, 1),
             ["RunLifecycleChanged"] = new RunLifecycleChanged("fashion-baseline", RunLifecycle.Paused),
             ["RunInfo"] = runInfo,
             ["RunInfo (submitted, no fitness yet)"] = runInfo with { State = RunLifecycle.Submitted, Generation = 0, EpisodesCompleted = 0, BestFitness = null, BestValidationScore = null },
@@ -184,5 +188,22 @@ internal static class Samples
         state = state.Apply(state.StartNextGeneration());
         var key = state.PendingEpisodes().Skip(1).First();
         return state.Apply(new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, 0.3125, EpisodeOutcome.Completed));
+    }
+
+    /// <summary>A CMA-ES run one generation in, with two results of the second.</summary>
+    private static (RunStarted Started, PopulationState State) CmaEsRun(RunStarted started)
+    {
+        var state = PopulationState.Empty.Apply(started);
+        state = state.Apply(state.StartNextGeneration());
+        state = state.PendingEpisodes().Select((key, i) => new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, 0.3 + 0.011 * (i % 7), EpisodeOutcome.Completed))
+            .Aggregate(state, (s, e) => s.Apply(e));
+        state = state.PendingEpisodes().Select(key => new MetaValidationEpisodeCompleted(key.Generation, key.Candidate, key.Episode, 0.55, EpisodeOutcome.Completed))
+            .Aggregate(state, (s, e) => s.Apply(e));
+        state = state.Apply(state.CompleteValidation());
+        state = state.Apply(state.CompleteGeneration());
+        state = state.Apply(state.StartNextGeneration());
+        state = state.PendingEpisodes().Take(2).Select(key => new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, 0.375, EpisodeOutcome.Completed))
+            .Aggregate(state, (s, e) => s.Apply(e));
+        return (started, state);
     }
 }

@@ -71,6 +71,6 @@ public sealed partial class CorruptJournalSpecs(FinishedRun finished) : IClassFi
 
     private static Regex CorruptEvent(long sequenceNr) => new($"event {sequenceNr} of population-[a-z0-9]+ .*is corrupt.*'EC1'");
 
-    [GeneratedRegex("the snapshot of population-[a-z0-9]+ is corrupt .*'PS4'")]
+    [GeneratedRegex("the snapshot of population-[a-z0-9]+ is corrupt .*'PS5'")]
     private static partial Regex SnapshotCorrupt();
 }
