@@ -119,15 +119,11 @@ internal static class ServiceFormat
 
     public static RunRegistered ReadRunRegistered(this BinaryReader reader) => reader.ReadRunRegistered(RunControlFormat.ReadRunSettings);
 
-    /// <summary>A registration journaled before task distributions (RGR1): the run trains on its template alone.</summary>
+    /// <summary>A registration journaled before search strategies and task distributions (RGR1): a (mu+lambda) run on its template alone.</summary>
     public static RunRegistered ReadRunRegisteredV1(this BinaryReader reader) => reader.ReadRunRegistered(RunControlFormat.ReadRunSettingsV4);
 
     private static RunRegistered ReadRunRegistered(this BinaryReader reader, Func<BinaryReader, RunSettings> readSettings) =>
         new(reader.ReadString(), reader.ReadRunId(), readSettings(reader), reader.ReadInt32());
-
-    /// <summary>A run registered before search strategies (RGR1): a (mu+lambda) run.</summary>
-    public static RunRegistered ReadRunRegisteredV1(this BinaryReader reader) =>
-        new(reader.ReadString(), reader.ReadRunId(), reader.ReadRunSettingsV4(), reader.ReadInt32());
 
     public static void WriteRunLifecycleChanged(this BinaryWriter writer, RunLifecycleChanged changed)
     {
