@@ -11,7 +11,7 @@ public sealed record RunStarted(RunSettings Settings, float[] InitialPhi, Initia
     public RunId? Run { get; init; }
 }
 
-/// <summary>Generation <paramref name="Generation"/> will score these 2T candidates (parents first).</summary>
+/// <summary>Generation <paramref name="Generation"/> will score these candidates, as the run's strategy asked for them.</summary>
 public sealed record GenerationStarted(long Generation, IReadOnlyList<Genome> Candidates) : IPopulationEvent;
 
 /// <summary>One episode's result; persisted once per (generation, candidate, episode).</summary>
