@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using MetaLoss.Training.Baselines;
 using MetaLoss.Training.Data;
+using MetaLoss.Training.Evolution;
 using MetaLoss.Host.Statistics;
 using MetaLoss.Training.Statistics;
 using static MetaLoss.Host.Evaluation.EvaluationNumbers;
@@ -101,7 +102,7 @@ public static class EvaluationMarkdown
         var history = result.Run.History;
         if (history.Count == 0) return "The journal holds no finished generation.";
         var settings = result.Run.Settings;
-        return $"{history.Count} generations of {settings.Evolution.Parents} parents and {settings.Evolution.Parents} kids, " +
+        return $"{history.Count} generations of {SearchStrategies.Describe(settings.Strategy, settings.Evolution)}, " +
                $"{settings.EpisodesPerCandidate} episode(s) per candidate{(settings.PairedEpisodes ? " shared by the generation" : "")}; " +
                $"best fitness {Accuracy(history[0].BestFitness)} in the first generation, {Accuracy(history[^1].BestFitness)} in the last.";
     }
