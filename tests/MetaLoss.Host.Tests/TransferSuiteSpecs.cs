@@ -9,11 +9,12 @@ public class TransferSuiteSpecs(EvolvedRun run)
 
     private const int Episodes = 4;
 
-    /// <summary>Small suites and a small grid (2 CE rates, 1 MSE rate, 1 schedule) on the run's tiny episodes.</summary>
+    /// <summary>Small suites and a small grid (2 CE rates, 1 MSE rate, 1 schedule, 1 point of each CE variant, 2 of label smoothing: 8 points) on the run's tiny episodes.</summary>
     private static readonly string[] Small =
     [
         "--episodes", $"{Episodes}", "--tune-episodes", "2", "--threads", "2",
         "--ce-lr", "0.1,0.2", "--mse-lr", "0.5", "--schedule-lr", "0.3", "--schedule-final", "0.25", "--schedule-decays", "cosine",
+        "--label-smoothing-eps", "0.1,0.2", "--poly1-eps", "1", "--focal-gamma", "2", "--variant-schedule-lr", "0.4",
         "--cifar10-dir", SharedData.Cifar10Directory,
     ];
 
@@ -41,7 +42,8 @@ public class TransferSuiteSpecs(EvolvedRun run)
             Assert.Equal("fashion-mnist-meta-train", row["tuning_dataset"]);
             // The best baseline is the best mean among this setting's baselines (MLN excluded); the difference is MLN's mean minus it.
             var baselines = scores.Where(s => s["setting"] == setting && s["contender"] != "MLN (run lr)").ToList();
-            Assert.Equal(5, baselines.Count);
+            // CE and MSE at the run's lr and one per registered family.
+            Assert.Equal(8, baselines.Count);
             var best = baselines.MaxBy(s => Number(s["mean"]))!;
             Assert.Equal(best["contender"], row["best_baseline"]);
             Assert.Equal("true", best["best_baseline"]);
@@ -61,8 +63,8 @@ public class TransferSuiteSpecs(EvolvedRun run)
         Assert.Equal(["CNN", "CNN"], rows.Where(r => r["setting"].EndsWith("CNN")).Select(r => r["classifier"]));
         Assert.Equal("0 1 2 3 4", rows[3]["classes"]);
         Assert.Equal("9", rows[2]["steps"]);
-        // Six tuning regimes of 4 grid points: CIFAR-10's rows share FashionMNIST's regime.
-        Assert.Equal(1 + 6 * 4, File.ReadAllLines(Path.Combine(run.Directory, "transfer-tuning.csv")).Length);
+        // Six tuning regimes of 8 grid points: CIFAR-10's rows share FashionMNIST's regime.
+        Assert.Equal(1 + 6 * 8, File.ReadAllLines(Path.Combine(run.Directory, "transfer-tuning.csv")).Length);
         Assert.Contains("transfer suite: 8 settings, 4 test episodes each, 2 tuning episodes per grid point, took", output);
         PngFile.AssertValid(Path.Combine(run.Directory, "transfer.png"), 1100, 700);
     }

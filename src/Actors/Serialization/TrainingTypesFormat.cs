@@ -12,6 +12,9 @@ internal static class TrainingTypesFormat
     private const byte CrossEntropyTag = 0;
     private const byte MeanSquaredErrorTag = 1;
     private const byte MetaLossTag = 2;
+    private const byte LabelSmoothingTag = 3;
+    private const byte PolyOneTag = 4;
+    private const byte FocalTag = 5;
 
     public static void WriteEvolutionSettings(this BinaryWriter writer, EvolutionSettings settings)
     {
@@ -79,6 +82,18 @@ internal static class TrainingTypesFormat
                 writer.WriteArchitecture(mln.Architecture);
                 writer.WriteFloats(mln.Phi);
                 break;
+            case LossSpec.LabelSmoothing smoothing:
+                writer.Write(LabelSmoothingTag);
+                writer.Write(smoothing.Epsilon);
+                break;
+            case LossSpec.PolyOne poly:
+                writer.Write(PolyOneTag);
+                writer.Write(poly.Epsilon);
+                break;
+            case LossSpec.Focal focal:
+                writer.Write(FocalTag);
+                writer.Write(focal.Gamma);
+                break;
             default:
                 throw new ArgumentException($"No wire format for loss {loss.GetType().Name}", nameof(loss));
         }
@@ -89,6 +104,9 @@ internal static class TrainingTypesFormat
         CrossEntropyTag => new LossSpec.CrossEntropy(),
         MeanSquaredErrorTag => new LossSpec.MeanSquaredError(),
         MetaLossTag => new LossSpec.MetaLoss(reader.ReadArchitecture(), reader.ReadFloats()),
+        LabelSmoothingTag => new LossSpec.LabelSmoothing(reader.ReadDouble()),
+        PolyOneTag => new LossSpec.PolyOne(reader.ReadDouble()),
+        FocalTag => new LossSpec.Focal(reader.ReadDouble()),
         var tag => throw new InvalidDataException($"unknown loss tag {tag}"),
     };
 

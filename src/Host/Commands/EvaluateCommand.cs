@@ -4,13 +4,13 @@ using MetaLoss.Host.Evaluation;
 using MetaLoss.Host.Options;
 using MetaLoss.Training.Baselines;
 using MetaLoss.Training.Data;
-using MetaLoss.Training.Episodes;
 
 namespace MetaLoss.Host.Commands;
 
 /// <summary>
-/// `metaloss evaluate --run DIR`: the run's best MLN against CE and MSE (at the run's lr and tuned on
-/// meta-training episodes) on the same meta-test episodes; tables, learning curves and gradient plots.
+/// `metaloss evaluate --run DIR`: the run's best MLN against CE and MSE at the run's lr and every
+/// baseline family tuned on meta-training episodes, on the same meta-test episodes; tables, learning
+/// curves and gradient plots.
 /// With `--suite transfer`, the transfer scoreboard instead (<see cref="TransferScoreboard"/>).
 /// </summary>
 public static class EvaluateCommand
@@ -26,11 +26,12 @@ public static class EvaluateCommand
         var classes = new Option<string?>("--classes") { Description = "comma-separated class ids: episodes use only these K classes (default: the run's)" };
         var tuneEpisodes = EpisodeOptions.Positive("--tune-episodes", 50,
             $"meta-training episodes per baseline grid point (with --suite {TransferSuite.Name}: {TransferSuite.DefaultTuneEpisodes} unless given, per setting)");
-        var ceRates = RateList("--ce-lr", grid.CrossEntropyRates, "CE's constant learning rates to tune over");
-        var mseRates = RateList("--mse-lr", grid.MeanSquaredErrorRates, "MSE's constant learning rates to tune over");
-        var scheduleRates = RateList("--schedule-lr", grid.ScheduleRates, "initial learning rates of CE's decaying schedules");
-        var scheduleFinal = RateList("--schedule-final", grid.ScheduleFinalFractions, "final learning rate of a schedule, as a fraction of its initial one");
-        var scheduleDecays = new Option<string>("--schedule-decays") { Description = "comma-separated: linear, cosine", DefaultValueFactory = _ => "linear,cosine" };
+        // One option per axis of the registered baseline families, so a new family brings its own.
+        var axes = grid.Axes.Select(axis => (Axis: axis, Option: new Option<string>(axis.Option)
+        {
+            Description = $"comma-separated; {axis.Description}",
+            DefaultValueFactory = _ => axis.DefaultText,
+        })).ToList();
         var seed = new Option<ulong>("--seed") { Description = "seed of the meta-test and tuning suites", DefaultValueFactory = _ => 2026UL };
         var threads = EpisodeOptions.Positive("--threads", Environment.ProcessorCount, "episodes run at once, one torch thread each");
         var suite = new Option<string?>("--suite")
@@ -39,10 +40,10 @@ public static class EvaluateCommand
                           "3x the steps, K = 5, a narrower and a wider MLP, a CNN on FashionMNIST and on CIFAR-10; writes transfer.md/.csv/.png)",
         };
 
-        var command = new Command("evaluate", "Score a run's best MLN against tuned CE and MSE on shared meta-test episodes; write tables and plots");
+        var command = new Command("evaluate", "Score a run's best MLN against tuned baselines (CE, its schedule, label smoothing, Poly-1, focal, MSE) on shared meta-test episodes; write tables and plots");
         data.AddTo(command);
-        foreach (var option in new Option[] { run, episodes, curveEpisodes, datasets, classes, tuneEpisodes, ceRates, mseRates, scheduleRates, scheduleFinal, scheduleDecays, seed, threads, suite })
-            command.Options.Add(option);
+        Option[] options = [run, episodes, curveEpisodes, datasets, classes, tuneEpisodes, .. axes.Select(a => a.Option), seed, threads, suite];
+        foreach (var option in options) command.Options.Add(option);
 
         command.SetAction(async (result, cancellation) =>
         {
@@ -55,12 +56,7 @@ public static class EvaluateCommand
                 ListOption.Parse(result.GetValue(datasets)!, "--datasets", DatasetNames.Parse).Distinct().ToList(),
                 ParseClasses(result.GetValue(classes)),
                 transfer && result.GetResult(tuneEpisodes) is null or { Implicit: true } ? TransferSuite.DefaultTuneEpisodes : result.GetValue(tuneEpisodes),
-                new BaselineGrid(
-                    ParseRates(result.GetValue(ceRates)!, "--ce-lr"),
-                    ParseRates(result.GetValue(mseRates)!, "--mse-lr"),
-                    ParseRates(result.GetValue(scheduleRates)!, "--schedule-lr"),
-                    ListOption.Parse(result.GetValue(scheduleDecays)!, "--schedule-decays", ParseDecay),
-                    ParseRates(result.GetValue(scheduleFinal)!, "--schedule-final")),
+                axes.Aggregate(grid, (g, a) => a.Axis.Read(g, result.GetValue(a.Option)!)).Checked(),
                 result.GetValue(seed),
                 result.GetValue(threads),
                 data.Read(result));
@@ -81,9 +77,6 @@ public static class EvaluateCommand
         }
     }
 
-    private static Option<string> RateList(string name, IReadOnlyList<double> defaults, string description) =>
-        new(name) { Description = $"comma-separated; {description}", DefaultValueFactory = _ => string.Join(",", defaults.Select(r => r.ToString(CultureInfo.InvariantCulture))) };
-
     private static IReadOnlyList<int>? ParseClasses(string? text)
     {
         if (text is null) return null;
@@ -91,13 +84,4 @@ public static class EvaluateCommand
         if (classes.Count < 2) throw new ArgumentException($"--classes needs at least two classes, got '{text}'");
         return classes;
     }
-
-    private static LearningRateDecay ParseDecay(string name) => name.ToLowerInvariant() switch
-    {
-        "linear" => LearningRateDecay.Linear,
-        "cosine" => LearningRateDecay.Cosine,
-        _ => throw new ArgumentException($"--schedule-decays: unknown decay '{name}'; use linear or cosine"),
-    };
-
-    private static List<double> ParseRates(string text, string option) => ListOption.PositiveNumbers(text, option);
 }

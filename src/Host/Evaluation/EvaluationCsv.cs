@@ -44,15 +44,14 @@ public static class EvaluationCsv
 
     public static void Tuning(CsvWriter csv, TunedBaselines tuned)
     {
-        var chosen = new[] { tuned.CrossEntropy, tuned.MeanSquaredError, tuned.CrossEntropySchedule };
         csv.WriteRecord(["family", "loss", "learning_rate", "schedule", "episodes", "mean", "std", "chosen"]);
         foreach (var row in tuned.Grid)
         {
-            csv.WriteField(row.Family.ToString());
+            csv.WriteField(row.Family.Name);
             Setting(csv, row.Setting);
             csv.WriteField(row.Accuracy.Count);
             Numbers(csv, row.Accuracy.Mean, row.Accuracy.StandardDeviation);
-            csv.WriteField(chosen.Contains(row.Setting));
+            csv.WriteField(tuned.IsChosen(row));
             csv.EndRecord();
         }
     }

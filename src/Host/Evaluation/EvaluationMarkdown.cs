@@ -48,7 +48,7 @@ public static class EvaluationMarkdown
                         $"{t.Steps} full-batch SGD steps; classes: {classes}. Figure 4's validation curves come from the first {result.CurveEpisodes} episodes.")
             .AppendLine($"- The run's learning rate: {t.LearningRate:G4} (the MLN trains at it, as in evolution).")
             .AppendLine($"- Baselines tuned on {tuned.Episodes} episodes of {DatasetNames.Format(tuned.Dataset)} (meta-training split; tuning seeds " +
-                        $"distinct from the test suite's), best mean accuracy per family: {tuned.CrossEntropy}; {tuned.CrossEntropySchedule}; {tuned.MeanSquaredError}.")
+                        $"distinct from the test suite's), best mean accuracy per family: {tuned.Summary}.")
             .ToString();
     }
 
@@ -108,23 +108,14 @@ public static class EvaluationMarkdown
 
     public static string TuningTable(TunedBaselines tuned)
     {
-        var chosen = new[] { tuned.CrossEntropy, tuned.MeanSquaredError, tuned.CrossEntropySchedule };
         var text = new StringBuilder();
         text.AppendLine("| baseline | setting | accuracy mean ± std | chosen |");
         text.AppendLine("|---|---|---|---|");
         foreach (var row in tuned.Grid)
         {
-            var mark = chosen.Contains(row.Setting) ? "**yes**" : "";
-            text.AppendLine($"| {Family(row.Family)} | {row.Setting} | {Accuracy(row.Accuracy.Mean)} ± {Accuracy(row.Accuracy.StandardDeviation)} | {mark} |");
+            var mark = tuned.IsChosen(row) ? "**yes**" : "";
+            text.AppendLine($"| {row.Family.Title} | {row.Setting} | {Accuracy(row.Accuracy.Mean)} ± {Accuracy(row.Accuracy.StandardDeviation)} | {mark} |");
         }
         return text.ToString();
     }
-
-    public static string Family(BaselineFamily family) => family switch
-    {
-        BaselineFamily.CrossEntropyConstant => "CE, constant lr",
-        BaselineFamily.MeanSquaredErrorConstant => "MSE, constant lr",
-        BaselineFamily.CrossEntropySchedule => "CE, decaying lr",
-        _ => family.ToString(),
-    };
 }

@@ -81,7 +81,7 @@ public static class RunEvaluation
         var tuned = new BaselineTuner(catalog).Tune(template, request.Grid, request.TuneEpisodes, request.Seed, request.Threads,
             d => progress.Report(d), cancellation);
         Console.WriteLine($"baselines tuned on {request.TuneEpisodes} episodes of {name} (meta-training split): " +
-                          $"{tuned.CrossEntropy}; {tuned.CrossEntropySchedule}; {tuned.MeanSquaredError}");
+                          tuned.Summary);
         return tuned;
     }
 

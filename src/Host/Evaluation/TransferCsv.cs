@@ -63,17 +63,16 @@ public static class TransferCsv
         foreach (var regime in result.Rows.GroupBy(r => r.Tuned))
         {
             var settings = string.Join("; ", regime.Select(r => r.Setting.Name));
-            var chosen = EvaluationContenders.Baselines(regime.First().Setting.Tuning.LearningRate, regime.Key).Select(c => c.Setting).ToHashSet();
             foreach (var row in regime.Key.Grid)
             {
                 csv.WriteField(settings);
                 csv.WriteField(regime.First().Setting.TuningDataset);
-                csv.WriteField(row.Family.ToString());
+                csv.WriteField(row.Family.Name);
                 Setting(csv, row.Setting);
                 csv.WriteField(row.Accuracy.Count);
                 csv.WriteField(row.Accuracy.Mean);
                 csv.WriteField(row.Accuracy.StandardDeviation);
-                csv.WriteField(chosen.Contains(row.Setting));
+                csv.WriteField(regime.Key.IsChosen(row));
                 csv.EndRecord();
             }
         }

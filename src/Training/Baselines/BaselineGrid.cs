@@ -1,57 +1,53 @@
-using MetaLoss.Training.Episodes;
+using System.Collections.Immutable;
 using MetaLoss.Training.Evaluation;
-using MetaLoss.Training.Models;
 
 namespace MetaLoss.Training.Baselines;
 
 /// <summary>
-/// The settings the baselines are tuned over: constant learning rates for CE and for MSE, and for
-/// CE with a decaying schedule every (initial rate, decay, final fraction) combination.
+/// What the baselines are tuned over: the families to tune and the values of each axis they read.
+/// An axis not set keeps its defaults, so <see cref="Default"/> is every family over its default grid.
 /// </summary>
-public sealed record BaselineGrid(
-    IReadOnlyList<double> CrossEntropyRates,
-    IReadOnlyList<double> MeanSquaredErrorRates,
-    IReadOnlyList<double> ScheduleRates,
-    IReadOnlyList<LearningRateDecay> ScheduleDecays,
-    IReadOnlyList<double> ScheduleFinalFractions)
+public sealed class BaselineGrid
 {
-    /// <summary>
-    /// Fine around the calibrated optima (CE 0.2, MSE 0.5 on train-split episodes), so that a learned
-    /// loss cannot win merely by acting like a constant rate the grid skipped; schedules start at or
-    /// above CE's best constant rate, since a decay only pays if the early steps can be bigger.
-    /// </summary>
-    public static BaselineGrid Default { get; } = new(
-        [0.05, 0.1, 0.125, 0.15, 0.175, 0.2, 0.225, 0.25, 0.3, 0.4],
-        [0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1.2],
-        [0.2, 0.3, 0.4, 0.5, 0.6],
-        [LearningRateDecay.Linear, LearningRateDecay.Cosine],
-        [0.1, 0.25, 0.5]);
+    private readonly ImmutableDictionary<GridAxis, object> _values;
 
-    public IReadOnlyList<(BaselineFamily Family, LossSetting Setting)> Candidates()
+    private BaselineGrid(IReadOnlyList<BaselineFamily> families, ImmutableDictionary<GridAxis, object> values)
     {
-        Validate();
-        var candidates = new List<(BaselineFamily, LossSetting)>();
-        candidates.AddRange(CrossEntropyRates.Select(lr => (BaselineFamily.CrossEntropyConstant, new LossSetting(new LossSpec.CrossEntropy(), lr))));
-        candidates.AddRange(MeanSquaredErrorRates.Select(lr => (BaselineFamily.MeanSquaredErrorConstant, new LossSetting(new LossSpec.MeanSquaredError(), lr))));
-        candidates.AddRange(
-            from lr in ScheduleRates
-            from decay in ScheduleDecays
-            from fraction in ScheduleFinalFractions
-            select (BaselineFamily.CrossEntropySchedule, new LossSetting(new LossSpec.CrossEntropy(), lr, new LearningRateSchedule(decay, fraction))));
-        return candidates;
+        Families = families;
+        _values = values;
     }
 
-    private void Validate()
+    public static BaselineGrid Default { get; } = new(BaselineFamilies.All, ImmutableDictionary<GridAxis, object>.Empty);
+
+    /// <summary>The families tuned, in report order.</summary>
+    public IReadOnlyList<BaselineFamily> Families { get; }
+
+    /// <summary>Every axis the families read, once each, in family order.</summary>
+    public IReadOnlyList<GridAxis> Axes => [.. Families.SelectMany(f => f.Axes).Distinct()];
+
+    public IReadOnlyList<T> Values<T>(GridAxis<T> axis) => _values.TryGetValue(axis, out var values) ? (IReadOnlyList<T>)values : axis.Defaults;
+
+    public BaselineGrid With<T>(GridAxis<T> axis, IReadOnlyList<T> values) => new(Families, _values.SetItem(axis, values.ToList()));
+
+    /// <summary>Tunes only <paramref name="families"/> (in this order); the axis values stay.</summary>
+    public BaselineGrid WithFamilies(IReadOnlyList<BaselineFamily> families)
     {
-        foreach (var (name, rates) in new[] { ("CE", CrossEntropyRates), ("MSE", MeanSquaredErrorRates), ("schedule", ScheduleRates) })
-        {
-            if (rates.Count == 0) throw new ArgumentException($"the {name} learning-rate grid is empty");
-            if (rates.Any(lr => !(lr > 0) || double.IsInfinity(lr)))
-                throw new ArgumentException($"the {name} learning-rate grid needs positive numbers, got {string.Join(", ", rates)}");
-        }
-        if (ScheduleDecays.Count == 0 || ScheduleDecays.Contains(LearningRateDecay.Constant))
-            throw new ArgumentException("the schedule grid needs one or more decays (linear, cosine); constant rates are the CE grid's");
-        if (ScheduleFinalFractions.Count == 0) throw new ArgumentException("the schedule's final-fraction grid is empty");
-        foreach (var fraction in ScheduleFinalFractions) new LearningRateSchedule(LearningRateDecay.Linear, fraction).Validate();
+        if (families.Count == 0) throw new ArgumentException("the baseline grid needs at least one family");
+        if (families.Distinct().Count() != families.Count) throw new ArgumentException("a baseline family is listed twice");
+        return new(families.ToList(), _values);
+    }
+
+    /// <summary>This grid, once every axis is usable; otherwise an ArgumentException naming the option.</summary>
+    public BaselineGrid Checked()
+    {
+        foreach (var axis in Axes) axis.Check(this);
+        return this;
+    }
+
+    /// <summary>Every grid point, family by family, each family's in its own grid order; throws for an unusable axis first.</summary>
+    public IReadOnlyList<(BaselineFamily Family, LossSetting Setting)> Candidates()
+    {
+        Checked();
+        return [.. Families.SelectMany(family => family.Candidates(this).Select(setting => (family, setting)))];
     }
 }

@@ -19,6 +19,12 @@ public sealed class BaselineTuner(IDatasetSource datasets)
     /// <summary>How many episodes <see cref="Tune"/> runs, for a progress bar.</summary>
     public static int EpisodeCount(BaselineGrid grid, int episodes) => grid.Candidates().Count * episodes;
 
+    /// <summary>
+    /// Every family of <paramref name="grid"/> tuned on <paramref name="episodes"/> episodes of
+    /// <paramref name="template"/> (a training split; its loss, lr and schedule are the grid's),
+    /// seeded from <paramref name="suiteSeed"/>; throws ArgumentException for a test split or an
+    /// unusable grid before any episode runs.
+    /// </summary>
     public TunedBaselines Tune(EpisodeSpec template, BaselineGrid grid, int episodes, ulong suiteSeed, int threads,
         Action<int>? completed = null, CancellationToken cancellation = default)
     {
@@ -32,11 +38,7 @@ public sealed class BaselineTuner(IDatasetSource datasets)
         var rows = candidates
             .Select((c, i) => new TuningRow(c.Family, c.Setting, SampleSummary.Of(results[i].Select(r => r.Fitness).ToList())))
             .ToList();
-        return new TunedBaselines(template.Dataset, episodes,
-            Best(rows, BaselineFamily.CrossEntropyConstant),
-            Best(rows, BaselineFamily.MeanSquaredErrorConstant),
-            Best(rows, BaselineFamily.CrossEntropySchedule),
-            rows);
+        return new TunedBaselines(template.Dataset, episodes, [.. grid.Families.Select(f => new ChosenBaseline(f, Best(rows, f)))], rows);
     }
 
     // MaxBy keeps the first of equal maxima, so ties go to the earlier grid point.

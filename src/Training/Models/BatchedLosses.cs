@@ -4,7 +4,8 @@ namespace MetaLoss.Training.Models;
 
 /// <summary>
 /// Builds the loss of a population from its members' loss specs. One batch trains with one kind of
-/// loss: all cross-entropy, all MSE, or all MLNs of one architecture (each member with its own phi).
+/// loss: all of one fixed loss (CE, MSE, label smoothing with one epsilon, ...), or all MLNs of one
+/// architecture (each member with its own phi).
 /// </summary>
 public static class BatchedLosses
 {
@@ -17,15 +18,14 @@ public static class BatchedLosses
                 $"one batch trains with one kind of loss, got {string.Join(", ", losses.Select(KindOf).Distinct())}");
         return losses[0] switch
         {
-            LossSpec.CrossEntropy => new CrossEntropyLoss(),
-            LossSpec.MeanSquaredError => new MeanSquaredErrorLoss(),
             LossSpec.MetaLoss first => new MetaLossNetwork(
                 first.Architecture, losses.Select(l => ((LossSpec.MetaLoss)l).Phi).ToList(), device: device),
-            var other => throw new ArgumentException($"no batched form of loss {other.Label}"),
+            // Any other loss is the same for every member of one kind (its label names its parameters).
+            var first => first.Create(device),
         };
     }
 
-    /// <summary>What members of one batch must share: the loss family, and for an MLN its architecture.</summary>
+    /// <summary>What members of one batch must share: the loss and its parameters, and for an MLN its architecture.</summary>
     public static string KindOf(LossSpec loss) =>
         loss is LossSpec.MetaLoss mln ? $"{loss.Label} {mln.Architecture}" : loss.Label;
 }

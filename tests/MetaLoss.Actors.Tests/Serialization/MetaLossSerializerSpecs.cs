@@ -283,6 +283,22 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         Assert.Equal(typeof(RunStarted), error.PayloadType);
     }
 
+    [Fact]
+    public void A_loss_parameter_out_of_range_on_the_wire_is_a_clear_error()
+    {
+        var lease = (WorkLease)Samples.All["WorkLease (every loss kind)"];
+        var focal = lease.Groups[0].Episodes.Single(e => e.Spec.Loss is Training.Models.LossSpec.Focal);
+        var bytes = Serializer.ToBinary(lease with { Groups = [new EpisodeGroup([focal with { Spec = focal.Spec with { Loss = new Training.Models.LossSpec.Focal(1234.5) } }])] });
+        // The focal tag (5), then gamma as a little-endian double: make it -1.
+        var gamma = Convert.ToHexString([5, .. BitConverter.GetBytes(1234.5)]);
+        var corrupt = Convert.FromHexString(Convert.ToHexString(bytes).Replace(gamma, Convert.ToHexString([5, .. BitConverter.GetBytes(-1.0)])));
+        Assert.NotEqual(bytes, corrupt);
+
+        var error = Assert.Throws<CorruptPayloadException>(() => Serializer.FromBinary(corrupt, "WL4"));
+
+        Assert.Contains("focal loss's gamma must be a number of at least 0, got -1", error.Message);
+    }
+
     private MetaLossSerializer Serializer =>
         Assert.IsType<MetaLossSerializer>(Sys.Serialization.FindSerializerForType(typeof(EpisodeCompleted)));
 }

@@ -5,6 +5,7 @@ using MetaLoss.Training.Evaluation;
 using MetaLoss.Training.Evolution;
 using MetaLoss.Training.Models;
 using MetaLoss.Training.Probes;
+using MetaLoss.Training.Tests.Baselines;
 using MetaLoss.Training.WarmStart;
 
 namespace MetaLoss.Training.Tests.Episodes;
@@ -19,13 +20,16 @@ namespace MetaLoss.Training.Tests.Episodes;
 /// </summary>
 public class ScalarLifetimeSpecs
 {
+    /// <summary>The losses that hold Scalars of their own parameters.</summary>
+    private static readonly LossSpec[] ParametricLosses = [new LossSpec.LabelSmoothing(0.1), new LossSpec.PolyOne(1), new LossSpec.Focal(0.5)];
+
     [Fact]
     public void Should_run_episodes_on_parallel_threads_unharmed_by_constant_garbage_collections()
     {
         var runner = new EpisodeRunner(TestData.Catalog);
         var mln = new LossSpec.MetaLoss(MlnArchitecture.Default, MlnArchitecture.Default.RandomParameters(8));
-        LossSpec[] losses = [new LossSpec.CrossEntropy(), new LossSpec.MeanSquaredError(), mln];
-        var specs = Enumerable.Range(0, 240).Select(i => new EpisodeSpec(DatasetName.FashionMnistTrain, losses[i % 3],
+        LossSpec[] losses = [new LossSpec.CrossEntropy(), new LossSpec.MeanSquaredError(), mln, .. ParametricLosses];
+        var specs = Enumerable.Range(0, 240).Select(i => new EpisodeSpec(DatasetName.FashionMnistTrain, losses[i % losses.Length],
             TaskSeed: (ulong)(i / 3), InitSeed: 7, PerClassTrain: 1, ValidationSize: 10, FirstHidden: 4, SecondHidden: 4, Steps: 25)).ToList();
         var expected = specs.Select(runner.Run).ToList();
 
@@ -41,9 +45,9 @@ public class ScalarLifetimeSpecs
         // Evaluators run batches on their slot threads; two learning rates per batch.
         var runner = new BatchedEpisodeRunner(TestData.Catalog);
         var mln = new LossSpec.MetaLoss(MlnArchitecture.Default, MlnArchitecture.Default.RandomParameters(8));
-        LossSpec[] losses = [new LossSpec.CrossEntropy(), new LossSpec.MeanSquaredError(), mln];
+        LossSpec[] losses = [new LossSpec.CrossEntropy(), new LossSpec.MeanSquaredError(), mln, .. ParametricLosses];
         var batches = Enumerable.Range(0, 60).Select(b => Enumerable.Range(0, 4).Select(i => new EpisodeSpec(DatasetName.FashionMnistTrain,
-            losses[b % 3], TaskSeed: (ulong)(b * 4 + i), InitSeed: 7, PerClassTrain: 1, ValidationSize: 10, FirstHidden: 4, SecondHidden: 4,
+            losses[b % losses.Length], TaskSeed: (ulong)(b * 4 + i), InitSeed: 7, PerClassTrain: 1, ValidationSize: 10, FirstHidden: 4, SecondHidden: 4,
             Steps: 25, LearningRate: i % 2 == 0 ? 0.1 : 0.2)).ToList()).ToList();
         var expected = batches.Select(runner.Run).ToList();
 
@@ -118,7 +122,7 @@ public class ScalarLifetimeSpecs
                 new LearningRateSchedule(LearningRateDecay.Linear, 0.1)),
         ];
         var seeds = Enumerable.Range(0, 30).Select(i => SeedDerivation.ForTestEpisode(12, i)).ToList();
-        var grid = new BaselineGrid([0.1, 0.2], [0.5], [0.3], [LearningRateDecay.Linear, LearningRateDecay.Cosine], [0.25]);
+        var grid = SmallGrids.EveryFamily;
         var tuner = new BaselineTuner(TestData.Catalog);
         var expectedSuite = PairedSuite.Run(runner, template, settings, seeds, threads: 1);
         var expectedTuning = tuner.Tune(template, grid, episodes: 6, suiteSeed: 13, threads: 1);
