@@ -6,7 +6,8 @@ namespace MetaLoss.Training.Episodes;
 /// <summary>
 /// What the episodes of one batch must share so that their tensors stack: the dataset, every
 /// size (training rows, validation rows, classes, hidden layers), the step count, whether the
-/// validation curve is recorded, the kind of loss and the kind of classifier. Seeds, tasks, phi and learning rate may differ.
+/// validation curve is recorded, the kind of loss and the kind of classifier. Seeds, tasks, phi and
+/// learning rate may differ.
 /// </summary>
 public sealed record BatchKey(
     DatasetName Dataset,

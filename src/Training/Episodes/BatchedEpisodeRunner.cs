@@ -8,8 +8,9 @@ namespace MetaLoss.Training.Episodes;
 /// <summary>
 /// Runs inner-loop episodes, a group at a time: sample each task, initialise a classifier, take N
 /// plain SGD steps on the spec's loss, and score validation accuracy. The classifiers (and MLNs) of a
-/// group's P episodes (of the kind the specs name: MLP or CNN) are stacked along a leading member dimension, so every product of a step is one
-/// batched product whatever P is; a lone episode is the group of one. Each member steps with its own
+/// group's P episodes are stacked along a leading member dimension, so every product of a step is one
+/// batched product whatever P is (the CNN kind loops over its members' convolutions, see
+/// <see cref="BatchedCnnClassifier"/>); a lone episode is the group of one. Each member steps with its own
 /// learning rate and schedule. Never throws for a misbehaving loss: a member whose loss goes
 /// non-finite, or whose classifier blows up, ends with fitness 0 and a flag while the rest carry on.
 /// The data stays resident on the CPU; a group's rows, classifiers and losses live on
