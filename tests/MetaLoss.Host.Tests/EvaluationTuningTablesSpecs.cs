@@ -30,7 +30,7 @@ public class EvaluationTuningTablesSpecs
         Assert.Equal(BaselineFamilies.All.Select(f => f.Name), records.Select(r => r[0]).Distinct());
         foreach (var family in BaselineFamilies.All)
             Assert.Single(records, r => r[0] == family.Name && r[^1] == "true");
-        Assert.Contains(records, r => r[1] == "focal γ=3" && r[3] == "cosine decay to 0.25x");
+        Assert.Contains(records, r => r[1] == "focal γ=8" && r[3] == "cosine decay to 0.25x");
     }
 
     [Fact]
@@ -40,6 +40,6 @@ public class EvaluationTuningTablesSpecs
         foreach (var family in BaselineFamilies.All)
             Assert.Contains($"| {family.Title} |", table);
         Assert.Equal(BaselineFamilies.All.Count, table.Split("**yes**").Length - 1);
-        Assert.Contains("| Poly-1, decaying lr | Poly-1 ε=-0.5 lr 1, cosine decay to 0.25x |", table);
+        Assert.Contains("| Poly-1, decaying lr | Poly-1 ε=-0.5 lr 0.8, cosine decay to 0.25x |", table);
     }
 }

@@ -21,9 +21,13 @@ public sealed class FocalLoss : ILoss
 
     public FocalLoss(double gamma)
     {
-        LossParameters.Check(gamma >= 0 && double.IsFinite(gamma), "focal loss's gamma", gamma, "a number of at least 0");
+        Checked(gamma);
         _gamma = gamma.ToScalar();
     }
+
+    /// <summary><paramref name="gamma"/> if it is a finite number of at least 0; otherwise an ArgumentException.</summary>
+    public static double Checked(double gamma) =>
+        LossParameters.Check(gamma >= 0 && double.IsFinite(gamma), "focal loss's gamma", gamma, "a number of at least 0");
 
     public Tensor Compute(Tensor logits, Tensor oneHotTargets)
     {

@@ -16,10 +16,14 @@ public sealed class LabelSmoothingLoss : ILoss
 
     public LabelSmoothingLoss(double epsilon)
     {
-        LossParameters.Check(epsilon is >= 0 and < 1, "label smoothing's epsilon", epsilon, "in [0, 1)");
+        Checked(epsilon);
         _targetWeight = (1 - epsilon).ToScalar();
         _uniformWeight = epsilon.ToScalar();
     }
+
+    /// <summary><paramref name="epsilon"/> if it is in [0, 1); otherwise an ArgumentException.</summary>
+    public static double Checked(double epsilon) =>
+        LossParameters.Check(epsilon is >= 0 and < 1, "label smoothing's epsilon", epsilon, "in [0, 1)");
 
     public Tensor Compute(Tensor logits, Tensor oneHotTargets)
     {

@@ -34,7 +34,7 @@ public abstract record LossSpec
     /// <summary>Cross-entropy with label smoothing <paramref name="Epsilon"/> (see <see cref="LabelSmoothingLoss"/>).</summary>
     public sealed record LabelSmoothing(double Epsilon) : LossSpec
     {
-        public double Epsilon { get; } = LossParameters.Check(Epsilon is >= 0 and < 1, "label smoothing's epsilon", Epsilon, "in [0, 1)");
+        public double Epsilon { get; } = LabelSmoothingLoss.Checked(Epsilon);
         public override ILoss Create(TorchSharp.torch.Device? device = null) => new LabelSmoothingLoss(Epsilon);
         public override string Label => $"CE+LS ε={LossParameters.Format(Epsilon)}";
     }
@@ -42,7 +42,7 @@ public abstract record LossSpec
     /// <summary>Poly-1, cross-entropy plus <paramref name="Epsilon"/> (1 - p_t) (see <see cref="PolyOneLoss"/>).</summary>
     public sealed record PolyOne(double Epsilon) : LossSpec
     {
-        public double Epsilon { get; } = LossParameters.Check(Epsilon >= -1 && double.IsFinite(Epsilon), "Poly-1's epsilon", Epsilon, "a number of at least -1");
+        public double Epsilon { get; } = PolyOneLoss.Checked(Epsilon);
         public override ILoss Create(TorchSharp.torch.Device? device = null) => new PolyOneLoss(Epsilon);
         public override string Label => $"Poly-1 ε={LossParameters.Format(Epsilon)}";
     }
@@ -50,7 +50,7 @@ public abstract record LossSpec
     /// <summary>Focal loss with focusing parameter <paramref name="Gamma"/> (see <see cref="FocalLoss"/>).</summary>
     public sealed record Focal(double Gamma) : LossSpec
     {
-        public double Gamma { get; } = LossParameters.Check(Gamma >= 0 && double.IsFinite(Gamma), "focal loss's gamma", Gamma, "a number of at least 0");
+        public double Gamma { get; } = FocalLoss.Checked(Gamma);
         public override ILoss Create(TorchSharp.torch.Device? device = null) => new FocalLoss(Gamma);
         public override string Label => $"focal γ={LossParameters.Format(Gamma)}";
     }

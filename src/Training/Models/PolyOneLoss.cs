@@ -16,9 +16,13 @@ public sealed class PolyOneLoss : ILoss
 
     public PolyOneLoss(double epsilon)
     {
-        LossParameters.Check(epsilon >= -1 && double.IsFinite(epsilon), "Poly-1's epsilon", epsilon, "a number of at least -1");
+        Checked(epsilon);
         _epsilon = epsilon.ToScalar();
     }
+
+    /// <summary><paramref name="epsilon"/> if it is a finite number of at least -1; otherwise an ArgumentException.</summary>
+    public static double Checked(double epsilon) =>
+        LossParameters.Check(epsilon >= -1 && double.IsFinite(epsilon), "Poly-1's epsilon", epsilon, "a number of at least -1");
 
     public Tensor Compute(Tensor logits, Tensor oneHotTargets)
     {

@@ -134,10 +134,19 @@ public class BaselineTunerSpecs
     {
         var grid = FocalBaseline.Gammas.Read(BaselineGrid.Default, "0, 1.5");
         Assert.Equal([0, 1.5], grid.Values(FocalBaseline.Gammas));
-        Assert.Equal([0.5, 1, 2, 3], BaselineGrid.Default.Values(FocalBaseline.Gammas));
+        Assert.Equal([1, 2, 4, 6, 8], BaselineGrid.Default.Values(FocalBaseline.Gammas));
         Assert.Equal([LearningRateDecay.Cosine], ScheduleAxes.CrossEntropy.Decays.Parse("Cosine"));
         Assert.StartsWith("--focal-gamma: cannot read", Assert.Throws<ArgumentException>(() => FocalBaseline.Gammas.Parse("1,two")).Message);
         Assert.StartsWith("--schedule-decays: unknown decay", Assert.Throws<ArgumentException>(() => ScheduleAxes.CrossEntropy.Decays.Parse("step")).Message);
+    }
+
+    [Fact]
+    public void Should_tune_the_default_grid_at_a_known_cost()
+    {
+        // Evaluate's runtime is roughly proportional: 47 points before the CE variants, now
+        // CE 10 + CE schedules 5 x 2 x 3 + (label smoothing 5 + Poly-1 5 + focal 5) x 5 variant schedules + MSE 7.
+        Assert.Equal(10 + 30 + 15 * 5 + 7, BaselineGrid.Default.Candidates().Count);
+        Assert.Equal(122 * 50, BaselineTuner.EpisodeCount(BaselineGrid.Default, 50));
     }
 
     [Fact]

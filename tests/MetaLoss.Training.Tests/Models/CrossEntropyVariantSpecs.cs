@@ -17,7 +17,7 @@ public class CrossEntropyVariantSpecs
     {
         { "label-smoothing", 0.1 }, { "label-smoothing", 0.3 },
         { "poly1", -1 }, { "poly1", 0.5 }, { "poly1", 2 },
-        { "focal", 0.5 }, { "focal", 2 }, { "focal", 3 },
+        { "focal", 0.5 }, { "focal", 2 }, { "focal", 6 },
     };
 
     private static LossSpec Spec(string name, double parameter) => name switch
