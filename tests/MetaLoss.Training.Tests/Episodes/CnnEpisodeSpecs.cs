@@ -18,8 +18,8 @@ public class CnnEpisodeSpecs
     {
         var results = Runner.Run([Spec(1) with { RecordValidationCurve = false }, Spec(2) with { RecordValidationCurve = false }]);
 
-        // Ten classes: chance is 0.1.
-        Assert.All(results, r => Assert.True(r.Fitness > 0.4, $"validation accuracy {r.Fitness} after 8 steps"));
+        // Ten classes: chance is 0.1; these seeds reach 0.43 and 0.63.
+        Assert.All(results, r => Assert.True(r.Fitness > 0.3, $"validation accuracy {r.Fitness} after 8 steps"));
         Assert.All(results, r => Assert.True(r.TrainLoss[^1] < r.TrainLoss[0], $"training loss went from {r.TrainLoss[0]} to {r.TrainLoss[^1]}"));
     }
 
