@@ -110,8 +110,15 @@ internal static class TrainingTypesFormat
         var tag => throw new InvalidDataException($"unknown loss tag {tag}"),
     };
 
+    /// <summary>
+    /// The MLP's episodes only: the format has no field for the classifier kind, and evolution never
+    /// makes another, so a CNN episode (meta-testing's, in-process) must not travel as an MLP one.
+    /// </summary>
     public static void WriteEpisodeSpec(this BinaryWriter writer, EpisodeSpec spec)
     {
+        if (spec.Classifier != ClassifierKind.Mlp)
+            throw new ArgumentException($"an episode with the {spec.Classifier} classifier cannot be serialized: " +
+                                        "only MLP episodes travel in messages and events (the CNN is for evaluate's transfer suite, in-process)");
         writer.WriteEnum(spec.Dataset);
         writer.WriteLossSpec(spec.Loss);
         writer.Write(spec.TaskSeed);

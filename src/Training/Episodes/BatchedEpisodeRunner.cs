@@ -9,7 +9,8 @@ namespace MetaLoss.Training.Episodes;
 /// Runs inner-loop episodes, a group at a time: sample each task, initialise a classifier, take N
 /// plain SGD steps on the spec's loss, and score validation accuracy. The classifiers (and MLNs) of a
 /// group's P episodes are stacked along a leading member dimension, so every product of a step is one
-/// batched product whatever P is; a lone episode is the group of one. Each member steps with its own
+/// batched product whatever P is (the CNN kind loops over its members' convolutions, see
+/// <see cref="BatchedCnnClassifier"/>); a lone episode is the group of one. Each member steps with its own
 /// learning rate and schedule. Never throws for a misbehaving loss: a member whose loss goes
 /// non-finite, or whose classifier blows up, ends with fitness 0 and a flag while the rest carry on.
 /// The data stays resident on the CPU; a group's rows, classifiers and losses live on
@@ -63,8 +64,8 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device
 
         using var scope = NewDisposeScope();
         var task = BatchedTask.Sample(data, specs, device);
-        var shape = new ClassifierShape(data.FeatureCount, settings.FirstHidden, settings.SecondHidden, task.ClassCount);
-        using var classifier = new BatchedMlpClassifier(shape, specs.Select(s => s.InitSeed).ToList(), device);
+        using var classifier = BatchedClassifiers.Create(settings.Classifier, data.FeatureCount, settings.FirstHidden, settings.SecondHidden,
+            task.ClassCount, specs.Select(s => s.InitSeed).ToList(), device);
         using var loss = BatchedLosses.Create(specs.Select(s => s.Loss).ToList(), device);
         using var training = TrainingLoss.For(loss, task.TrainTargets);
 
@@ -95,7 +96,7 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device
         tensor(specs.Select(s => (float)-s.LearningRateAt(step)).ToArray(), [specs.Count, 1, 1], device: device);
 
     /// <summary>Validation accuracy of every member from one forward pass of the whole batch.</summary>
-    private static float[] ValidationAccuracies(BatchedMlpClassifier classifier, BatchedTask task)
+    private static float[] ValidationAccuracies(IBatchedClassifier classifier, BatchedTask task)
     {
         using var scope = NewDisposeScope();
         return HostValues.Floats(Accuracies(classifier.Forward(task.ValidationFeatures), task.ValidationLabels));

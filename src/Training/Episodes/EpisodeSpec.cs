@@ -6,6 +6,8 @@ namespace MetaLoss.Training.Episodes;
 /// <summary>
 /// Everything an inner-loop episode depends on. An episode is a pure function of its spec.
 /// <see cref="Schedule"/> (none: constant) scales <see cref="LearningRate"/> per step.
+/// <see cref="Classifier"/> names the classifier trained (the hidden sizes are the MLP's); only the
+/// MLP travels on the wire, the CNN is for meta-testing in this process.
 /// </summary>
 public sealed record EpisodeSpec(
     DatasetName Dataset,
@@ -20,7 +22,8 @@ public sealed record EpisodeSpec(
     double LearningRate = EpisodeDefaults.LearningRate,
     IReadOnlyList<int>? Classes = null,
     bool RecordValidationCurve = false,
-    LearningRateSchedule? Schedule = null)
+    LearningRateSchedule? Schedule = null,
+    ClassifierKind Classifier = ClassifierKind.Mlp)
 {
     /// <summary>The learning rate of step <paramref name="step"/> (0-based).</summary>
     public double LearningRateAt(int step) => Schedule is null ? LearningRate : LearningRate * Schedule.Factor(step, Steps);
@@ -35,5 +38,6 @@ public sealed record EpisodeSpec(
         if (FirstHidden is <= 0 or > EpisodeDefaults.MaxHidden || SecondHidden is <= 0 or > EpisodeDefaults.MaxHidden)
             throw new ArgumentException($"hidden sizes must be between 1 and {EpisodeDefaults.MaxHidden}, got {FirstHidden} and {SecondHidden}");
         Schedule?.Validate();
+        if (!Enum.IsDefined(Classifier)) throw new ArgumentException($"unknown classifier kind {(int)Classifier}");
     }
 }

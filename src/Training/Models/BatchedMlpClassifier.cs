@@ -12,7 +12,7 @@ namespace MetaLoss.Training.Models;
 /// Member p starts from <see cref="ClassifierInitializer.Draw"/> with its own seed. The weights live
 /// on <paramref name="device"/> (the CPU by default).
 /// </summary>
-public sealed class BatchedMlpClassifier : IDisposable
+public sealed class BatchedMlpClassifier : IBatchedClassifier
 {
     private readonly Tensor[] _weights;
     private readonly Tensor[] _biases;

@@ -19,9 +19,8 @@ public sealed class GradientProbe(IDatasetSource datasets)
         using var scope = NewDisposeScope();
         var data = datasets.Get(spec.Dataset);
         var task = BatchedTask.Sample(data, [spec]);
-        var shape = new ClassifierShape(data.FeatureCount, spec.FirstHidden, spec.SecondHidden, task.ClassCount);
-
-        using var classifier = new BatchedMlpClassifier(shape, [spec.InitSeed]);
+        using var classifier = BatchedClassifiers.Create(spec.Classifier, data.FeatureCount, spec.FirstHidden, spec.SecondHidden,
+            task.ClassCount, [spec.InitSeed]);
         using var loss = spec.Loss.Create();
         using var training = TrainingLoss.For(loss, task.TrainTargets);
         using var crossEntropy = new CrossEntropyLoss();
