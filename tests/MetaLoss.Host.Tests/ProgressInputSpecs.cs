@@ -2,7 +2,7 @@ using MetaLoss.Training.Models;
 
 namespace MetaLoss.Host.Tests;
 
-/// <summary>`--progress-input`: a run whose MLN sees the training progress resumes bit for bit, keeps it in best-mln.json, and refuses to resume without it.</summary>
+/// <summary>`--progress-input`: a run whose MLN sees the training progress resumes bit for bit, keeps it in best-mln.json and its export, and refuses to resume without it.</summary>
 public class ProgressInputSpecs
 {
     private static readonly TimeSpan Quick = TimeSpan.FromMinutes(1);
@@ -42,5 +42,11 @@ public class ProgressInputSpecs
         var file = MlnFile.Load(best);
         Assert.True(file.Architecture.ProgressInput);
         Assert.Equal(file.Architecture.ParameterCount, file.Parameters.Length);
+        var exported = Path.Combine(SmallRun.NewDirectory(), "learned-loss.json");
+        var export = MetalossProcess.Run(Quick, "export", "--run", interrupted, "--out", exported);
+        Assert.True(export.ExitCode == 0, export.Output);
+        var exportedFile = MlnFile.Load(exported);
+        Assert.True(exportedFile.Architecture.ProgressInput);
+        Assert.Contains("loss.Compute(logits, oneHotTargets, t)", exportedFile.Usage);
     }
 }
