@@ -7,6 +7,21 @@ public class ProgressInputSpecs
 {
     private static readonly TimeSpan Quick = TimeSpan.FromMinutes(1);
 
+    [Theory]
+    [InlineData("--progress-input", "maybe")]
+    [InlineData("--progress-input=yes")]
+    public void Should_refuse_a_progress_input_with_a_value_in_one_line_with_exit_2(params string[] option)
+    {
+        var run = SmallRun.NewDirectory();
+
+        var (code, output) = MetalossProcess.Run(Quick, SmallRun.Evolve(run, option));
+
+        Assert.True(code == 2, output);
+        var line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("metaloss: Unrecognized command or argument", line);
+        Assert.False(File.Exists(Path.Combine(run, "journal.db")));
+    }
+
     [Fact]
     public async Task Should_resume_a_killed_progress_input_run_to_the_same_state_and_refuse_it_without_the_option()
     {
