@@ -33,5 +33,5 @@ public static class MlnUsage
     private const string ProgressNote =
         " It also sees the training progress t = step / steps in [0, 1): call loss.Compute(logits, oneHotTargets, t) at each step; " +
         "E_prediction's hidden layer is tanh(x W1 + b1 + t Wt), Wt being prediction.progress.weight. " +
-        "python/metaloss_mln.py does not read such a file (it refuses it by its parameter count).";
+        "In PyTorch: loss = criterion(logits, targets, progress=t); python/metaloss_mln.py refuses a call without it.";
 }

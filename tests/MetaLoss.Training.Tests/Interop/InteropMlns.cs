@@ -7,7 +7,8 @@ namespace MetaLoss.Training.Tests.Interop;
 /// <summary>
 /// The kinds of MLN a user may export: a warm start (fitted to cross-entropy), one that looks evolved
 /// (the warm start moved by per-parameter mutation noise), and random ones, including layer sizes that
-/// all differ, so that a packing-order mistake between the element functions cannot go unseen.
+/// all differ, so that a packing-order mistake between the element functions cannot go unseen, and one
+/// with the training-progress input.
 /// </summary>
 public static class InteropMlns
 {
@@ -26,6 +27,8 @@ public static class InteropMlns
             yield return ("random", MlnArchitecture.Default, MlnArchitecture.Default.RandomParameters(5));
             var uneven = new MlnArchitecture(PredictionHidden: 3, TargetHidden: 5, IntegrationChannels: 7);
             yield return ("random-3-5-7", uneven, uneven.RandomParameters(6));
+            var withProgress = uneven with { ProgressInput = true };
+            yield return ("random-3-5-7-progress", withProgress, withProgress.RandomParameters(7));
         }
     }
 

@@ -8,7 +8,8 @@ namespace MetaLoss.Training.Tests.Interop;
 
 /// <summary>
 /// python/metaloss_mln.py against the C# MetaLossNetwork: the same logits and labels through both,
-/// for several exported MLNs and numbers of classes, with class-index and one-hot targets.
+/// for several exported MLNs and numbers of classes, with class-index and one-hot targets, and for
+/// an MLN with a progress input at two training progresses.
 /// </summary>
 public class MlnAgreementSpecs(ITestOutputHelper output)
 {
@@ -19,6 +20,12 @@ public class MlnAgreementSpecs(ITestOutputHelper output)
     /// <summary>Logit scales per row, from near-uniform predictions to saturated ones where log(softmax) would be -inf.</summary>
     private static readonly double[] LogitScales = [0.1, 1, 4, 40];
 
+    /// <summary>Training progresses t at which an MLN with a progress input is compared.</summary>
+    private static readonly double[] Progresses = [0.25, 0.9];
+
+    /// <summary>How far t must move a progress case's loss from t = 0, so that agreement cannot come from ignoring t.</summary>
+    private const double ProgressEffect = 1e-3;
+
     [Fact]
     public void Should_compute_the_same_loss_and_logit_gradient_as_the_csharp_network()
     {
@@ -27,8 +34,10 @@ public class MlnAgreementSpecs(ITestOutputHelper output)
         foreach (var mln in InteropMlns.All)
         {
             var file = InteropMlns.Save(scratch.Path, mln);
+            double?[] progresses = mln.Architecture.ProgressInput ? [.. Progresses.Cast<double?>()] : [null];
             foreach (var classes in ClassCounts)
-                cases.Add(Case.Write(scratch, mln.Name, file, classes, seed: (ulong)(cases.Count + 1)));
+            foreach (var progress in progresses)
+                cases.Add(Case.Write(scratch, mln.Name, file, classes, progress, seed: (ulong)(cases.Count + 1)));
         }
         var casesFile = scratch.File("cases.json");
         File.WriteAllText(casesFile, JsonSerializer.Serialize(cases.Select(c => c.Manifest)));
@@ -36,12 +45,19 @@ public class MlnAgreementSpecs(ITestOutputHelper output)
         var python = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, double>>>(
             PyTorch.RunScript("mln_agreement.py", casesFile))!;
 
+        Assert.Contains(cases, c => c.Progress is not null);
         var failures = new List<string>();
         var (worstLoss, worstGradient) = (0.0, 0.0);
         foreach (var c in cases)
         {
             using var mln = new MetaLossNetwork(c.Architecture, c.Phi);
-            var (loss, gradient) = c.ThroughCSharp(mln);
+            var (loss, gradient) = c.ThroughCSharp(mln, c.Progress ?? 0);
+            if (c.Progress is not null)
+            {
+                var effect = Math.Abs(loss - c.ThroughCSharp(mln, 0).Loss) / Math.Abs(loss);
+                output.WriteLine($"{c.Name}: t moves the loss by {effect:E2} (relative) from t = 0");
+                if (!(effect > ProgressEffect)) failures.Add($"{c.Name}: t moves the loss by only {effect:E2}, too little to test");
+            }
             foreach (var form in new[] { "indices", "one_hot" })
             {
                 var lossDifference = Math.Abs(python[c.Name][form] - loss) / Math.Abs(loss);
@@ -64,12 +80,13 @@ public class MlnAgreementSpecs(ITestOutputHelper output)
         return python.Zip(csharp, (p, c) => Math.Abs((double)p - c)).Max() / scale;
     }
 
-    private sealed record Case(string Name, MlnArchitecture Architecture, float[] Phi, float[] Logits, long[] Labels, int Classes, object Manifest)
+    private sealed record Case(string Name, MlnArchitecture Architecture, float[] Phi, float[] Logits, long[] Labels, int Classes, double? Progress, object Manifest)
     {
-        public static Case Write(ScratchDirectory scratch, string mlnName, string mlnFile, int classes, ulong seed)
+        /// <param name="progress">The training progress to compare at, or null to call the Python loss without one.</param>
+        public static Case Write(ScratchDirectory scratch, string mlnName, string mlnFile, int classes, double? progress, ulong seed)
         {
             var mln = MlnFile.Load(mlnFile);
-            var name = $"{mlnName}-k{classes}";
+            var name = progress is null ? $"{mlnName}-k{classes}" : $"{mlnName}-k{classes}-t{progress:0.##}";
             Directory.CreateDirectory(scratch.File(name));
             var random = new DeterministicRandom(seed);
             var logits = new float[Batch * classes];
@@ -83,20 +100,21 @@ public class MlnAgreementSpecs(ITestOutputHelper output)
             var labelsFile = scratch.File($"{name}/labels.i64");
             RawTensors.Write(logitsFile, logits);
             RawTensors.Write(labelsFile, labels);
-            var manifest = new Dictionary<string, object>
+            var manifest = new Dictionary<string, object?>
             {
                 ["name"] = name, ["mln"] = mlnFile, ["batch"] = Batch, ["classes"] = classes, ["logits"] = logitsFile, ["labels"] = labelsFile,
+                ["progress"] = progress,
             };
-            return new Case(name, mln.Architecture, mln.Parameters, logits, labels, classes, manifest);
+            return new Case(name, mln.Architecture, mln.Parameters, logits, labels, classes, progress, manifest);
         }
 
-        public (double Loss, float[] Gradient) ThroughCSharp(MetaLossNetwork mln)
+        public (double Loss, float[] Gradient) ThroughCSharp(MetaLossNetwork mln, double progress)
         {
             using var scope = NewDisposeScope();
             var logits = tensor(Logits, [Batch, Classes]);
             var oneHot = nn.functional.one_hot(tensor(Labels), Classes).to_type(ScalarType.Float32);
-            var loss = mln.Compute(logits, oneHot).item<float>();
-            var gradient = LogitGradients.Of(mln, logits, oneHot).data<float>().ToArray();
+            var loss = mln.Compute(logits, oneHot, progress).item<float>();
+            var gradient = LogitGradients.Of(mln, logits, oneHot, progress: progress).data<float>().ToArray();
             return (loss, gradient);
         }
     }

@@ -5,11 +5,13 @@ namespace MetaLoss.Training.Tests.Interop;
 
 /// <summary>
 /// python/metaloss_mln.py refuses anything but a well-formed metaloss-mln/1 file with a ValueError
-/// that names the file and the field. One Python run tries every case (starting PyTorch is slow).
+/// that names the file and the field, and a loss with a progress input refuses a call without the
+/// progress. One Python run tries every case (starting PyTorch is slow).
 /// </summary>
 public class MlnFileRefusalSpecs(MlnFileRefusalSpecs.Attempts attempts) : IClassFixture<MlnFileRefusalSpecs.Attempts>
 {
-    private static readonly string Valid = ValidDocument();
+    private static readonly string Valid = ValidDocument(MlnArchitecture.Default);
+    private static readonly string ValidWithProgress = ValidDocument(MlnArchitecture.Default with { ProgressInput = true });
 
     /// <summary>Per case: the file's content, and what the message must say.</summary>
     private static readonly Dictionary<string, (string Content, string Expected)> BadFiles = new()
@@ -34,6 +36,8 @@ public class MlnFileRefusalSpecs(MlnFileRefusalSpecs.Attempts attempts) : IClass
         ["an infinite parameter"] = (ReplaceParameter(4, "-Infinity"), "field 'parameters[4]' is -inf"),
         ["a parameter beyond float32"] = (ReplaceParameter(5, "1e39"), "field 'parameters[5]' is 1e+39, not a finite float32"),
         ["a parameter that is text"] = (ReplaceParameter(6, "\"0.5\""), "field 'parameters[6]' is '0.5', not a number"),
+        ["progress input not true or false"] = (ValidWithProgress.Replace("\"progress_input\": true", "\"progress_input\": 1"), "field 'architecture.progress_input' must be true or false, got 1"),
+        ["progress input without its weights"] = (Valid.Replace("\"integration_channels\": 8", "\"integration_channels\": 8, \"progress_input\": true"), "field 'parameters' has 91 values, the architecture needs 99"),
     };
 
     public static TheoryData<string> BadFileNames => [.. BadFiles.Keys];
@@ -49,17 +53,27 @@ public class MlnFileRefusalSpecs(MlnFileRefusalSpecs.Attempts attempts) : IClass
     }
 
     [Fact]
-    public void Should_load_the_well_formed_file_the_bad_ones_are_made_from()
+    public void Should_load_the_well_formed_file_the_bad_ones_are_made_from_and_compute_it_without_a_progress()
     {
         var result = attempts.For(Attempts.ValidCase);
         Assert.True(result.Error is null, result.Message);
+        Assert.True(result.Call is { Error: null }, result.Call?.Message);
     }
 
-    private static string ValidDocument()
+    [Fact]
+    public void Should_refuse_to_compute_a_loss_with_a_progress_input_called_without_the_progress()
+    {
+        var result = attempts.For(Attempts.ValidWithProgressCase);
+        Assert.True(result.Error is null, result.Message);
+        Assert.Equal("ValueError", result.Call?.Error);
+        Assert.Contains("this MLN has a progress input: call it with progress=step / steps", result.Call!.Message);
+    }
+
+    private static string ValidDocument(MlnArchitecture architecture)
     {
         var path = Path.GetTempFileName();
-        var phi = Enumerable.Repeat(0.1f, MlnArchitecture.Default.ParameterCount).ToArray();
-        MlnFile.For(MlnArchitecture.Default, phi, "valid").Save(path);
+        var phi = Enumerable.Repeat(0.1f, architecture.ParameterCount).ToArray();
+        MlnFile.For(architecture, phi, "valid").Save(path);
         var text = File.ReadAllText(path);
         File.Delete(path);
         return text;
@@ -81,19 +95,24 @@ public class MlnFileRefusalSpecs(MlnFileRefusalSpecs.Attempts attempts) : IClass
         return Valid[..start] + $"\"parameters\": [{string.Join(", ", values)}]\n}}";
     }
 
-    /// <summary>What mln_refusals.py reported for one file.</summary>
-    public sealed record Attempt(string Path, string? Error, string Message);
+    /// <summary>What mln_refusals.py reported for one file, and for a call without a progress when the file loaded.</summary>
+    public sealed record Attempt(string Path, string? Error, string Message, CallAttempt? Call);
+
+    /// <summary>What calling a loaded loss on a tiny batch without a progress did.</summary>
+    public sealed record CallAttempt(string? Error, string Message);
 
     /// <summary>Writes every case's file and runs the Python loader on all of them at once.</summary>
     public sealed class Attempts : IDisposable
     {
         public const string ValidCase = "valid";
+        public const string ValidWithProgressCase = "valid with a progress input";
         private readonly ScratchDirectory _scratch = new("mln-refusals");
         private readonly Dictionary<string, Attempt> _byCase;
 
         public Attempts()
         {
-            var files = BadFiles.Select(c => (Case: c.Key, c.Value.Content)).Append((Case: ValidCase, Content: Valid))
+            var files = BadFiles.Select(c => (Case: c.Key, c.Value.Content))
+                .Append((Case: ValidCase, Content: Valid)).Append((Case: ValidWithProgressCase, Content: ValidWithProgress))
                 .Select((c, i) => (c.Case, Path: _scratch.File($"case{i}.json"), c.Content))
                 .ToList();
             foreach (var file in files) File.WriteAllText(file.Path, file.Content);

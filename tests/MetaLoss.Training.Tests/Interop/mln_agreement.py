@@ -1,7 +1,7 @@
 """Loss values and logit gradients of python/metaloss_mln.py for the cases the C# test wrote.
 
 Usage: mln_agreement.py CASES.json. Each case names an MLN file, a batch of float32 logits and
-int64 labels (raw files). For each it writes the logit gradient with class-index targets and with
+int64 labels (raw files), and the training progress to pass (null: none). For each it writes the logit gradient with class-index targets and with
 one-hot targets (raw float32 files beside the logits) and prints the two loss values as JSON.
 """
 
@@ -21,9 +21,9 @@ def read(path, dtype, shape):
         return torch.frombuffer(bytearray(stream.read()), dtype=dtype).reshape(shape)
 
 
-def loss_and_gradient(criterion, logits, targets):
+def loss_and_gradient(criterion, logits, targets, progress):
     leaf = logits.clone().requires_grad_()
-    value = criterion(leaf, targets)
+    value = criterion(leaf, targets) if progress is None else criterion(leaf, targets, progress=progress)
     (gradient,) = torch.autograd.grad(value, leaf)
     return value.item(), gradient
 
@@ -41,7 +41,7 @@ def main(cases_path):
         folder = os.path.dirname(case["logits"])
         losses = {}
         for form, targets in (("indices", labels), ("one_hot", F.one_hot(labels, case["classes"]).float())):
-            value, gradient = loss_and_gradient(criterion, logits, targets)
+            value, gradient = loss_and_gradient(criterion, logits, targets, case["progress"])
             losses[form] = value
             with open(os.path.join(folder, f"gradient-{form}.f32"), "wb") as stream:
                 stream.write(struct.pack(f"<{gradient.numel()}f", *gradient.flatten().tolist()))

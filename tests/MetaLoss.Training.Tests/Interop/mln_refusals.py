@@ -1,20 +1,34 @@
 """Tries MetaLoss.from_file on each file given and prints, per file, what happened, as JSON.
 
-Usage: mln_refusals.py FILE... -> [{"path": ..., "error": "ValueError" or null, "message": ...}, ...]
+A file that loads is then called on a tiny batch without a progress, which only an MLN with a
+progress input refuses.
+
+Usage: mln_refusals.py FILE...
+    -> [{"path": ..., "error": "ValueError" or null, "message": ..., "call": {"error": ..., "message": ...} or null}, ...]
 """
 
 import json
 import sys
 
+import torch
+
 from metaloss_mln import MetaLoss
 
 
-def attempt(path):
+def outcome(action):
     try:
-        MetaLoss.from_file(path)
+        action()
     except Exception as error:  # the test asserts the type: anything but ValueError is a failure
-        return {"path": path, "error": type(error).__name__, "message": str(error)}
-    return {"path": path, "error": None, "message": "loaded"}
+        return {"error": type(error).__name__, "message": str(error)}
+    return {"error": None, "message": "done"}
+
+
+def attempt(path):
+    loaded = []
+    result = {"path": path, **outcome(lambda: loaded.append(MetaLoss.from_file(path))), "call": None}
+    if loaded:
+        result["call"] = outcome(lambda: loaded[0](torch.zeros(2, 3), torch.tensor([0, 2])))
+    return result
 
 
 if __name__ == "__main__":
