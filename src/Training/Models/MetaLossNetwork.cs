@@ -97,7 +97,7 @@ public sealed class MetaLossNetwork : ILoss
         if (!(progress is >= 0 and <= 1))
             throw new ArgumentOutOfRangeException(nameof(progress), progress, "training progress must be between 0 and 1");
         using var scope = NewDisposeScope();
-        using var t = tensor((float)progress, device: _tensors[Progress].device);
+        using var t = tensor(new[] { (float)progress }, [1], device: _tensors[Progress].device);
         var partial = SecondInputPart(Prediction, Elements(logProbabilities)).add_(_tensors[Progress].transpose(1, 2).mul(t), TorchScalars.One);
         return HiddenFrom(Prediction, partial, Elements(probabilities)).MoveToOuterDisposeScope();
     }
