@@ -62,7 +62,7 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<ChangeRun>("CR1", ServiceFormat.WriteChangeRun, ServiceFormat.ReadChangeRun),
         Format.Of<ChangeRefused>("CRR1", (w, m) => w.Write(m.Reason), r => new ChangeRefused(r.ReadString())),
         Format.Of<GetBestMln>("GBM1", (w, m) => w.Write(m.Name), r => new GetBestMln(r.ReadString())),
-        Format.Of<BestMln>("BM1", ServiceFormat.WriteBestMln, ServiceFormat.ReadBestMln),
+        Format.Of<BestMln>("BM2", ServiceFormat.WriteBestMln, ServiceFormat.ReadBestMln),
         Format.Of<SubscribeService>("SSV1", (_, _) => { }, _ => SubscribeService.Instance),
         Format.Of<RunGenerationCompleted>("RGC1", ServiceFormat.WriteRunGenerationCompleted, ServiceFormat.ReadRunGenerationCompleted),
         Format.Of<RunStateChanged>("RSC1", (w, m) => w.WriteRunInfo(m.Run), r => new RunStateChanged(r.ReadRunInfo())),

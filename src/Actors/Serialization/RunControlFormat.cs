@@ -22,12 +22,16 @@ internal static class RunControlFormat
         writer.Write(settings.BatchSize);
         writer.WriteEnum(settings.Strategy);
         writer.WriteTaskDistribution(settings.Tasks);
+        writer.Write(settings.Architecture.ProgressInput);
     }
 
-    public static RunSettings ReadRunSettings(this BinaryReader reader) =>
-        reader.ReadRunSettingsV4() with { Strategy = reader.ReadEnum<SearchStrategyName>(), Tasks = reader.ReadTaskDistribution() };
+    public static RunSettings ReadRunSettings(this BinaryReader reader)
+    {
+        var settings = reader.ReadRunSettingsV4() with { Strategy = reader.ReadEnum<SearchStrategyName>(), Tasks = reader.ReadTaskDistribution() };
+        return settings with { Architecture = reader.WithProgressInput(settings.Architecture) };
+    }
 
-    /// <summary>Settings as journaled before search strategies and task distributions (RS4, PS4, RGR1): such runs are (mu+lambda) on their template alone.</summary>
+    /// <summary>Settings as journaled before search strategies, task distributions and the MLN's progress input (RS4, PS4, RGR1): such runs are (mu+lambda) on their template alone, without progress.</summary>
     public static RunSettings ReadRunSettingsV4(this BinaryReader reader) =>
         reader.ReadRunSettingsV3() with { BatchSize = reader.ReadInt32() };
 

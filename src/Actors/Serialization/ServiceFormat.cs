@@ -87,10 +87,15 @@ internal static class ServiceFormat
         writer.WriteFloats(best.Phi);
         writer.Write(best.Generation);
         writer.WriteOptional(best.ValidationScore);
+        writer.Write(best.Architecture.ProgressInput);
     }
 
-    public static BestMln ReadBestMln(this BinaryReader reader) =>
-        new(reader.ReadString(), reader.ReadArchitecture(), reader.ReadFloats(), reader.ReadInt64(), reader.ReadOptionalDouble());
+    /// <summary>BM2; the BM1 of older versions (no progress input) is not read: an answer is never stored.</summary>
+    public static BestMln ReadBestMln(this BinaryReader reader)
+    {
+        var best = new BestMln(reader.ReadString(), reader.ReadArchitecture(), reader.ReadFloats(), reader.ReadInt64(), reader.ReadOptionalDouble());
+        return best with { Architecture = reader.WithProgressInput(best.Architecture) };
+    }
 
     public static void WriteRunGenerationCompleted(this BinaryWriter writer, RunGenerationCompleted completed)
     {

@@ -16,6 +16,9 @@ internal static class TrainingTypesFormat
     private const byte PolyOneTag = 4;
     private const byte FocalTag = 5;
 
+    /// <summary>An MLN whose architecture has the progress input; one without keeps <see cref="MetaLossTag"/> and its bytes.</summary>
+    private const byte ProgressMetaLossTag = 6;
+
     public static void WriteEvolutionSettings(this BinaryWriter writer, EvolutionSettings settings)
     {
         writer.Write(settings.Parents);
@@ -64,8 +67,13 @@ internal static class TrainingTypesFormat
         writer.Write(architecture.IntegrationChannels);
     }
 
+    /// <summary>The layer sizes alone: the progress input, where a format carries it, is written apart (see <see cref="WithProgressInput"/>).</summary>
     public static MlnArchitecture ReadArchitecture(this BinaryReader reader) =>
         new(reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
+
+    /// <summary><paramref name="architecture"/> with the progress-input flag that follows in the stream.</summary>
+    public static MlnArchitecture WithProgressInput(this BinaryReader reader, MlnArchitecture architecture) =>
+        architecture with { ProgressInput = reader.ReadBoolean() };
 
     public static void WriteLossSpec(this BinaryWriter writer, LossSpec loss)
     {
@@ -78,7 +86,7 @@ internal static class TrainingTypesFormat
                 writer.Write(MeanSquaredErrorTag);
                 break;
             case LossSpec.MetaLoss mln:
-                writer.Write(MetaLossTag);
+                writer.Write(mln.Architecture.ProgressInput ? ProgressMetaLossTag : MetaLossTag);
                 writer.WriteArchitecture(mln.Architecture);
                 writer.WriteFloats(mln.Phi);
                 break;
@@ -104,6 +112,7 @@ internal static class TrainingTypesFormat
         CrossEntropyTag => new LossSpec.CrossEntropy(),
         MeanSquaredErrorTag => new LossSpec.MeanSquaredError(),
         MetaLossTag => new LossSpec.MetaLoss(reader.ReadArchitecture(), reader.ReadFloats()),
+        ProgressMetaLossTag => new LossSpec.MetaLoss(reader.ReadArchitecture() with { ProgressInput = true }, reader.ReadFloats()),
         LabelSmoothingTag => new LossSpec.LabelSmoothing(reader.ReadDouble()),
         PolyOneTag => new LossSpec.PolyOne(reader.ReadDouble()),
         FocalTag => new LossSpec.Focal(reader.ReadDouble()),

@@ -34,6 +34,9 @@ public sealed record RunRequest
     public int BatchSize { get; init; } = RunSettings.DefaultBatchSize;
     public SearchStrategyName Strategy { get; init; } = SearchStrategyName.MuPlusLambda;
 
+    /// <summary>Whether the MLN also sees the training progress step / steps (<see cref="MlnArchitecture.ProgressInput"/>).</summary>
+    public bool ProgressInput { get; init; }
+
     /// <summary>Task sources as NAME:WEIGHT,... (<see cref="TaskDistributionText"/>); empty: FashionMNIST's meta-training part alone.</summary>
     public string Tasks { get; init; } = "";
 
@@ -54,7 +57,7 @@ public sealed record RunRequest
         var settings = new RunSettings(
             Seed, Generations,
             new EvolutionSettings { Parents = Population, InitialSigma = Sigma },
-            MlnArchitecture.Default,
+            MlnArchitecture.Default with { ProgressInput = ProgressInput },
             new EpisodeSpec(DatasetName.FashionMnistMetaTrain, new LossSpec.CrossEntropy(), TaskSeed: 0, InitSeed: 0,
                 PerClassTrain: PerClass, ValidationSize: ValidationSize, FirstHidden: Hidden1, SecondHidden: Hidden2, Steps: Steps)
             {
@@ -93,6 +96,7 @@ public sealed record RunRequest
         Steps = settings.Template.Steps,
         BatchSize = settings.BatchSize,
         Strategy = settings.Strategy,
+        ProgressInput = settings.Architecture.ProgressInput,
         Tasks = TaskDistributionText.FormatSources(settings.Tasks.Sources),
         TaskSteps = TaskDistributionText.Format(settings.Tasks.Steps),
         TaskPerClass = TaskDistributionText.Format(settings.Tasks.PerClassTrain),

@@ -26,6 +26,12 @@ public static class MlnUsage
                "loss = E_integration([a, b]), each E(x) = tanh(x W1 + b1) W2 + b2; the elements are summed over classes and averaged over the batch. " +
                $"Parameters are packed in this order, row-major: {layout}. " +
                $"Evolved for {evolvedWith.Steps} full-batch SGD steps at learning rate {lr} on {DatasetNames.Format(evolvedWith.Dataset)} " +
-               $"({evolvedWith.PerClassTrain} examples per class); its gradient scale is tuned to that rate.";
+               $"({evolvedWith.PerClassTrain} examples per class); its gradient scale is tuned to that rate." +
+               (architecture.ProgressInput ? ProgressNote : "");
     }
+
+    private const string ProgressNote =
+        " It also sees the training progress t = step / steps in [0, 1): call loss.Compute(logits, oneHotTargets, t) at each step; " +
+        "E_prediction's hidden layer is tanh(x W1 + b1 + t Wt), Wt being prediction.progress.weight. " +
+        "python/metaloss_mln.py does not read such a file (it refuses it by its parameter count).";
 }

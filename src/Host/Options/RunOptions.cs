@@ -63,6 +63,11 @@ public sealed class RunOptions
         CustomParser = ParseStrategy,
     };
 
+    public Option<bool> ProgressInput { get; } = new("--progress-input")
+    {
+        Description = "the MLN also sees the training progress step / steps, so the learned loss can also learn a schedule (default: off)",
+    };
+
     public Option<ulong> Seed { get; } = new("--seed")
     {
         Description = "run seed: the whole run is a pure function of it",
@@ -90,7 +95,7 @@ public sealed class RunOptions
     public void AddTo(Command command)
     {
         Episode.AddTo(command);
-        foreach (var option in new Option[] { Generations, Parents, Strategy, Sigma, EpisodesPerCandidate, BatchSize, Unpaired, Init, ValidationEpisodes, ValidationTop, Seed, LearningRate,
+        foreach (var option in new Option[] { Generations, Parents, Strategy, Sigma, EpisodesPerCandidate, BatchSize, Unpaired, Init, ProgressInput, ValidationEpisodes, ValidationTop, Seed, LearningRate,
                      Tasks, TaskSteps, TaskPerClass, TaskHidden1, TaskHidden2, TaskLr, TaskClasses })
             command.Options.Add(option);
     }
@@ -115,6 +120,7 @@ public sealed class RunOptions
         Steps = result.GetValue(Episode.Steps),
         BatchSize = result.GetValue(BatchSize),
         Strategy = result.GetValue(Strategy),
+        ProgressInput = result.GetValue(ProgressInput),
         Tasks = result.GetValue(Tasks)!,
         TaskSteps = result.GetValue(TaskSteps)!,
         TaskPerClass = result.GetValue(TaskPerClass)!,

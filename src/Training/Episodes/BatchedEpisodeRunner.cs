@@ -75,7 +75,7 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device
         {
             using var stepScope = NewDisposeScope();
             var pass = classifier.Train(task.TrainFeatures);
-            var (losses, gradient) = training.ValuesAndGradient(pass.Logits);
+            var (losses, gradient) = training.ValuesAndGradient(pass.Logits, step / (double)settings.Steps);
             var (trainLosses, trainAccuracies) = LossesAndAccuracies(losses, pass.Logits, task.TrainLabels);
             curves.RecordTrainStep(trainLosses, trainAccuracies);
             if (!curves.AnyLive) break;

@@ -10,4 +10,7 @@ namespace MetaLoss.Training.Models;
 public interface ILoss : IDisposable
 {
     Tensor Compute(Tensor logits, Tensor oneHotTargets);
+
+    /// <summary>The loss at training progress step / steps in [0, 1]; only an MLN with a progress input depends on it.</summary>
+    Tensor Compute(Tensor logits, Tensor oneHotTargets, double progress) => Compute(logits, oneHotTargets);
 }

@@ -9,8 +9,11 @@ namespace MetaLoss.Training.Models;
 /// </summary>
 public interface ITrainingLoss : IDisposable
 {
-    /// <summary>The loss of every member [P] and its logit gradient [P, B, K]; both belong to the caller's dispose scope.</summary>
-    (Tensor Values, Tensor Gradient) ValuesAndGradient(Tensor logits);
+    /// <summary>
+    /// The loss of every member [P] and its logit gradient [P, B, K] at training progress step / steps
+    /// (only an MLN with a progress input depends on it); both belong to the caller's dispose scope.
+    /// </summary>
+    (Tensor Values, Tensor Gradient) ValuesAndGradient(Tensor logits, double progress);
 }
 
 /// <summary>Binds a loss to its targets: an MLN takes its hand-derived gradient, any other loss autograd's.</summary>
@@ -24,7 +27,8 @@ public static class TrainingLoss
 
     private sealed class AutogradTrainingLoss(ILoss loss, Tensor oneHotTargets) : ITrainingLoss
     {
-        public (Tensor Values, Tensor Gradient) ValuesAndGradient(Tensor logits) => LogitGradients.WithValues(loss, logits, oneHotTargets);
+        public (Tensor Values, Tensor Gradient) ValuesAndGradient(Tensor logits, double progress) =>
+            LogitGradients.WithValues(loss, logits, oneHotTargets, progress: progress);
 
         public void Dispose() { }
     }

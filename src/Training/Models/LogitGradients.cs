@@ -15,23 +15,23 @@ public static class LogitGradients
     /// <paramref name="createGraph"/> the result stays differentiable with respect to the loss's own
     /// parameters, which is what fitting an MLN's gradient needs.
     /// </summary>
-    public static Tensor Of(ILoss loss, Tensor logits, Tensor oneHotTargets, bool createGraph = false)
+    public static Tensor Of(ILoss loss, Tensor logits, Tensor oneHotTargets, bool createGraph = false, double progress = 0)
     {
         using var scope = NewDisposeScope();
-        var (_, gradient) = WithValues(loss, logits, oneHotTargets, createGraph);
+        var (_, gradient) = WithValues(loss, logits, oneHotTargets, createGraph, progress);
         return gradient.MoveToOuterDisposeScope();
     }
 
     /// <summary>
     /// The loss values (a scalar, or one per member [P]) and dL/dlogits, each member's gradient of
-    /// its own loss; both belong to the caller's dispose scope.
+    /// its own loss, at training progress <paramref name="progress"/>; both belong to the caller's dispose scope.
     /// </summary>
-    public static (Tensor Values, Tensor Gradient) WithValues(ILoss loss, Tensor logits, Tensor oneHotTargets, bool createGraph = false)
+    public static (Tensor Values, Tensor Gradient) WithValues(ILoss loss, Tensor logits, Tensor oneHotTargets, bool createGraph = false, double progress = 0)
     {
         using var enableGrad = enable_grad();
         using var scope = NewDisposeScope();
         var leaf = logits.detach().requires_grad_();
-        var values = loss.Compute(leaf, oneHotTargets);
+        var values = loss.Compute(leaf, oneHotTargets, progress);
         // Members are independent, so d(sum)/d(logits_p) is member p's own gradient.
         var total = values.dim() == 0 ? values : values.sum();
         // A graph built for differentiation must also be kept, as PyTorch does by default (TorchSharp does not).

@@ -61,27 +61,46 @@ public sealed class MetaLossNetwork : ILoss
     /// </summary>
     public IReadOnlyList<Parameter> Parameters => _tensors;
 
-    /// <summary>Logits and targets [B, K] (one member) to the loss, or [P, B, K] to one loss per member [P].</summary>
-    public Tensor Compute(Tensor logits, Tensor oneHotTargets)
+    /// <summary>Logits and targets [B, K] (one member) to the loss, or [P, B, K] to one loss per member [P]; at progress 0.</summary>
+    public Tensor Compute(Tensor logits, Tensor oneHotTargets) => Compute(logits, oneHotTargets, progress: 0);
+
+    /// <summary>As <see cref="Compute(Tensor, Tensor)"/>, at training progress step / steps in [0, 1] (ignored without a progress input).</summary>
+    public Tensor Compute(Tensor logits, Tensor oneHotTargets, double progress)
     {
-        if (logits.dim() == 3) return MemberLosses(logits, oneHotTargets);
+        if (logits.dim() == 3) return MemberLosses(logits, oneHotTargets, progress);
         if (Members != 1) throw new ArgumentException($"an MLN of {Members} members needs logits [P, B, K], got {logits.dim()} dimensions");
         using var scope = NewDisposeScope();
-        return MemberLosses(logits.unsqueeze(0), oneHotTargets.unsqueeze(0)).squeeze(0).MoveToOuterDisposeScope();
+        return MemberLosses(logits.unsqueeze(0), oneHotTargets.unsqueeze(0), progress).squeeze(0).MoveToOuterDisposeScope();
     }
 
-    private Tensor MemberLosses(Tensor logits, Tensor oneHotTargets)
+    private Tensor MemberLosses(Tensor logits, Tensor oneHotTargets, double progress)
     {
         using var scope = NewDisposeScope();
         var logProbabilities = logits.log_softmax(-1);
-        var prediction = Output(Prediction, Hidden(Prediction, Elements(logProbabilities.exp()), Elements(logProbabilities)));
+        var prediction = Output(Prediction, PredictionHidden(logProbabilities.exp(), logProbabilities, progress));
         var target = TargetChannel(oneHotTargets);
         var integrated = Output(Integration, Hidden(Integration, prediction, target));
         return Losses(integrated, logits.shape).MoveToOuterDisposeScope();
     }
 
-    /// <summary>Index of each element function's first tensor in <see cref="MlnArchitecture.Tensors"/>.</summary>
-    internal const int Prediction = 0, Target = 4, Integration = 8;
+    /// <summary>Index of each element function's first tensor in <see cref="MlnArchitecture.Tensors"/>, and of the progress weight.</summary>
+    internal const int Prediction = 0, Target = 4, Integration = 8, Progress = 12;
+
+    /// <summary>
+    /// The prediction function's hidden layer [P, H, M] from y_hat and log y_hat [P, B, K]. The progress
+    /// is the same for every element, so its part t w_t only moves the hidden layer's bias; without a
+    /// progress input this is exactly the two-input layer (the same ops, so the same bits).
+    /// </summary>
+    internal Tensor PredictionHidden(Tensor probabilities, Tensor logProbabilities, double progress)
+    {
+        if (!Architecture.ProgressInput) return Hidden(Prediction, Elements(probabilities), Elements(logProbabilities));
+        if (!(progress is >= 0 and <= 1))
+            throw new ArgumentOutOfRangeException(nameof(progress), progress, "training progress must be between 0 and 1");
+        using var scope = NewDisposeScope();
+        using var t = tensor((float)progress, device: _tensors[Progress].device);
+        var partial = SecondInputPart(Prediction, Elements(logProbabilities)).add_(_tensors[Progress].transpose(1, 2).mul(t), TorchScalars.One);
+        return HiddenFrom(Prediction, partial, Elements(probabilities)).MoveToOuterDisposeScope();
+    }
 
     /// <summary>[P, B, K] as one row of the P members' M = B*K elements: [P, 1, M].</summary>
     internal static Tensor Elements(Tensor values) => values.reshape(values.shape[0], 1, -1);

@@ -5,9 +5,16 @@ namespace MetaLoss.Training.Models;
 
 /// <summary>
 /// Sizes of the Meta-Loss Network. Every layer acts per (sample, class) element, so the same
-/// parameters serve any batch size and any number of classes K.
+/// parameters serve any batch size and any number of classes K. With <paramref name="ProgressInput"/>
+/// the prediction function also sees the episode's training progress step / steps in [0, 1), one
+/// scalar per step shared by every element, so a learned loss can also learn a schedule.
 /// </summary>
-public sealed record MlnArchitecture(int PredictionHidden = 8, int TargetHidden = 8, int IntegrationChannels = 8)
+/// <param name="ProgressInput">Off by default, and then left out of an MLN file, so that files without it read as off.</param>
+public sealed record MlnArchitecture(
+    int PredictionHidden = 8,
+    int TargetHidden = 8,
+    int IntegrationChannels = 8,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool ProgressInput = false)
 {
     public static MlnArchitecture Default { get; } = new();
 
@@ -22,9 +29,14 @@ public sealed record MlnArchitecture(int PredictionHidden = 8, int TargetHidden 
     public IReadOnlyList<(string Name, int Size)> LayerSizes =>
         [(nameof(PredictionHidden), PredictionHidden), (nameof(TargetHidden), TargetHidden), (nameof(IntegrationChannels), IntegrationChannels)];
 
-    /// <summary>Named tensors in the order they are packed into the flat parameter vector.</summary>
+    /// <summary>
+    /// Named tensors in the order they are packed into the flat parameter vector. The progress weight
+    /// comes last, so that the layout (and a seed's random draws) of every other tensor is the same with and without it.
+    /// </summary>
     [JsonIgnore]
-    public IReadOnlyList<MlnTensor> Tensors =>
+    public IReadOnlyList<MlnTensor> Tensors => ProgressInput ? [.. BaseTensors, new("prediction.progress.weight", [1, PredictionHidden])] : BaseTensors;
+
+    private IReadOnlyList<MlnTensor> BaseTensors =>
     [
         new("prediction.hidden.weight", [MlnFeatures.PredictionInputs, PredictionHidden]),
         new("prediction.hidden.bias", [PredictionHidden]),

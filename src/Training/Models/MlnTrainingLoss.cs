@@ -13,6 +13,7 @@ namespace MetaLoss.Training.Models;
 ///   h = tanh(l wl + b1 + y wy), a = h w2 + b2, g = tanh(c gc + b3 + a ga), o = g w4 + b4, y = exp(l);
 ///   dg = (1 - g^2) w4/B, da = dg . ga, dh = (1 - h^2) da w2, dy = dh . wy, dl = dh . wl;
 ///   through log_softmax: dz = d - y sum_k d, with d = dl + dy y.
+/// A progress input t is a constant of the step: it adds t wt to h's pre-activation and nothing else.
 /// </summary>
 public sealed class MlnTrainingLoss : ITrainingLoss
 {
@@ -44,14 +45,14 @@ public sealed class MlnTrainingLoss : ITrainingLoss
 
     private Tensor[] Owned => [_integrationPartial, _outputWeightsOverRows, _predictionWeights, _predictionOutputWeights, _predictionInputWeights];
 
-    public (Tensor Values, Tensor Gradient) ValuesAndGradient(Tensor logits)
+    public (Tensor Values, Tensor Gradient) ValuesAndGradient(Tensor logits, double progress)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var shape = logits.shape;
         var logProbabilities = logits.log_softmax(-1);
         var probabilities = logProbabilities.exp();
-        var hidden = _mln.Hidden(MetaLossNetwork.Prediction, MetaLossNetwork.Elements(probabilities), MetaLossNetwork.Elements(logProbabilities));
+        var hidden = _mln.PredictionHidden(probabilities, logProbabilities, progress);
         var prediction = _mln.Output(MetaLossNetwork.Prediction, hidden);
         var integrated = _mln.HiddenFrom(MetaLossNetwork.Integration, _integrationPartial, prediction);
         var values = MetaLossNetwork.Losses(_mln.Output(MetaLossNetwork.Integration, integrated), shape);

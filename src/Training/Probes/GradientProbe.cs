@@ -32,7 +32,7 @@ public sealed class GradientProbe(IDatasetSource datasets)
         {
             using var stepScope = NewDisposeScope();
             var pass = classifier.Train(task.TrainFeatures);
-            var (value, gradient) = training.ValuesAndGradient(pass.Logits);
+            var (value, gradient) = training.ValuesAndGradient(pass.Logits, step / (double)spec.Steps);
             var lossValue = HostValues.Floats(value)[0];
             if (!float.IsFinite(lossValue)) break;
             var agreement = GradientAgreement.Between(gradient, LogitGradients.Of(crossEntropy, pass.Logits, task.TrainTargets));

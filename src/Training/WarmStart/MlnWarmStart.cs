@@ -34,8 +34,9 @@ public static class MlnWarmStart
         {
             using var scope = NewDisposeScope();
             optimizer.ZeroGrad();
+            var progress = FitProgress(step);
             var objective = settings.ClassCounts
-                .Select(classes => GradientMismatch(mln, target, sampler.Next(classes)))
+                .Select(classes => GradientMismatch(mln, target, sampler.Next(classes), progress))
                 .Aggregate((a, b) => a.add(b, TorchScalars.One));
             objective.backward();
             optimizer.Step(LearningRateAt(step, settings));
@@ -62,9 +63,12 @@ public static class MlnWarmStart
         if (!(ratio > 0) || !double.IsFinite(ratio))
             throw new ArgumentException($"cannot rescale an MLN whose gradient norm ratio is {ratio}", nameof(phi));
         var scaled = (float[])phi.Clone();
-        // The output layer's weight and bias are the last two tensors of the layout.
-        var outputLength = architecture.Tensors.TakeLast(2).Sum(t => t.Length);
-        for (var i = phi.Length - outputLength; i < phi.Length; i++) scaled[i] = (float)(phi[i] / ratio);
+        // The output layer's weight and bias: the integration block's last two tensors.
+        var layout = architecture.Tensors;
+        const int outputWeight = MetaLossNetwork.Integration + 2;
+        var outputStart = layout.Take(outputWeight).Sum(t => t.Length);
+        var outputLength = layout.Skip(outputWeight).Take(2).Sum(t => t.Length);
+        for (var i = outputStart; i < outputStart + outputLength; i++) scaled[i] = (float)(phi[i] / ratio);
         return scaled;
     }
 
@@ -86,8 +90,10 @@ public static class MlnWarmStart
         {
             using var scope = NewDisposeScope();
             var (logits, targets) = sampler.Next(settings.ClassCounts[i % settings.ClassCounts.Count]);
+            // Evenly over the episode, for a loss that sees the training progress.
+            var progress = (i + 0.5) / settings.HeldOutBatches;
             measurements.Add(GradientAgreement.Between(
-                LogitGradients.Of(candidate, logits, targets), LogitGradients.Of(target, logits, targets)));
+                LogitGradients.Of(candidate, logits, targets, progress: progress), LogitGradients.Of(target, logits, targets, progress: progress)));
         }
         return GradientAgreement.Mean(measurements);
     }
@@ -97,14 +103,25 @@ public static class MlnWarmStart
         settings.LearningRate * (1 - 0.9 * step / Math.Max(1, settings.Steps - 1));
 
     /// <summary>
+    /// The training progress a fit step shows an MLN with a progress input: the golden-ratio sequence,
+    /// which covers [0, 1) evenly at every stage of the fit without a random stream of its own. The
+    /// reference loss has no schedule, so the fit teaches the MLN to be that loss at every progress
+    /// (evolution starts from a known-good loss throughout the episode and then learns a schedule);
+    /// a fixed progress would leave the random progress weights unfitted, a schedule nobody chose.
+    /// </summary>
+    private static double FitProgress(int step) => step * GoldenRatioConjugate % 1.0;
+
+    private const double GoldenRatioConjugate = 0.6180339887498949;
+
+    /// <summary>
     /// The squared distance between the MLN's and the reference's logit gradients, relative to the
     /// reference's squared norm so that confident and uncertain batches weigh alike.
     /// </summary>
-    private static Tensor GradientMismatch(MetaLossNetwork mln, ILoss reference, (Tensor Logits, Tensor Targets) batch)
+    private static Tensor GradientMismatch(MetaLossNetwork mln, ILoss reference, (Tensor Logits, Tensor Targets) batch, double progress)
     {
         using var scope = NewDisposeScope();
-        var gradient = LogitGradients.Of(mln, batch.Logits, batch.Targets, createGraph: true);
-        var target = LogitGradients.Of(reference, batch.Logits, batch.Targets);
+        var gradient = LogitGradients.Of(mln, batch.Logits, batch.Targets, createGraph: true, progress: progress);
+        var target = LogitGradients.Of(reference, batch.Logits, batch.Targets, progress: progress);
         return gradient.sub(target).pow(TorchScalars.Two).sum().div(target.pow(TorchScalars.Two).sum()).MoveToOuterDisposeScope();
     }
 }

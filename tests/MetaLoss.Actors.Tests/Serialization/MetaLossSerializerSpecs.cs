@@ -51,7 +51,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(ChangeRun)] = "CR1",
         [typeof(ChangeRefused)] = "CRR1",
         [typeof(GetBestMln)] = "GBM1",
-        [typeof(BestMln)] = "BM1",
+        [typeof(BestMln)] = "BM2",
         [typeof(SubscribeService)] = "SSV1",
         [typeof(RunGenerationCompleted)] = "RGC1",
         [typeof(RunStateChanged)] = "RSC1",

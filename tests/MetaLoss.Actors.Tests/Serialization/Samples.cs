@@ -40,6 +40,9 @@ internal static class Samples
         ],
     };
 
+    /// <summary>A run whose MLN also sees the training progress.</summary>
+    public static RunSettings ProgressSettings { get; } = Settings with { Architecture = Settings.Architecture with { ProgressInput = true } };
+
     /// <summary>A distribution with every part given, rates that need all 64 bits.</summary>
     public static TaskDistribution Tasks { get; } = new()
     {
@@ -118,6 +121,10 @@ internal static class Samples
             ["RunStarted (task distribution)"] = runStarted with { Settings = Settings with { Tasks = Tasks } },
             ["PopulationState (task distribution)"] = TaskDistributionState(runStarted with { Settings = Settings with { Tasks = Tasks } }),
             ["RunRegistered (task distribution)"] = new RunRegistered("varied", Run, Settings with { Tasks = Tasks }, 1),
+            ["RunStarted (progress input)"] = runStarted with { Settings = ProgressSettings, InitialPhi = ProgressSettings.Architecture.RandomParameters(11) },
+            ["PopulationState (progress input)"] = PopulationState.Empty.Apply(runStarted with { Settings = ProgressSettings, InitialPhi = ProgressSettings.Architecture.RandomParameters(11) }),
+            ["RunRegistered (progress input)"] = new RunRegistered("scheduled", Run, ProgressSettings, 1),
+            ["StartRun (progress input)"] = new StartRun(ProgressSettings, OddFloats) { Run = Run },
             ["RunStarted (no fit)"] = new RunStarted(Settings with { Init = MlnInit.CrossEntropyFit }, OddFloats),
             ["RunAccepted"] = new RunAccepted(Resumed: true, 3),
             ["RunRejected"] = new RunRejected("this run directory holds a run with other settings: seed: journal has 1, asked for 2 — ε"),
@@ -142,6 +149,7 @@ internal static class Samples
                 new(new EpisodeKey(2, 3, 0), template with { Loss = new LossSpec.LabelSmoothing(0.1) }),
                 new(new EpisodeKey(2, 4, 0), template with { Loss = new LossSpec.PolyOne(-0.5) }),
                 new(new EpisodeKey(2, 5, 0), template with { Loss = new LossSpec.Focal(2) }),
+                new(new EpisodeKey(2, 6, 0), template with { Loss = new LossSpec.MetaLoss(ProgressSettings.Architecture, OddFloats) }),
             ])]),
             ["NoWorkAvailable"] = new NoWorkAvailable(RunFinished: true),
             ["EpisodeFinished"] = new EpisodeFinished(open[1], 0.8125, EpisodeOutcome.Completed),
@@ -174,6 +182,7 @@ internal static class Samples
             ["ChangeRefused"] = new ChangeRefused("run fashion-baseline is finished: it cannot be resumed"),
             ["GetBestMln"] = new GetBestMln("fashion-baseline"),
             ["BestMln"] = new BestMln("fashion-baseline", Settings.Architecture, OddFloats, 3, 0.6125),
+            ["BestMln (progress input)"] = new BestMln("scheduled", ProgressSettings.Architecture, OddFloats, 2, 0.5),
             ["BestMln (no meta-validation)"] = new BestMln("b", Settings.Architecture, OddFloats, 0, null),
             ["SubscribeService"] = SubscribeService.Instance,
             ["RunGenerationCompleted"] = new RunGenerationCompleted("fashion-baseline", state.ToStatus().History[0]),

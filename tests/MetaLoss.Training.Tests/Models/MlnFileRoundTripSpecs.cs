@@ -32,6 +32,52 @@ public class MlnFileRoundTripSpecs
         File.Delete(path);
     }
 
+    [Fact]
+    public void Should_carry_the_progress_input_and_leave_it_out_when_off()
+    {
+        var architecture = MlnArchitecture.Default with { ProgressInput = true };
+        var on = Path.Combine(Path.GetTempPath(), $"mln-{Guid.NewGuid():N}.json");
+        var off = Path.Combine(Path.GetTempPath(), $"mln-{Guid.NewGuid():N}.json");
+        MlnFile.For(architecture, architecture.RandomParameters(3)).Save(on);
+        MlnFile.For(MlnArchitecture.Default, MlnArchitecture.Default.RandomParameters(3)).Save(off);
+
+        Assert.Contains("\"progress_input\": true", File.ReadAllText(on));
+        Assert.Equal(architecture, MlnFile.Load(on).Architecture);
+        // A file without the field (every file written before it existed) reads as off.
+        Assert.DoesNotContain("progress", File.ReadAllText(off));
+        Assert.False(MlnFile.Load(off).Architecture.ProgressInput);
+        File.Delete(on);
+        File.Delete(off);
+    }
+
+    [Theory]
+    [InlineData("\"yes\"")]
+    [InlineData("1")]
+    public void Should_refuse_a_progress_input_that_is_not_true_or_false(string value)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mln-{Guid.NewGuid():N}.json");
+        MlnFile.For(MlnArchitecture.Default, MlnArchitecture.Default.RandomParameters(3)).Save(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"architecture\": {", $"\"architecture\": {{ \"progress_input\": {value},"));
+
+        var error = Assert.Throws<InvalidDataException>(() => MlnFile.Load(path));
+        File.Delete(path);
+
+        Assert.Contains("not an MLN file", error.Message);
+    }
+
+    [Fact]
+    public void Should_refuse_a_progress_input_file_without_the_progress_weights()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"mln-{Guid.NewGuid():N}.json");
+        MlnFile.For(MlnArchitecture.Default, MlnArchitecture.Default.RandomParameters(3)).Save(path);
+        File.WriteAllText(path, File.ReadAllText(path).Replace("\"architecture\": {", "\"architecture\": { \"progress_input\": true,"));
+
+        var error = Assert.Throws<InvalidDataException>(() => MlnFile.Load(path));
+        File.Delete(path);
+
+        Assert.Contains($"the architecture needs {(MlnArchitecture.Default with { ProgressInput = true }).ParameterCount}", error.Message);
+    }
+
     /// <summary>The loss of 8 random batches of logits with 3 to 10 classes: raw float bits, so equality is bit-exact.</summary>
     private static int[] LossValues(ILoss loss)
     {

@@ -47,6 +47,20 @@ public class MatchGradientNormSpecs
     }
 
     [Fact]
+    public void Should_change_only_the_output_layer_with_the_progress_input_too()
+    {
+        var architecture = Architecture with { ProgressInput = true };
+        var random = architecture.RandomParameters(6);
+        var normalised = MlnWarmStart.MatchGradientNorm(architecture, random, CrossEntropy, Settings, NormaliseSeed);
+        var progressLength = architecture.PredictionHidden;
+        var outputLength = Architecture.Tensors.TakeLast(2).Sum(t => t.Length);
+        // The progress weight comes after the output layer in the flat vector, and keeps its values.
+        Assert.Equal(random[^progressLength..], normalised[^progressLength..]);
+        Assert.Equal(random[..^(outputLength + progressLength)], normalised[..^(outputLength + progressLength)]);
+        Assert.NotEqual(random[^(outputLength + progressLength)..^progressLength], normalised[^(outputLength + progressLength)..^progressLength]);
+    }
+
+    [Fact]
     public void Should_refuse_an_mln_without_a_gradient()
     {
         var flat = Architecture.RandomParameters(7);
