@@ -20,6 +20,8 @@ public class TaskDistributionProcessSpecs
     [InlineData("--task-steps", "5..2", "task steps 5..2: need 1 <= min <= max <= 1,000")]
     [InlineData("--task-per-class", "0", "task per-class 0: need 1 <= min <= max")]
     [InlineData("--task-lr", "fast", "task learning rates 'fast': use numbers")]
+    [InlineData("--task-classes", "1..4", "task classes 1..4: need 2 <= min <= max <= 10")]
+    [InlineData("--task-classes", "3..12", "task classes 3..12: need 2 <= min <= max <= 10")]
     public void Should_refuse_a_bad_distribution_in_one_line_with_exit_2_and_write_nothing(string option, string value, string message)
     {
         var run = Path.Combine(SmallRun.NewDirectory(), "run");

@@ -22,6 +22,7 @@ internal static class TaskDistributionFormat
             w.Write(rate.Min);
             w.Write(rate.Max);
         });
+        writer.WriteOptional(tasks.Classes, WriteWholeRange);
     }
 
     /// <summary>Checked as a run's settings are: a journal cannot smuggle in a test split or a bad range.</summary>
@@ -35,6 +36,7 @@ internal static class TaskDistributionFormat
             FirstHidden = reader.ReadOptional(ReadWholeRange),
             SecondHidden = reader.ReadOptional(ReadWholeRange),
             LearningRate = reader.ReadOptional(r => new RateRange(r.ReadDouble(), r.ReadDouble())),
+            Classes = reader.ReadOptional(ReadWholeRange),
         };
         tasks.Validate();
         return tasks;

@@ -43,6 +43,7 @@ public sealed partial record CreateRun(string Name, int Priority, RunRequest Run
         ["taskHidden1"] = (b, v, f) => b with { Run = b.Run with { TaskHidden1 = Text(v, f) } },
         ["taskHidden2"] = (b, v, f) => b with { Run = b.Run with { TaskHidden2 = Text(v, f) } },
         ["taskLr"] = (b, v, f) => b with { Run = b.Run with { TaskLr = Text(v, f) } },
+        ["taskClasses"] = (b, v, f) => b with { Run = b.Run with { TaskClasses = Text(v, f) } },
         ["progressInput"] = (b, v, f) => b with { Run = b.Run with { ProgressInput = Boolean(v, f) } },
         ["strategy"] = (b, v, f) => b with { Run = b.Run with { Strategy = SearchStrategyNames.Parse(Text(v, f)) ?? throw new RunRequestException(f, $"{f}: unknown '{v.GetString()}'; use {SearchStrategyNames.Choices}") } },
     };

@@ -47,6 +47,9 @@ public sealed record RunRequest
     public string TaskHidden2 { get; init; } = "";
     public string TaskLr { get; init; } = "";
 
+    /// <summary>How many classes each training episode uses (a subset drawn per episode); empty: all of the source's.</summary>
+    public string TaskClasses { get; init; } = "";
+
     /// <summary>The run's settings (no data fingerprints yet); a bad value is a <see cref="RunRequestException"/> naming its field.</summary>
     public RunSettings ToSettings()
     {
@@ -100,6 +103,7 @@ public sealed record RunRequest
         TaskHidden1 = TaskDistributionText.Format(settings.Tasks.FirstHidden),
         TaskHidden2 = TaskDistributionText.Format(settings.Tasks.SecondHidden),
         TaskLr = TaskDistributionText.Format(settings.Tasks.LearningRate),
+        TaskClasses = TaskDistributionText.Format(settings.Tasks.Classes),
     };
 
     /// <summary>
@@ -117,6 +121,7 @@ public sealed record RunRequest
             FirstHidden = Part("taskHidden1", () => new() { FirstHidden = TaskDistributionText.ParseWholeRange(TaskHidden1, "task hidden1") }).FirstHidden,
             SecondHidden = Part("taskHidden2", () => new() { SecondHidden = TaskDistributionText.ParseWholeRange(TaskHidden2, "task hidden2") }).SecondHidden,
             LearningRate = Part("taskLr", () => new() { LearningRate = TaskDistributionText.ParseRateRange(TaskLr, "task learning rates") }).LearningRate,
+            Classes = Part("taskClasses", () => new() { Classes = TaskDistributionText.ParseWholeRange(TaskClasses, "task classes") }).Classes,
         };
         return tasks.Sources is [{ Dataset: DatasetName.FashionMnistMetaTrain }] && !tasks.Varies ? Training.Tasks.TaskDistribution.Default : tasks;
     }

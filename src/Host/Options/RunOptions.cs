@@ -5,6 +5,7 @@ using MetaLoss.Actors.Population;
 using MetaLoss.Host.Api;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evolution;
+using MetaLoss.Training.Tasks;
 
 namespace MetaLoss.Host.Options;
 
@@ -88,12 +89,14 @@ public sealed class RunOptions
     public Option<string> TaskHidden1 { get; } = Text("--task-hidden1", "draw each episode's first hidden layer from MIN..MAX (default: --hidden1)");
     public Option<string> TaskHidden2 { get; } = Text("--task-hidden2", "draw each episode's second hidden layer from MIN..MAX (default: --hidden2)");
     public Option<string> TaskLr { get; } = Text("--task-lr", "draw each episode's learning rate from MIN..MAX, log-uniformly (default: --lr)");
+    public Option<string> TaskClasses { get; } = Text("--task-classes",
+        $"draw each episode's number of classes from MIN..MAX (2..{TaskDistribution.SourceClasses}) and that many of the source's classes (default: all)");
 
     public void AddTo(Command command)
     {
         Episode.AddTo(command);
         foreach (var option in new Option[] { Generations, Parents, Strategy, Sigma, EpisodesPerCandidate, BatchSize, Unpaired, Init, ProgressInput, ValidationEpisodes, ValidationTop, Seed, LearningRate,
-                     Tasks, TaskSteps, TaskPerClass, TaskHidden1, TaskHidden2, TaskLr })
+                     Tasks, TaskSteps, TaskPerClass, TaskHidden1, TaskHidden2, TaskLr, TaskClasses })
             command.Options.Add(option);
     }
 
@@ -124,6 +127,7 @@ public sealed class RunOptions
         TaskHidden1 = result.GetValue(TaskHidden1)!,
         TaskHidden2 = result.GetValue(TaskHidden2)!,
         TaskLr = result.GetValue(TaskLr)!,
+        TaskClasses = result.GetValue(TaskClasses)!,
     };
 
     /// <summary>True when --batch-size was not given: a resumed run then keeps its journaled batch size.</summary>

@@ -33,5 +33,6 @@ public static class TrialEpisodes
             FirstHidden = tasks.FirstHidden?.Max ?? first.FirstHidden,
             SecondHidden = tasks.SecondHidden?.Max ?? first.SecondHidden,
             Steps = tasks.Steps?.Min ?? first.Steps,
+            Classes = tasks.Classes is null ? first.Classes : null,
         });
 }

@@ -28,6 +28,12 @@ public sealed record TaskDistribution
     public WholeRange? SecondHidden { get; init; }
     public RateRange? LearningRate { get; init; }
 
+    /// <summary>How many of the source's classes an episode uses (a subset drawn per episode); null: all of them.</summary>
+    public WholeRange? Classes { get; init; }
+
+    /// <summary>Every meta-training source has FashionMNIST's classes: the most an episode can use.</summary>
+    public const int SourceClasses = GeneratedImages.ClassCount;
+
     public bool IsDefault => Equals(Default);
 
     /// <summary>
@@ -35,7 +41,8 @@ public sealed record TaskDistribution
     /// episode-major so the candidates of one episode index share a batch.
     /// </summary>
     public bool Varies => Sources.Count > 1 || Steps is not null || PerClassTrain is not null
-                          || FirstHidden is not null || SecondHidden is not null || LearningRate is not null;
+                          || FirstHidden is not null || SecondHidden is not null || LearningRate is not null
+                          || Classes is not null;
 
     /// <summary>The datasets episodes draw from (the template's when no source is named).</summary>
     public IReadOnlyList<DatasetName> Datasets(EpisodeSpec template) =>
@@ -53,21 +60,22 @@ public sealed record TaskDistribution
         }
         var repeated = Sources.GroupBy(s => s.Dataset).FirstOrDefault(g => g.Count() > 1);
         if (repeated is not null) throw new ArgumentException($"tasks: {DatasetNames.Format(repeated.Key)} is named more than once");
-        Check("steps", Steps, MaxSteps);
-        Check("per-class", PerClassTrain, int.MaxValue);
-        Check("hidden1", FirstHidden, EpisodeDefaults.MaxHidden);
-        Check("hidden2", SecondHidden, EpisodeDefaults.MaxHidden);
+        Check("steps", Steps, 1, MaxSteps);
+        Check("per-class", PerClassTrain, 1, int.MaxValue);
+        Check("hidden1", FirstHidden, 1, EpisodeDefaults.MaxHidden);
+        Check("hidden2", SecondHidden, 1, EpisodeDefaults.MaxHidden);
+        Check("classes", Classes, 2, SourceClasses);
         if (LearningRate is { } rate && !(rate.Min > 0 && double.IsFinite(rate.Max) && rate.Min <= rate.Max))
             throw new ArgumentException($"task learning rates {rate}: need 0 < min <= max, both finite");
     }
 
     public static string SourceList => string.Join(", ", DatasetSplits.MetaTrainingSources.Select(DatasetNames.Format));
 
-    private static void Check(string name, WholeRange? range, int max)
+    private static void Check(string name, WholeRange? range, int min, int max)
     {
         if (range is null) return;
-        if (range.Min < 1 || range.Min > range.Max || range.Max > max)
-            throw new ArgumentException($"task {name} {range}: need 1 <= min <= max{(max < int.MaxValue ? $" <= {max:N0}" : "")}");
+        if (range.Min < min || range.Min > range.Max || range.Max > max)
+            throw new ArgumentException($"task {name} {range}: need {min} <= min <= max{(max < int.MaxValue ? $" <= {max:N0}" : "")}");
     }
 
     public bool Equals(TaskDistribution? other) => other is not null && ToString() == other.ToString();
@@ -84,6 +92,7 @@ public sealed record TaskDistribution
         if (FirstHidden is not null) parts.Add($"hidden1 {FirstHidden}");
         if (SecondHidden is not null) parts.Add($"hidden2 {SecondHidden}");
         if (LearningRate is not null) parts.Add($"lr {LearningRate}");
+        if (Classes is not null) parts.Add($"classes {Classes}");
         return string.Join("; ", parts);
     }
 }

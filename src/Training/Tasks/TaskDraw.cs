@@ -17,7 +17,7 @@ public static class TaskDraw
     {
         if (tasks.IsDefault) return template;
         var random = new DeterministicRandom(SeedDerivation.ForEpisodeRegime(runSeed, generation, episodeIndex));
-        return template with
+        var regime = template with
         {
             Dataset = tasks.Sources.Count == 0 ? template.Dataset : Pick(tasks.Sources, random).Dataset,
             Steps = Draw(tasks.Steps, random) ?? template.Steps,
@@ -26,6 +26,25 @@ public static class TaskDraw
             SecondHidden = Draw(tasks.SecondHidden, random) ?? template.SecondHidden,
             LearningRate = Draw(tasks.LearningRate, random) ?? template.LearningRate,
         };
+        // Drawn last, so the other parts' draws stay what they were before class counts could vary.
+        return Draw(tasks.Classes, random) is { } count ? regime with { Classes = Subset(template.Classes, count, random) } : regime;
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> distinct classes of the template's (all of a source's when it names
+    /// none), ascending, as they become labels 0..count-1 in that order; the template's own when the
+    /// count takes them all, so such an episode is the template's.
+    /// </summary>
+    private static IReadOnlyList<int>? Subset(IReadOnlyList<int>? templateClasses, int count, DeterministicRandom random)
+    {
+        var classes = templateClasses?.ToArray() ?? [.. Enumerable.Range(0, TaskDistribution.SourceClasses)];
+        if (count >= classes.Length) return templateClasses;
+        for (var i = 0; i < count; i++)
+        {
+            var j = i + random.NextInt(classes.Length - i);
+            (classes[i], classes[j]) = (classes[j], classes[i]);
+        }
+        return [.. classes.Take(count).Order()];
     }
 
     private static TaskSource Pick(IReadOnlyList<TaskSource> sources, DeterministicRandom random)

@@ -84,6 +84,24 @@ public sealed class TaskDistributionRunSpecs() : TestKit(SpecConfig.InMemory)
     }
 
     [Fact]
+    public void Should_give_training_episodes_the_drawn_class_count_and_meta_validation_all_classes()
+    {
+        var settings = Settings() with { Template = Settings().Template with { Classes = null }, Tasks = new TaskDistribution { Classes = new(3, 3) } };
+        var state = Open(settings);
+
+        for (var episode = 0; episode < 4; episode++)
+        {
+            var classes = Enumerable.Range(0, 6).Select(c => state.SpecFor(new EpisodeKey(0, c, episode)).Classes!).ToList();
+            Assert.All(classes, c => Assert.Equal(3, c.Count));
+            Assert.All(classes, c => Assert.Equal(classes[0], c));
+        }
+        Assert.Null(state.SpecFor(new EpisodeKey(0, 0, 0, MetaValidation: true)).Classes);
+        // Planned episode-major: a group's episodes share their classes, so one batch key.
+        Assert.All(state.PlannedGroups(), group => Assert.Single(group.Episodes.Select(key => KeyOf(state.SpecFor(key))).Distinct()));
+        Assert.True(Enumerable.Range(0, 4).Select(e => string.Join(",", state.SpecFor(new EpisodeKey(0, 0, e)).Classes!)).Distinct().Count() > 1);
+    }
+
+    [Fact]
     public void Should_keep_the_candidate_major_plan_of_a_run_on_its_template()
     {
         var state = Open(Settings() with { Tasks = TaskDistribution.Default });

@@ -52,6 +52,7 @@ internal static class Samples
         FirstHidden = new WholeRange(8, 16),
         SecondHidden = new WholeRange(4, 8),
         LearningRate = new RateRange(0.1 / 3, Math.PI / 10),
+        Classes = new WholeRange(3, 7),
     };
 
     public static RunId Run { get; } = RunId.Parse("3f9a0c2b7e41");

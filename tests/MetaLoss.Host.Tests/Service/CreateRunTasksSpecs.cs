@@ -20,6 +20,8 @@ public class CreateRunTasksSpecs
     [InlineData("""{"name": "a", "taskHidden1": "0..8"}""", "taskHidden1", "task hidden1 0..8: need 1 <= min <= max")]
     [InlineData("""{"name": "a", "taskHidden2": "1..99999"}""", "taskHidden2", "task hidden2 1..99999: need 1 <= min <= max <= 16,384")]
     [InlineData("""{"name": "a", "taskLr": "-1..0.5"}""", "taskLr", "task learning rates -1..0.5: need 0 < min <= max")]
+    [InlineData("""{"name": "a", "taskClasses": "1..10"}""", "taskClasses", "task classes 1..10: need 2 <= min <= max <= 10")]
+    [InlineData("""{"name": "a", "taskClasses": "2..11"}""", "taskClasses", "task classes 2..11: need 2 <= min <= max <= 10")]
     public void Should_refuse_a_bad_distribution_naming_the_field(string body, string field, string message)
     {
         using var json = JsonDocument.Parse(body);
@@ -35,6 +37,7 @@ public class CreateRunTasksSpecs
         [
             "--tasks", "fashion-mnist:2,teacher,fashion-mnist-noisy:1", "--task-steps", "10..30", "--task-per-class", "5..40",
             "--task-hidden1", "64..256", "--task-hidden2", "32", "--task-lr", "0.05..0.5",
+            "--task-classes", "2..7",
         ];
         var runOptions = new RunOptions();
         var command = new Command("evolve");
@@ -53,6 +56,7 @@ public class CreateRunTasksSpecs
             {
                 Sources = [new(DatasetName.FashionMnistMetaTrain, 2), new(DatasetName.TeacherImages, 1), new(DatasetName.FashionMnistNoisy, 1)],
                 Steps = new(10, 30), PerClassTrain = new(5, 40), FirstHidden = new(64, 256), SecondHidden = new(32, 32), LearningRate = new(0.05, 0.5),
+                Classes = new(2, 7),
             },
             received.Tasks);
         // A run's detail names the same distribution back.

@@ -71,6 +71,9 @@ public sealed class TaskDistributionSpecs
         Assert.Equal("task steps 0..10: need 1 <= min <= max <= 1,000", Refusal(new TaskDistribution { Steps = new(0, 10) }));
         Assert.Equal("task hidden1 1..20000: need 1 <= min <= max <= 16,384", Refusal(new TaskDistribution { FirstHidden = new(1, 20_000) }));
         Assert.Equal("task per-class -1..5: need 1 <= min <= max", Refusal(new TaskDistribution { PerClassTrain = new(-1, 5) }));
+        Assert.Equal("task classes 1..5: need 2 <= min <= max <= 10", Refusal(new TaskDistribution { Classes = new(1, 5) }));
+        Assert.Equal("task classes 2..11: need 2 <= min <= max <= 10", Refusal(new TaskDistribution { Classes = new(2, 11) }));
+        Assert.Equal("task classes 6..3: need 2 <= min <= max <= 10", Refusal(new TaskDistribution { Classes = new(6, 3) }));
         Assert.StartsWith("task learning rates 0..0.1: need 0 < min <= max", Refusal(new TaskDistribution { LearningRate = new(0, 0.1) }));
         Assert.StartsWith("task learning rates 0.5..0.1", Refusal(new TaskDistribution { LearningRate = new(0.5, 0.1) }));
         Assert.Equal("tasks: teacher is named more than once",
@@ -88,6 +91,8 @@ public sealed class TaskDistributionSpecs
         Assert.Equal(a, b);
         Assert.NotEqual(a, b with { Steps = new(5, 10) });
         Assert.Equal("teacher:2; steps 5..9", a.ToString());
+        Assert.Equal("teacher:2; steps 5..9; classes 2..10", (a with { Classes = new(2, 10) }).ToString());
+        Assert.NotEqual(a, a with { Classes = new(2, 10) });
         Assert.True(new TaskDistribution().IsDefault);
         Assert.False(a.IsDefault);
     }

@@ -67,4 +67,40 @@ public sealed class TaskDrawSpecs
         Assert.All(regimes, r => Assert.Equal(Template with { Dataset = r.Dataset }, r));
         Assert.Equal(2, regimes.Select(r => r.Dataset).Distinct().Count());
     }
+
+    [Fact]
+    public void Should_draw_a_class_count_in_range_and_that_many_distinct_classes_after_the_other_parts()
+    {
+        var withClasses = Varied with { Classes = new WholeRange(2, 10) };
+
+        var regimes = Enumerable.Range(0, 2_000).Select(i => withClasses.Regime(Template, 1, i / 40, i % 40)).ToList();
+
+        var counts = regimes.Select(r => r.Classes?.Count ?? TaskDistribution.SourceClasses).ToList();
+        Assert.Equal((2, 10), (counts.Min(), counts.Max()));
+        Assert.All(regimes.Where(r => r.Classes is not null), r =>
+        {
+            Assert.InRange(r.Classes!.Count, 2, 9);
+            Assert.Equal(r.Classes.Order(), r.Classes);
+            Assert.Equal(r.Classes.Count, r.Classes.Distinct().Count());
+            Assert.All(r.Classes, c => Assert.InRange(c, 0, 9));
+        });
+        // Every class is drawn, not only the first ones.
+        Assert.Equal(10, regimes.Where(r => r.Classes is not null).SelectMany(r => r.Classes!).Distinct().Count());
+        // Deterministic, and the other parts are what the distribution without classes draws.
+        Assert.Equal(regimes.Select(r => r.Classes), Enumerable.Range(0, 2_000).Select(i => withClasses.Regime(Template, 1, i / 40, i % 40).Classes));
+        Assert.Equal(Enumerable.Range(0, 2_000).Select(i => Varied.Regime(Template, 1, i / 40, i % 40)), regimes.Select(r => r with { Classes = null }));
+    }
+
+    [Fact]
+    public void Should_draw_the_class_subset_from_the_template_classes_when_it_names_some()
+    {
+        var template = Template with { Classes = [1, 3, 5, 7] };
+
+        var regimes = Enumerable.Range(0, 200).Select(e => new TaskDistribution { Classes = new(2, 10) }.Regime(template, 3, 0, e)).ToList();
+
+        Assert.All(regimes, r => Assert.Subset(new HashSet<int>([1, 3, 5, 7]), new HashSet<int>(r.Classes!)));
+        Assert.Contains(regimes, r => r.Classes!.Count == 2);
+        // A count of the template's classes or more keeps them all.
+        Assert.Contains(regimes, r => ReferenceEquals(template.Classes, r.Classes));
+    }
 }
