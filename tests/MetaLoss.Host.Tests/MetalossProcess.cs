@@ -71,8 +71,13 @@ public sealed class MetalossProcess : IDisposable
             {
                 if (line.Contains(text)) return true;
             }
-            else if (_process.HasExited && _lines.Count == 0)
+            else if (_process.HasExited)
             {
+                // HasExited can turn true before the last lines were read: the parameterless wait
+                // also waits for the end of the redirected streams.
+                _process.WaitForExit();
+                if (_lines.Count > 0) continue;
+                Collect($"[metaloss exited with code {_process.ExitCode} before printing '{text}']");
                 return false;
             }
         }
