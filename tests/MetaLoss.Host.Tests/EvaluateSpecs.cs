@@ -59,6 +59,18 @@ public class EvaluateSpecs(EvolvedRun run)
         PngFile.AssertValid(Path.Combine(run.Directory, "fitness.png"), 900, 560);
     }
 
+    [Fact]
+    public void Should_tune_the_baselines_on_three_class_meta_training_episodes_when_the_test_has_three_classes()
+    {
+        var (code, output) = MetalossProcess.Run(Quick, ["evaluate", "--run", run.Directory, .. Small, "--classes", "3,5,7", "--datasets", "fashion-mnist-test"]);
+
+        Assert.True(code == 0, output);
+        var markdown = File.ReadAllText(Path.Combine(run.Directory, "evaluation.md"));
+        Assert.Contains("steps; classes: 3,5,7 (K = 3).", markdown);
+        // What the tuner recorded of the episodes it was given, not of the test's.
+        Assert.Contains("- Baselines tuned on 3 episodes of fashion-mnist-meta-train (meta-training split; classes: 3,5,7 (K = 3);", markdown);
+    }
+
     /// <summary>A contender's name, whether or not tuning chose the run's own lr.</summary>
     private static string NameOf(string field) => field.Trim('"').Replace(" = run lr", "");
 

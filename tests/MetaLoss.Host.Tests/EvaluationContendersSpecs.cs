@@ -12,7 +12,7 @@ public class EvaluationContendersSpecs
 {
     private static readonly LearningRateSchedule Cosine = new(LearningRateDecay.Cosine, 0.25);
 
-    private static TunedBaselines Tuned(double crossEntropyRate) => new(DatasetName.FashionMnistTrain, 10,
+    private static TunedBaselines Tuned(double crossEntropyRate) => new(new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), 0, 0), 10,
     [
         new(CrossEntropyBaseline.Family, new LossSetting(new LossSpec.CrossEntropy(), crossEntropyRate)),
         new(CrossEntropyScheduleBaseline.Family, new LossSetting(new LossSpec.CrossEntropy(), 0.4, Cosine)),
@@ -48,7 +48,7 @@ public class EvaluationContendersSpecs
     [Fact]
     public void Should_give_one_contender_per_registered_family_whatever_the_registry_holds()
     {
-        var tuned = new TunedBaselines(DatasetName.FashionMnistTrain, 1,
+        var tuned = new TunedBaselines(new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), 0, 0), 1,
             [.. BaselineFamilies.All.Select(f => new ChosenBaseline(f, f.Candidates(BaselineGrid.Default)[0]))], []);
         var contenders = EvaluationContenders.Baselines(0.2, tuned);
         Assert.Equal(BaselineFamilies.All.Count + 2, contenders.Count);

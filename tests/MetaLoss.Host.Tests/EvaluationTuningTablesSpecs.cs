@@ -2,6 +2,8 @@ using System.Text;
 using MetaLoss.Host.Evaluation;
 using MetaLoss.Training.Baselines;
 using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Models;
 using MetaLoss.Training.Statistics;
 
 namespace MetaLoss.Host.Tests;
@@ -15,7 +17,7 @@ public class EvaluationTuningTablesSpecs
         var rows = BaselineGrid.Default.Candidates()
             .Select((c, i) => new TuningRow(c.Family, c.Setting, new SampleSummary(3, 0.5 + i * 1e-3, 0.01)))
             .ToList();
-        return new TunedBaselines(DatasetName.FashionMnistTrain, 3,
+        return new TunedBaselines(new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), 0, 0), 3,
             [.. BaselineFamilies.All.Select(f => new ChosenBaseline(f, rows.First(r => r.Family == f).Setting))], rows);
     }
 

@@ -33,7 +33,9 @@ public class TransferSuiteSpecs(EvolvedRun run)
         ];
         Assert.Equal(settings, rows.Select(r => r["setting"]));
         var scores = Records(Path.Combine(run.Directory, "transfer-scores.csv"));
-        var table = File.ReadAllLines(Path.Combine(run.Directory, "transfer.md")).TakeWhile(l => !l.StartsWith("## Every loss")).ToList();
+        var markdown = File.ReadAllLines(Path.Combine(run.Directory, "transfer.md"));
+        var table = markdown.TakeWhile(l => !l.StartsWith("## Every loss")).ToList();
+        var tunedSettings = markdown.SkipWhile(l => !l.StartsWith("## The baselines' tuned settings")).ToList();
         foreach (var row in rows)
         {
             var setting = row["setting"];
@@ -59,6 +61,9 @@ public class TransferSuiteSpecs(EvolvedRun run)
             Assert.Contains($"| {difference.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture)} |", line);
             Assert.Contains($"| {row["mln_wins"]}/{row["mln_ties"]}/{row["mln_losses"]} |", line);
             Assert.Contains($"{setting}: MLN ", output);
+            // Each setting names its own tuning's choice (CE's constant lr first), not another setting's.
+            var tunedCrossEntropy = Assert.Single(baselines, s => s["contender"].StartsWith("CE (tuned lr"));
+            Assert.StartsWith($"| {setting} | CE lr {tunedCrossEntropy["learning_rate"]} |", Assert.Single(tunedSettings, l => l.StartsWith($"| {setting} |")));
         }
         Assert.Equal(["CNN", "CNN"], rows.Where(r => r["setting"].EndsWith("CNN")).Select(r => r["classifier"]));
         Assert.Equal("0 1 2 3 4", rows[3]["classes"]);

@@ -11,12 +11,22 @@ namespace MetaLoss.Host.Evaluation;
 /// </summary>
 public static class EvaluationContenders
 {
+    private const string CrossEntropyAtRunRate = "CE (run lr)";
+    private const string MeanSquaredErrorAtRunRate = "MSE (run lr)";
+
     public static IReadOnlyList<Contender> Baselines(double runLearningRate, TunedBaselines tuned) =>
     [
-        new("CE (run lr)", new LossSetting(new LossSpec.CrossEntropy(), runLearningRate)),
+        new(CrossEntropyAtRunRate, new LossSetting(new LossSpec.CrossEntropy(), runLearningRate)),
         .. tuned.Chosen.Select(c => new Contender(c.Family.ContenderName(c.Setting, runLearningRate), c.Setting)),
-        new("MSE (run lr)", new LossSetting(new LossSpec.MeanSquaredError(), runLearningRate)),
+        new(MeanSquaredErrorAtRunRate, new LossSetting(new LossSpec.MeanSquaredError(), runLearningRate)),
     ];
+
+    /// <summary>
+    /// Names for <see cref="Baselines"/>, in the same order, that do not depend on what tuning chose (a
+    /// tuned family goes by its title): column headers for a table whose rows were tuned separately.
+    /// </summary>
+    public static IReadOnlyList<string> BaselineColumns(TunedBaselines tuned) =>
+        [CrossEntropyAtRunRate, .. tuned.Chosen.Select(c => c.Family.Title), MeanSquaredErrorAtRunRate];
 
     public static Contender Mln(double runLearningRate, MlnFile mln) =>
         new("MLN (run lr)", new LossSetting(new LossSpec.MetaLoss(mln.Architecture, mln.Parameters), runLearningRate));

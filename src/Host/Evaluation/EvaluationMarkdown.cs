@@ -40,18 +40,20 @@ public static class EvaluationMarkdown
     public static string Header(EvaluationResult result)
     {
         var t = result.Template;
-        var classes = t.Classes is null ? "all" : $"{string.Join(",", t.Classes)} (K = {t.Classes.Count})";
         var tuned = result.Tuned;
         return new StringBuilder()
             .AppendLine($"- MLN: `{result.Run.MlnFilePath}` ({result.Run.Mln.Parameters.Length} parameters; {result.Run.Mln.Note ?? "no note"}).")
             .AppendLine($"- Episodes: {result.Episodes} meta-test episodes per dataset, the same for every loss (paired; suite seed {result.Seed}): " +
                         $"{t.PerClassTrain} training examples per class, {t.ValidationSize} validation examples, MLP {t.FirstHidden}-{t.SecondHidden}, " +
-                        $"{t.Steps} full-batch SGD steps; classes: {classes}. Figure 4's validation curves come from the first {result.CurveEpisodes} episodes.")
+                        $"{t.Steps} full-batch SGD steps; classes: {Classes(t.Classes)}. Figure 4's validation curves come from the first {result.CurveEpisodes} episodes.")
             .AppendLine($"- The run's learning rate: {t.LearningRate:G4} (the MLN trains at it, as in evolution).")
-            .AppendLine($"- Baselines tuned on {tuned.Episodes} episodes of {DatasetNames.Format(tuned.Dataset)} (meta-training split; tuning seeds " +
-                        $"distinct from the test suite's), best mean accuracy per family: {tuned.Summary}.")
+            .AppendLine($"- Baselines tuned on {tuned.Episodes} episodes of {DatasetNames.Format(tuned.Dataset)} (meta-training split; classes: " +
+                        $"{Classes(tuned.Regime.Classes)}; tuning seeds distinct from the test suite's), best mean accuracy per family: {tuned.Summary}.")
             .ToString();
     }
+
+    private static string Classes(IReadOnlyList<int>? classes) =>
+        classes is null ? "all" : $"{string.Join(",", classes)} (K = {classes.Count})";
 
     public static string DatasetTable(DatasetEvaluation dataset)
     {

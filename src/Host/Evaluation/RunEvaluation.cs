@@ -23,11 +23,12 @@ public static class RunEvaluation
         var template = runTemplate with { Classes = request.Classes ?? runTemplate.Classes, RecordValidationCurve = false, Schedule = null };
         TorchThreads.Configure(1);
         using var catalog = new DatasetCatalog(request.Data);
-        // The MLN was evolved on the run's split; the baselines are tuned there too, never on a test split.
+        // The MLN was evolved on the run's split; the baselines are tuned there too, never on a test split,
+        // in the test episodes' regime (e.g. --classes' K), as the transfer suite tunes each of its rows.
         var tuningDataset = runTemplate.Dataset;
         CheckEpisodesFit(catalog, request.Datasets.Prepend(tuningDataset).Distinct(), template);
 
-        var tuned = Tune(catalog, template with { Dataset = tuningDataset }, request, cancellation);
+        var tuned = Tune(catalog, TuningRegime.Of(template, tuningDataset), request, cancellation);
         var mln = EvaluationContenders.Mln(template.LearningRate, run.Mln);
         var contenders = EvaluationContenders.Baselines(template.LearningRate, tuned).Append(mln).ToList();
         var seeds = Enumerable.Range(0, request.Episodes).Select(i => SeedDerivation.ForTestEpisode(request.Seed, i)).ToList();

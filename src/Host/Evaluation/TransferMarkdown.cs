@@ -23,7 +23,9 @@ public static class TransferMarkdown
         text.Append(Table(result)).AppendLine();
         text.AppendLine($"![MLN minus the best baseline per setting]({TransferFiles.Figure})").AppendLine();
         text.AppendLine("## Every loss per setting (mean test accuracy)").AppendLine();
-        text.Append(ScoresTable(result));
+        text.Append(ScoresTable(result.Rows)).AppendLine();
+        text.AppendLine("## The baselines' tuned settings per setting").AppendLine();
+        text.Append(TunedSettingsTable(result.Rows));
         return text.ToString();
     }
 
@@ -52,14 +54,30 @@ public static class TransferMarkdown
                $"{Interval(c.ConfidenceLow, c.ConfidenceHigh, Difference)}, wins/ties/losses {c.Wins}/{c.Ties}/{c.Losses}";
     }
 
-    private static string ScoresTable(TransferResult result)
+    /// <summary>
+    /// Columns are named by loss family, the same in every row; each row was tuned on its own regime,
+    /// so what tuning chose there is in <see cref="TunedSettingsTable"/>, row by row.
+    /// </summary>
+    public static string ScoresTable(IReadOnlyList<TransferRow> rows)
     {
-        var names = result.Rows[0].Baselines.Append(result.Rows[0].Mln).Select(s => s.Contender.Name).ToList();
+        var names = EvaluationContenders.BaselineColumns(rows[0].Tuned).Append(rows[0].Mln.Contender.Name).ToList();
         var text = new StringBuilder();
         text.AppendLine($"| setting | {string.Join(" | ", names)} |");
         text.AppendLine($"|---|{string.Concat(names.Select(_ => "---|"))}");
-        foreach (var row in result.Rows)
+        foreach (var row in rows)
             text.AppendLine($"| {row.Setting.Name} | {string.Join(" | ", row.Baselines.Append(row.Mln).Select(s => Accuracy(s.Accuracy.Mean)))} |");
+        return text.ToString();
+    }
+
+    /// <summary>Each row's own tuned setting per family.</summary>
+    public static string TunedSettingsTable(IReadOnlyList<TransferRow> rows)
+    {
+        var families = rows[0].Tuned.Chosen.Select(c => c.Family.Title).ToList();
+        var text = new StringBuilder();
+        text.AppendLine($"| setting | {string.Join(" | ", families)} |");
+        text.AppendLine($"|---|{string.Concat(families.Select(_ => "---|"))}");
+        foreach (var row in rows)
+            text.AppendLine($"| {row.Setting.Name} | {string.Join(" | ", row.Tuned.Chosen.Select(c => c.Setting))} |");
         return text.ToString();
     }
 }

@@ -59,7 +59,7 @@ public static class TransferSuite
         ];
 
         TransferSetting Setting(string change, DatasetName test, EpisodeSpec template) =>
-            new($"{DatasetNames.Format(test)}, {change}", change, template with { Dataset = test }, template with { Dataset = tuningDataset });
+            new($"{DatasetNames.Format(test)}, {change}", change, template with { Dataset = test }, TuningRegime.Of(template, tuningDataset));
     }
 
     /// <summary>The one suite there is, by its command-line name; anything else is refused with the valid name.</summary>

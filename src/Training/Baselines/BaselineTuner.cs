@@ -33,12 +33,13 @@ public sealed class BaselineTuner(IDatasetSource datasets)
         if (episodes <= 0) throw new ArgumentException($"tuning needs a positive number of episodes, got {episodes}");
         var candidates = grid.Candidates();
         var seeds = Enumerable.Range(0, episodes).Select(i => SeedDerivation.ForTuningEpisode(suiteSeed, i)).ToList();
-        var results = PairedSuite.Run(_runner, template with { RecordValidationCurve = false },
+        var regime = template with { RecordValidationCurve = false };
+        var results = PairedSuite.Run(_runner, regime,
             candidates.Select(c => c.Setting).ToList(), seeds, threads, completed, cancellation);
         var rows = candidates
             .Select((c, i) => new TuningRow(c.Family, c.Setting, SampleSummary.Of(results[i].Select(r => r.Fitness).ToList())))
             .ToList();
-        return new TunedBaselines(template.Dataset, episodes, [.. grid.Families.Select(f => new ChosenBaseline(f, Best(rows, f)))], rows);
+        return new TunedBaselines(regime, episodes, [.. grid.Families.Select(f => new ChosenBaseline(f, Best(rows, f)))], rows);
     }
 
     // MaxBy keeps the first of equal maxima, so ties go to the earlier grid point.

@@ -1,16 +1,20 @@
 using MetaLoss.Training.Baselines.Families;
 using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evaluation;
 
 namespace MetaLoss.Training.Baselines;
 
 /// <summary>The chosen setting of each baseline family (in the grid's family order), and the whole grid it was chosen from.</summary>
+/// <param name="Regime">The episodes tuned on (their loss, lr and schedule were the grid's), so a report can say which classes and steps.</param>
 public sealed record TunedBaselines(
-    DatasetName Dataset,
+    EpisodeSpec Regime,
     int Episodes,
     IReadOnlyList<ChosenBaseline> Chosen,
     IReadOnlyList<TuningRow> Grid)
 {
+    public DatasetName Dataset => Regime.Dataset;
+
     /// <summary>The setting tuning chose for <paramref name="family"/>.</summary>
     public LossSetting Of(BaselineFamily family) =>
         Chosen.FirstOrDefault(c => c.Family == family)?.Setting ?? throw new ArgumentException($"no {family.Name} baseline was tuned");

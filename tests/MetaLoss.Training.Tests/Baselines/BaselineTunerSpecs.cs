@@ -31,6 +31,18 @@ public class BaselineTunerSpecs
         Assert.All(tuned.Grid, row => Assert.Equal(family, row.Family.Name));
     }
 
+    [Fact]
+    public void Should_record_the_episodes_it_tuned_on_with_their_classes()
+    {
+        var template = Template(DatasetName.FashionMnistTrain) with { Classes = [3, 5, 7], RecordValidationCurve = true };
+        var grid = SmallGrid.WithFamilies([CrossEntropyBaseline.Family]);
+
+        var tuned = new BaselineTuner(TestData.Catalog).Tune(template, grid, Episodes, suiteSeed: 1, threads: 2);
+
+        Assert.Equal(template with { RecordValidationCurve = false }, tuned.Regime);
+        Assert.Equal([3, 5, 7], tuned.Regime.Classes);
+    }
+
     [Theory]
     [MemberData(nameof(FamilyNames))]
     public void Should_refuse_to_tune_any_family_on_a_test_split_before_reading_any_data(string family)
