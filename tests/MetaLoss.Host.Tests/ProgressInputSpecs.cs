@@ -2,7 +2,7 @@ using MetaLoss.Training.Models;
 
 namespace MetaLoss.Host.Tests;
 
-/// <summary>`--progress-input`: a run whose MLN sees the training progress resumes bit for bit, keeps it in best-mln.json and its export, and refuses to resume without it.</summary>
+/// <summary>`--progress-input` (the default): a run whose MLN sees the training progress resumes bit for bit, keeps it in best-mln.json and its export, and refuses to resume with it turned off.</summary>
 public class ProgressInputSpecs
 {
     private static readonly TimeSpan Quick = TimeSpan.FromMinutes(1);
@@ -35,8 +35,8 @@ public class ProgressInputSpecs
             Assert.True(process.WaitForLine("generation    2/", SmallRun.Timeout), process.Output);
             process.KillHard();
         }
-        // The journal holds an MLN with the progress input: resuming it without is refused and changes nothing.
-        var other = MetalossProcess.Run(Quick, SmallRun.Evolve(interrupted));
+        // The journal holds an MLN with the progress input: resuming it with the input off is refused and changes nothing.
+        var other = MetalossProcess.Run(Quick, SmallRun.Evolve(interrupted, "--progress-input", "false"));
         Assert.True(other.ExitCode == 2, other.Output);
         Assert.Contains("architecture: journal has", other.Output);
         Assert.Contains("ProgressInput = True", other.Output);

@@ -12,13 +12,17 @@ public sealed record StartRun(RunSettings Settings, float[] InitialPhi, InitialF
     public RunId? Run { get; init; }
 
     /// <summary>
-    /// Set when the sender was not told a batch size (evolve without --batch-size): a resumed run keeps
-    /// the one it was planned with, a new run takes <see cref="RunSettings.BatchSize"/>.
+    /// The settings the sender was not told (e.g. evolve without --batch-size): a resumed run keeps
+    /// its journaled ones, a new run takes those of <see cref="Settings"/>.
     /// </summary>
-    public bool KeepsJournaledBatchSize { get; init; }
+    public UnstatedSettings Unstated { get; init; }
 }
 
-public sealed record RunAccepted(bool Resumed, long Generation) : IPopulationMessage;
+/// <summary>
+/// The run goes on: <paramref name="Settings"/> are the run's own, which for a resumed run include the
+/// journaled values of whatever the request left <see cref="StartRun.Unstated"/>.
+/// </summary>
+public sealed record RunAccepted(bool Resumed, long Generation, RunSettings Settings) : IPopulationMessage;
 
 public sealed record RunRejected(string Reason) : IPopulationMessage;
 

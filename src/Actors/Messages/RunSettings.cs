@@ -120,6 +120,16 @@ public sealed record RunSettings(
     }
 
     /// <summary>Names of the settings that differ, for a clear refusal to resume.</summary>
+    /// <summary>These settings with the <paramref name="unstated"/> ones taken from the <paramref name="journaled"/> run's.</summary>
+    public RunSettings Keeping(RunSettings journaled, UnstatedSettings unstated) => this with
+    {
+        BatchSize = unstated.HasFlag(UnstatedSettings.BatchSize) ? journaled.BatchSize : BatchSize,
+        Architecture = unstated.HasFlag(UnstatedSettings.ProgressInput)
+            ? Architecture with { ProgressInput = journaled.Architecture.ProgressInput }
+            : Architecture,
+        Tasks = unstated.HasFlag(UnstatedSettings.TaskClasses) ? (Tasks with { Classes = journaled.Tasks.Classes }).Canonical() : Tasks,
+    };
+
     public IReadOnlyList<string> Differences(RunSettings other)
     {
         var differences = new List<string>();

@@ -132,7 +132,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         if (_state.Started)
         {
             var journaled = _state.Settings!;
-            var differences = journaled.Differences(start.KeepsJournaledBatchSize ? start.Settings with { BatchSize = journaled.BatchSize } : start.Settings);
+            var differences = journaled.Differences(start.Settings.Keeping(journaled, start.Unstated));
             if (differences.Count > 0)
             {
                 Sender.Tell(new RunRejected("this run directory holds a run with other settings: " + string.Join("; ", differences)));
@@ -144,7 +144,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
                 Sender.Tell(new RunRejected(tooLarge));
                 return;
             }
-            Sender.Tell(new RunAccepted(Resumed: true, _state.Generation));
+            Sender.Tell(new RunAccepted(Resumed: true, _state.Generation, journaled));
             return;
         }
         try
@@ -164,7 +164,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             _state = _state.Apply(e);
             _log.Info("Run started: initial MLN from {0}{1}", e.Settings.Init, e.Fit is null ? "" : $", {e.Fit}");
             _startRequester = null;
-            requester.Tell(new RunAccepted(Resumed: false, 0));
+            requester.Tell(new RunAccepted(Resumed: false, 0, e.Settings));
             Continue();
         });
     }

@@ -26,8 +26,8 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         // Snapshot.
         Format.Of<PopulationState>("PS5", SnapshotFormat.WritePopulationState, SnapshotFormat.ReadPopulationState),
         // Run control.
-        Format.Of<StartRun>("SR5", RunControlFormat.WriteStartRun, RunControlFormat.ReadStartRun),
-        Format.Of<RunAccepted>("RA1", RunControlFormat.WriteRunAccepted, RunControlFormat.ReadRunAccepted),
+        Format.Of<StartRun>("SR6", RunControlFormat.WriteStartRun, RunControlFormat.ReadStartRun),
+        Format.Of<RunAccepted>("RA2", RunControlFormat.WriteRunAccepted, RunControlFormat.ReadRunAccepted),
         Format.Of<RunRejected>("RR1", RunControlFormat.WriteRunRejected, RunControlFormat.ReadRunRejected),
         Format.Of<GetRunStatus>("GRS1", (_, _) => { }, _ => GetRunStatus.Instance),
         Format.Of<RunStatus>("ST2", RunControlFormat.WriteRunStatus, RunControlFormat.ReadRunStatus),

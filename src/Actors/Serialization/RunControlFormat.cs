@@ -82,16 +82,24 @@ internal static class RunControlFormat
         writer.WriteFloats(start.InitialPhi);
         writer.WriteOptional(start.Fit, WriteInitialFit);
         writer.WriteOptional(start.Run, WriteRunId);
-        writer.Write(start.KeepsJournaledBatchSize);
+        writer.Write((int)start.Unstated);
     }
 
-    /// <summary>SR5; the SR4 of older versions is not read (a cluster's nodes run one version).</summary>
+    /// <summary>SR6; the SR5 of older versions is not read (a cluster's nodes run one version).</summary>
     public static StartRun ReadStartRun(this BinaryReader reader) =>
         new(reader.ReadRunSettings(), reader.ReadFloats(), reader.ReadOptional(ReadInitialFit))
         {
             Run = reader.ReadOptional(ReadRunId),
-            KeepsJournaledBatchSize = reader.ReadBoolean(),
+            Unstated = reader.ReadUnstated(),
         };
+
+    /// <summary>Flags travel as their bits; a bit no version defines is corrupt input.</summary>
+    private static UnstatedSettings ReadUnstated(this BinaryReader reader)
+    {
+        const int known = (int)(UnstatedSettings.BatchSize | UnstatedSettings.ProgressInput | UnstatedSettings.TaskClasses);
+        var bits = reader.ReadInt32();
+        return (bits & ~known) == 0 ? (UnstatedSettings)bits : throw new InvalidDataException($"{bits} is not a set of unstated settings");
+    }
 
     public static void WriteInitialFit(this BinaryWriter writer, InitialFit fit)
     {
@@ -105,9 +113,11 @@ internal static class RunControlFormat
     {
         writer.Write(accepted.Resumed);
         writer.Write(accepted.Generation);
+        writer.WriteRunSettings(accepted.Settings);
     }
 
-    public static RunAccepted ReadRunAccepted(this BinaryReader reader) => new(reader.ReadBoolean(), reader.ReadInt64());
+    /// <summary>RA2; the RA1 of older versions (without the settings) is not read (a cluster's nodes run one version).</summary>
+    public static RunAccepted ReadRunAccepted(this BinaryReader reader) => new(reader.ReadBoolean(), reader.ReadInt64(), reader.ReadRunSettings());
 
     public static void WriteRunRejected(this BinaryWriter writer, RunRejected rejected) => writer.Write(rejected.Reason);
 

@@ -34,8 +34,11 @@ public sealed record RunRequest
     public int BatchSize { get; init; } = RunSettings.DefaultBatchSize;
     public SearchStrategyName Strategy { get; init; } = SearchStrategyName.MuPlusLambda;
 
-    /// <summary>Whether the MLN also sees the training progress step / steps (<see cref="MlnArchitecture.ProgressInput"/>).</summary>
-    public bool ProgressInput { get; init; }
+    /// <summary>
+    /// Whether the MLN also sees the training progress step / steps (<see cref="MlnArchitecture.ProgressInput"/>).
+    /// On by default: with it the MLN learns its own schedule (README, "What the defaults are and why").
+    /// </summary>
+    public bool ProgressInput { get; init; } = true;
 
     /// <summary>Task sources as NAME:WEIGHT,... (<see cref="TaskDistributionText"/>); empty: FashionMNIST's meta-training part alone.</summary>
     public string Tasks { get; init; } = "";
@@ -47,8 +50,15 @@ public sealed record RunRequest
     public string TaskHidden2 { get; init; } = "";
     public string TaskLr { get; init; } = "";
 
-    /// <summary>How many classes each training episode uses (a subset drawn per episode); empty: all of the source's.</summary>
-    public string TaskClasses { get; init; } = "";
+    /// <summary>
+    /// How many classes each training episode uses (a subset drawn per episode); <see cref="AllClasses"/>
+    /// or empty: all of the source's. By default 6 to 10: with the progress input alone the MLN collapses
+    /// on tasks of few classes, with this it does not (README, "What the defaults are and why").
+    /// </summary>
+    public string TaskClasses { get; init; } = "6..10";
+
+    /// <summary>The <see cref="TaskClasses"/> that keeps every episode on all of the source's classes.</summary>
+    public const string AllClasses = "all";
 
     /// <summary>The run's settings (no data fingerprints yet); a bad value is a <see cref="RunRequestException"/> naming its field.</summary>
     public RunSettings ToSettings()
@@ -103,14 +113,10 @@ public sealed record RunRequest
         TaskHidden1 = TaskDistributionText.Format(settings.Tasks.FirstHidden),
         TaskHidden2 = TaskDistributionText.Format(settings.Tasks.SecondHidden),
         TaskLr = TaskDistributionText.Format(settings.Tasks.LearningRate),
-        TaskClasses = TaskDistributionText.Format(settings.Tasks.Classes),
+        TaskClasses = settings.Tasks.Classes is null ? AllClasses : TaskDistributionText.Format(settings.Tasks.Classes),
     };
 
-    /// <summary>
-    /// The distribution these fields name, each checked under its own field. FashionMNIST's
-    /// meta-training part alone, with no ranges, is the default: such a run is the run made without
-    /// --tasks, planned and journaled the same way.
-    /// </summary>
+    /// <summary>The distribution these fields name, each checked under its own field (canonical: <see cref="Training.Tasks.TaskDistribution.Canonical"/>).</summary>
     private TaskDistribution TaskDistribution()
     {
         var tasks = new TaskDistribution
@@ -121,9 +127,9 @@ public sealed record RunRequest
             FirstHidden = Part("taskHidden1", () => new() { FirstHidden = TaskDistributionText.ParseWholeRange(TaskHidden1, "task hidden1") }).FirstHidden,
             SecondHidden = Part("taskHidden2", () => new() { SecondHidden = TaskDistributionText.ParseWholeRange(TaskHidden2, "task hidden2") }).SecondHidden,
             LearningRate = Part("taskLr", () => new() { LearningRate = TaskDistributionText.ParseRateRange(TaskLr, "task learning rates") }).LearningRate,
-            Classes = Part("taskClasses", () => new() { Classes = TaskDistributionText.ParseWholeRange(TaskClasses, "task classes") }).Classes,
+            Classes = Part("taskClasses", () => new() { Classes = TaskDistributionText.ParseWholeRange(TaskClasses == AllClasses ? "" : TaskClasses, "task classes") }).Classes,
         };
-        return tasks.Sources is [{ Dataset: DatasetName.FashionMnistMetaTrain }] && !tasks.Varies ? Training.Tasks.TaskDistribution.Default : tasks;
+        return tasks.Canonical();
     }
 
     /// <summary>One field's part of the distribution, read and checked alone, so a refusal names that field.</summary>

@@ -47,8 +47,8 @@ public static class EvolveCommand
             var (baseConfig, evaluation, slots, cluster) = system.Read(result, [ClusterSettings.PopulationRole, ClusterSettings.EvaluatorRole]);
             var settings = runOptions.Request(result).ToSettings();
             // Without --batch-size a resumed run keeps its own, which the population checks against the lease cap.
-            var keepsJournaledBatchSize = runOptions.KeepsJournaledBatchSize(result);
-            if (!keepsJournaledBatchSize && evaluation.Population.BatchSizeRefusal(settings.BatchSize, "--batch-size") is { } tooLarge)
+            var unstated = runOptions.Unstated(result);
+            if (!unstated.HasFlag(UnstatedSettings.BatchSize) && evaluation.Population.BatchSizeRefusal(settings.BatchSize, "--batch-size") is { } tooLarge)
                 throw new ArgumentException(tooLarge);
             var directory = RunDirectory.Open(result.GetValue(run)!, create: true);
             if (cluster?.Join is not null && !journalOptions.IsShared(result))
@@ -75,7 +75,7 @@ public static class EvolveCommand
             try
             {
                 if (cluster is not null) ClusterAnnouncement.Print(host, cluster);
-                return await Evolve(host, directory, journal, settings, keepsJournaledBatchSize, runIdentity, failures, halt, cancellation);
+                return await Evolve(host, directory, journal, settings, unstated, runIdentity, failures, halt, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -122,7 +122,7 @@ public static class EvolveCommand
         });
 
     private static async Task<int> Evolve(IHost host, RunDirectory directory, JournalSettings journal, RunSettings settings,
-        bool keepsJournaledBatchSize, RunId run,
+        UnstatedSettings unstated, RunId run,
         HostFailures failures, RunHalt halt,
         CancellationToken cancellation)
     {
@@ -132,7 +132,7 @@ public static class EvolveCommand
         if (existing is null) return Failed(failures);
         var start = (existing.Started ? new StartRun(settings, []) : InitialMln.Create(settings)) with
         {
-            Run = run, KeepsJournaledBatchSize = keepsJournaledBatchSize,
+            Run = run, Unstated = unstated,
         };
         var answer = await failures.Unless(population.Ask<IPopulationMessage>(start, TimeSpan.FromSeconds(60), cancellation));
         if (answer is null) return Failed(failures);
@@ -142,6 +142,8 @@ public static class EvolveCommand
             return 2;
         }
         var accepted = (RunAccepted)answer;
+        // A resumed run's own settings: what the command left unstated is the journal's.
+        settings = accepted.Settings;
         if (accepted.Resumed) Console.WriteLine($"Resumed at generation {accepted.Generation + 1} of {settings.Generations}");
 
         var finished = new TaskCompletionSource<ProgressUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);

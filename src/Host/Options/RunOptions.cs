@@ -65,7 +65,9 @@ public sealed class RunOptions
 
     public Option<bool> ProgressInput { get; } = new("--progress-input")
     {
-        Description = "the MLN also sees the training progress step / steps, so the learned loss can also learn a schedule (default: off)",
+        Description = "the MLN also sees the training progress step / steps, so the learned loss can also learn a schedule; " +
+                      "--progress-input false for an MLN without it (a resumed run keeps its own unless given)",
+        DefaultValueFactory = _ => RunRequest.Default.ProgressInput,
     };
 
     public Option<ulong> Seed { get; } = new("--seed")
@@ -89,8 +91,12 @@ public sealed class RunOptions
     public Option<string> TaskHidden1 { get; } = Text("--task-hidden1", "draw each episode's first hidden layer from MIN..MAX (default: --hidden1)");
     public Option<string> TaskHidden2 { get; } = Text("--task-hidden2", "draw each episode's second hidden layer from MIN..MAX (default: --hidden2)");
     public Option<string> TaskLr { get; } = Text("--task-lr", "draw each episode's learning rate from MIN..MAX, log-uniformly (default: --lr)");
-    public Option<string> TaskClasses { get; } = Text("--task-classes",
-        $"draw each episode's number of classes from MIN..MAX (2..{TaskDistribution.SourceClasses}) and that many of the source's classes (default: all)");
+    public Option<string> TaskClasses { get; } = new("--task-classes")
+    {
+        Description = $"draw each episode's number of classes from MIN..MAX (2..{TaskDistribution.SourceClasses}) and that many of the source's classes; " +
+                      $"'{RunRequest.AllClasses}': every episode on all of them (a resumed run keeps its own unless given)",
+        DefaultValueFactory = _ => RunRequest.Default.TaskClasses,
+    };
 
     public void AddTo(Command command)
     {
@@ -130,8 +136,13 @@ public sealed class RunOptions
         TaskClasses = result.GetValue(TaskClasses)!,
     };
 
-    /// <summary>True when --batch-size was not given: a resumed run then keeps its journaled batch size.</summary>
-    public bool KeepsJournaledBatchSize(ParseResult result) => result.GetResult(BatchSize) is null or { Implicit: true };
+    /// <summary>The settings whose options were not given: a resumed run keeps its journaled ones.</summary>
+    public UnstatedSettings Unstated(ParseResult result) =>
+        (Given(result, BatchSize) ? UnstatedSettings.None : UnstatedSettings.BatchSize) |
+        (Given(result, ProgressInput) ? UnstatedSettings.None : UnstatedSettings.ProgressInput) |
+        (Given(result, TaskClasses) ? UnstatedSettings.None : UnstatedSettings.TaskClasses);
+
+    private static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
 
     private static Option<string> Text(string name, string description) => new(name)
     {

@@ -37,6 +37,12 @@ public sealed record TaskDistribution
     public bool IsDefault => Equals(Default);
 
     /// <summary>
+    /// FashionMNIST's meta-training part alone with no ranges is <see cref="Default"/>: such a run is
+    /// the run made without a distribution, planned and journaled the same way.
+    /// </summary>
+    public TaskDistribution Canonical() => Sources is [{ Dataset: DatasetName.FashionMnistMetaTrain }] && !Varies ? Default : this;
+
+    /// <summary>
     /// True when episodes of one generation may differ in dataset or shape: groups are then planned
     /// episode-major so the candidates of one episode index share a batch.
     /// </summary>

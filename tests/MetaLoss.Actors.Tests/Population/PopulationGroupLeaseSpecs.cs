@@ -137,7 +137,7 @@ public sealed class PopulationGroupLeaseSpecs() : TestKit(SpecConfig.InMemory)
         Stop(Started(legacy));
         var resumed = Sys.ActorOf(PopulationActor.Props("run", TestRuns.Options, []));
 
-        resumed.Tell(new StartRun(legacy with { BatchSize = RunSettings.DefaultBatchSize }, []) { KeepsJournaledBatchSize = true });
+        resumed.Tell(new StartRun(legacy with { BatchSize = RunSettings.DefaultBatchSize }, []) { Unstated = UnstatedSettings.BatchSize });
 
         ExpectMsg<RunAccepted>(accepted => accepted.Resumed);
         Assert.Single(CreateTestProbe().Take(resumed, 1).Episodes);
@@ -160,7 +160,7 @@ public sealed class PopulationGroupLeaseSpecs() : TestKit(SpecConfig.InMemory)
         Stop(Started(Grouped));
         var resumed = Sys.ActorOf(PopulationActor.Props("run", TestRuns.Options with { MaxLeaseEpisodes = 4 }, []));
 
-        resumed.Tell(new StartRun(Grouped, []) { KeepsJournaledBatchSize = true });
+        resumed.Tell(new StartRun(Grouped, []) { Unstated = UnstatedSettings.BatchSize });
 
         Assert.Contains("metaloss.max-lease-episodes = 4", ExpectMsg<RunRejected>().Reason);
     }

@@ -71,7 +71,7 @@ public sealed class MessageSizeSpecs(ITestOutputHelper output) : Akka.TestKit.Xu
         return new()
         {
             ["StartRun"] = new StartRun(LongSettings, MlnArchitecture.Default.RandomParameters(3), new InitialFit(1, 1)),
-            ["RunAccepted"] = new RunAccepted(true, long.MaxValue),
+            ["RunAccepted"] = new RunAccepted(true, long.MaxValue, LongSettings),
             ["RunRejected"] = new RunRejected("this run directory holds a run with other settings: " + string.Join("; ", LongSettings.Differences(other))),
             ["GetRunStatus"] = GetRunStatus.Instance,
             ["RunStatus"] = state.ToStatus().WithLatestHistory(RunStatus.RemoteHistoryLimit),

@@ -19,8 +19,8 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(CandidatesValidated)] = "CV1",
         [typeof(GenerationCompleted)] = "GC1",
         [typeof(PopulationState)] = "PS5",
-        [typeof(StartRun)] = "SR5",
-        [typeof(RunAccepted)] = "RA1",
+        [typeof(StartRun)] = "SR6",
+        [typeof(RunAccepted)] = "RA2",
         [typeof(RunRejected)] = "RR1",
         [typeof(GetRunStatus)] = "GRS1",
         [typeof(RunStatus)] = "ST2",
@@ -281,6 +281,18 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
 
         Assert.Contains("'RS5'", error.Message);
         Assert.Equal(typeof(RunStarted), error.PayloadType);
+    }
+
+    [Fact]
+    public void An_unstated_setting_no_version_defines_is_a_clear_error()
+    {
+        var bytes = Serializer.ToBinary(Samples.All["StartRun (keeps every journaled default)"]);
+        // The unstated settings are the payload's last four bytes: set a bit beyond the known ones.
+        byte[] corrupt = [.. bytes[..^4], .. BitConverter.GetBytes(8 | 1)];
+
+        var error = Assert.Throws<CorruptPayloadException>(() => Serializer.FromBinary(corrupt, "SR6"));
+
+        Assert.Contains("9 is not a set of unstated settings", error.Message);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class ProgressInputFormatSpecs() : Akka.TestKit.Xunit2.TestKit(Ser
         Assert.True(((RunStarted)Serializer.FromBinary(Serializer.ToBinary(started), "RS5")).Settings.Architecture.ProgressInput);
         Assert.True(((PopulationState)Serializer.FromBinary(Serializer.ToBinary(state), "PS5")).Settings!.Architecture.ProgressInput);
         Assert.True(((RunRegistered)Serializer.FromBinary(Serializer.ToBinary(registered), "RGR2")).Settings.Architecture.ProgressInput);
-        Assert.True(((StartRun)Serializer.FromBinary(Serializer.ToBinary(start), "SR5")).Settings.Architecture.ProgressInput);
+        Assert.True(((StartRun)Serializer.FromBinary(Serializer.ToBinary(start), "SR6")).Settings.Architecture.ProgressInput);
         Assert.False(((RunStarted)Serializer.FromBinary(Serializer.ToBinary(Samples.All["RunStarted"]), "RS5")).Settings.Architecture.ProgressInput);
     }
 

@@ -117,7 +117,11 @@ internal static class Samples
             ["StartRun"] = new StartRun(Settings with { Template = template with { Classes = null } }, OddFloats),
             ["StartRun (fitted)"] = new StartRun(Settings with { Init = MlnInit.MeanSquaredErrorFit }, OddFloats, new InitialFit(-0.0, double.NaN)) { Run = Run },
             ["StartRun (legacy run, no data)"] = new StartRun(Settings with { Data = [] }, OddFloats) { Run = RunId.Legacy },
-            ["StartRun (keeps the journaled batch size)"] = new StartRun(Settings, []) { Run = Run, KeepsJournaledBatchSize = true },
+            ["StartRun (keeps the journaled batch size)"] = new StartRun(Settings, []) { Run = Run, Unstated = UnstatedSettings.BatchSize },
+            ["StartRun (keeps every journaled default)"] = new StartRun(Settings, [])
+            {
+                Run = Run, Unstated = UnstatedSettings.BatchSize | UnstatedSettings.ProgressInput | UnstatedSettings.TaskClasses,
+            },
             ["RunStarted (task distribution)"] = runStarted with { Settings = Settings with { Tasks = Tasks } },
             ["PopulationState (task distribution)"] = TaskDistributionState(runStarted with { Settings = Settings with { Tasks = Tasks } }),
             ["RunRegistered (task distribution)"] = new RunRegistered("varied", Run, Settings with { Tasks = Tasks }, 1),
@@ -126,7 +130,7 @@ internal static class Samples
             ["RunRegistered (progress input)"] = new RunRegistered("scheduled", Run, ProgressSettings, 1),
             ["StartRun (progress input)"] = new StartRun(ProgressSettings, OddFloats) { Run = Run },
             ["RunStarted (no fit)"] = new RunStarted(Settings with { Init = MlnInit.CrossEntropyFit }, OddFloats),
-            ["RunAccepted"] = new RunAccepted(Resumed: true, 3),
+            ["RunAccepted"] = new RunAccepted(Resumed: true, 3, Settings),
             ["RunRejected"] = new RunRejected("this run directory holds a run with other settings: seed: journal has 1, asked for 2 — ε"),
             ["GetRunStatus"] = GetRunStatus.Instance,
             ["RunStatus"] = state.ToStatus(),

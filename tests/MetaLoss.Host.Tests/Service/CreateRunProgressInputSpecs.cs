@@ -3,7 +3,7 @@ using MetaLoss.Host.Api;
 
 namespace MetaLoss.Host.Tests.Service;
 
-/// <summary>The CreateRun body's `progressInput`: off by default, refused clearly when not a boolean, and kept on the way to the server and back.</summary>
+/// <summary>The CreateRun body's `progressInput`: on by default, refused clearly when not a boolean, and kept on the way to the server and back.</summary>
 public class CreateRunProgressInputSpecs
 {
     [Theory]
@@ -20,11 +20,13 @@ public class CreateRunProgressInputSpecs
     }
 
     [Fact]
-    public void Should_default_to_off()
+    public void Should_default_to_on_and_turn_off_when_false()
     {
         using var json = JsonDocument.Parse("""{"name": "a"}""");
+        using var off = JsonDocument.Parse("""{"name": "a", "progressInput": false}""");
 
-        Assert.False(CreateRun.Parse(json.RootElement).Run.ToSettings().Architecture.ProgressInput);
+        Assert.True(CreateRun.Parse(json.RootElement).Run.ToSettings().Architecture.ProgressInput);
+        Assert.False(CreateRun.Parse(off.RootElement).Run.ToSettings().Architecture.ProgressInput);
     }
 
     [Fact]

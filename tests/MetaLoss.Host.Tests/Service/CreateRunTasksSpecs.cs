@@ -69,11 +69,25 @@ public class CreateRunTasksSpecs
     [InlineData("")]
     [InlineData("fashion-mnist")]
     [InlineData("fashion-mnist-meta-train:3")]
-    public void Should_make_the_default_run_from_fashion_mnist_alone(string tasks)
+    public void Should_make_the_run_without_a_distribution_from_fashion_mnist_alone_on_all_classes(string tasks)
     {
-        var settings = (RunRequest.Default with { Tasks = tasks }).ToSettings();
+        var allClasses = RunRequest.Default with { TaskClasses = RunRequest.AllClasses };
 
-        Assert.Equal(RunRequest.Default.ToSettings(), settings);
+        var settings = (allClasses with { Tasks = tasks }).ToSettings();
+
+        Assert.Equal(allClasses.ToSettings(), settings);
         Assert.True(settings.Tasks.IsDefault);
+        Assert.Equal(RunRequest.AllClasses, RunRequest.From(settings).TaskClasses);
+        Assert.Equal(settings, RunRequest.From(settings).ToSettings());
+    }
+
+    [Fact]
+    public void Should_draw_six_to_ten_classes_of_fashion_mnist_by_default()
+    {
+        var settings = RunRequest.Default.ToSettings();
+
+        Assert.Equal("template dataset; classes 6..10", settings.Tasks.ToString());
+        Assert.Equal("6..10", RunRequest.From(settings).TaskClasses);
+        Assert.Equal(settings, RunRequest.From(settings).ToSettings());
     }
 }
