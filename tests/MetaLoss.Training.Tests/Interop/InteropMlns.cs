@@ -15,6 +15,10 @@ public static class InteropMlns
     public static (string Name, MlnArchitecture Architecture, float[] Phi) WarmStarted =>
         ("warm-started", MlnArchitecture.Default, FittedLosses.CrossEntropy.Phi);
 
+    /// <summary>A warm start with the training-progress input: the kind of MLN a default run exports.</summary>
+    public static (string Name, MlnArchitecture Architecture, float[] Phi) WarmStartedWithProgress =>
+        ("warm-started-progress", FittedLosses.WithProgress, FittedLosses.CrossEntropyWithProgress.Phi);
+
     public static (string Name, MlnArchitecture Architecture, float[] Phi) Evolved =>
         ("evolved", MlnArchitecture.Default, Perturbed(FittedLosses.CrossEntropy.Phi, seed: 31));
 

@@ -4,14 +4,14 @@ using Xunit.Abstractions;
 
 namespace MetaLoss.Training.Tests.Interop;
 
-/// <summary>The README's PyTorch snippet, run as written, with a learned loss beside it.</summary>
+/// <summary>The README's PyTorch snippet, run as written, with a learned loss of the default kind (progress input) beside it.</summary>
 public class ReadmeSnippetSpecs(ITestOutputHelper log)
 {
     [Fact]
     public void Should_train_the_readmes_pytorch_example_with_an_exported_loss()
     {
         using var scratch = new ScratchDirectory("readme-python");
-        File.Move(InteropMlns.Save(scratch.Path, InteropMlns.WarmStarted), scratch.File("learned-loss.json"));
+        File.Move(InteropMlns.Save(scratch.Path, InteropMlns.WarmStartedWithProgress), scratch.File("learned-loss.json"));
         File.WriteAllText(scratch.File("train.py"), ReadmeSection.CodeBlock(ReadmeSection.UsingALearnedLoss, "python"));
 
         var output = PyTorch.Run(scratch.File("train.py"), [], workingDirectory: scratch.Path);

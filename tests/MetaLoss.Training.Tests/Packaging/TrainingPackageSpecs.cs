@@ -45,7 +45,7 @@ public class TrainingPackageSpecs(ITestOutputHelper log)
     public void Should_run_the_readmes_torchsharp_example_from_a_package_reference()
     {
         using var scratch = new ScratchDirectory("package-consumer");
-        var learnedLoss = InteropMlns.Save(scratch.Path, InteropMlns.WarmStarted);
+        var learnedLoss = InteropMlns.Save(scratch.Path, InteropMlns.WarmStartedWithProgress);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var feed = scratch.File("feed");
         var package = Pack(feed);

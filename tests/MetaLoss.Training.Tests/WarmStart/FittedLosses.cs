@@ -11,12 +11,19 @@ public static class FittedLosses
     /// <summary>Measurements use this seed's held-out batches, which no fit with <see cref="FitSeed"/> saw.</summary>
     public const ulong FreshSeed = 4242;
 
+    /// <summary>The default architecture with the training-progress input, as a default run evolves it.</summary>
+    public static MlnArchitecture WithProgress { get; } = MlnArchitecture.Default with { ProgressInput = true };
+
     private static readonly Lazy<WarmStartFit> CrossEntropyFit = new(() => FitTo(new LossSpec.CrossEntropy()));
     private static readonly Lazy<WarmStartFit> MeanSquaredErrorFit = new(() => FitTo(new LossSpec.MeanSquaredError()));
+    private static readonly Lazy<WarmStartFit> CrossEntropyWithProgressFit = new(() =>
+        MlnWarmStart.Fit(WithProgress, new LossSpec.CrossEntropy(), WarmStartSettings.Default, FitSeed));
 
     public static WarmStartFit CrossEntropy => CrossEntropyFit.Value;
 
     public static WarmStartFit MeanSquaredError => MeanSquaredErrorFit.Value;
+
+    public static WarmStartFit CrossEntropyWithProgress => CrossEntropyWithProgressFit.Value;
 
     public static LossSpec.MetaLoss AsLoss(WarmStartFit fit) => new(MlnArchitecture.Default, fit.Phi);
 
