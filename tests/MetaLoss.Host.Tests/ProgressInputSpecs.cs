@@ -25,16 +25,8 @@ public class ProgressInputSpecs
     [Fact]
     public async Task Should_resume_a_killed_progress_input_run_to_the_same_state_and_refuse_it_without_the_option()
     {
-        var reference = SmallRun.NewDirectory();
-        var (code, output) = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(reference, "--progress-input"));
-        Assert.True(code == 0, output);
-
-        var interrupted = SmallRun.NewDirectory();
-        using (var process = MetalossProcess.Start(SmallRun.Evolve(interrupted, "--progress-input")))
-        {
-            Assert.True(process.WaitForLine("generation    2/", SmallRun.Timeout), process.Output);
-            process.KillHard();
-        }
+        var reference = SmallRun.Finished("--progress-input");
+        var interrupted = SmallRun.KilledAfterGenerationTwo("--progress-input");
         // The journal holds an MLN with the progress input: resuming it with the input off is refused and changes nothing.
         var other = MetalossProcess.Run(Quick, SmallRun.Evolve(interrupted, "--progress-input", "false"));
         Assert.True(other.ExitCode == 2, other.Output);

@@ -11,16 +11,8 @@ public class ResumeUnderNewDefaultsSpecs
     [Fact]
     public async Task Should_resume_an_old_default_run_from_the_plain_command_to_the_same_result()
     {
-        var reference = SmallRun.NewDirectory();
-        var (code, output) = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(reference, OldDefaults));
-        Assert.True(code == 0, output);
-
-        var interrupted = SmallRun.NewDirectory();
-        using (var process = MetalossProcess.Start(SmallRun.Evolve(interrupted, OldDefaults)))
-        {
-            Assert.True(process.WaitForLine("generation    2/", SmallRun.Timeout), process.Output);
-            process.KillHard();
-        }
+        var reference = SmallRun.Finished(OldDefaults);
+        var interrupted = SmallRun.KilledAfterGenerationTwo(OldDefaults);
         var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(interrupted));
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         Assert.Contains("Resumed at generation", resumed.Output);

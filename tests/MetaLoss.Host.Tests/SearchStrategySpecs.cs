@@ -26,16 +26,8 @@ public class SearchStrategySpecs
     [Fact]
     public async Task Should_resume_a_killed_cma_es_run_to_the_same_state_and_refuse_another_strategy()
     {
-        var reference = SmallRun.NewDirectory();
-        var (code, output) = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(reference, "--strategy", "cma-es"));
-        Assert.True(code == 0, output);
-
-        var interrupted = SmallRun.NewDirectory();
-        using (var process = MetalossProcess.Start(SmallRun.Evolve(interrupted, "--strategy", "cma-es")))
-        {
-            Assert.True(process.WaitForLine("generation    2/", SmallRun.Timeout), process.Output);
-            process.KillHard();
-        }
+        var reference = SmallRun.Finished("--strategy", "cma-es");
+        var interrupted = SmallRun.KilledAfterGenerationTwo("--strategy", "cma-es");
         // The journal holds a CMA-ES run: resuming it as (mu+lambda) is refused and changes nothing.
         var other = MetalossProcess.Run(Quick, SmallRun.Evolve(interrupted));
         Assert.True(other.ExitCode == 2, other.Output);

@@ -28,6 +28,25 @@ public static class SmallRun
         .. extra,
     ];
 
+    /// <summary>A finished small run with these options: the reference a resumed run must equal.</summary>
+    public static string Finished(params string[] extra)
+    {
+        var run = NewDirectory();
+        var (code, output) = MetalossProcess.Run(Timeout, Evolve(run, extra));
+        Assert.True(code == 0, output);
+        return run;
+    }
+
+    /// <summary>A small run with these options killed (SIGKILL) once its second generation finished, to be resumed.</summary>
+    public static string KilledAfterGenerationTwo(params string[] extra)
+    {
+        var run = NewDirectory();
+        using var process = MetalossProcess.Start(Evolve(run, extra));
+        Assert.True(process.WaitForLine("generation    2/", Timeout), process.Output);
+        process.KillHard();
+        return run;
+    }
+
     public static string NewDirectory()
     {
         var path = Path.Combine(Path.GetTempPath(), "metaloss-test-" + Guid.NewGuid().ToString("N"));

@@ -51,16 +51,8 @@ public class TaskDistributionProcessSpecs
     [Fact]
     public async Task Should_journal_the_distribution_and_resume_after_sigkill_to_the_same_result()
     {
-        var reference = SmallRun.NewDirectory();
-        var (code, output) = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(reference, Distribution));
-        Assert.True(code == 0, output);
-
-        var interrupted = SmallRun.NewDirectory();
-        using (var process = MetalossProcess.Start(SmallRun.Evolve(interrupted, Distribution)))
-        {
-            Assert.True(process.WaitForLine("generation    2/", SmallRun.Timeout), process.Output);
-            process.KillHard();
-        }
+        var reference = SmallRun.Finished(Distribution);
+        var interrupted = SmallRun.KilledAfterGenerationTwo(Distribution);
         // The journal names its distribution: a resume without it is refused, and changes nothing.
         var without = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(interrupted));
         Assert.True(without.ExitCode == 2, without.Output);
