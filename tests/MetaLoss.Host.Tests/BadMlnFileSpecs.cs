@@ -17,7 +17,7 @@ public class BadMlnFileSpecs(EvolvedRun run)
     [InlineData("negative-layer", "architecture.prediction_hidden = -4: a layer size must be between 1 and 4096")]
     [InlineData("zero-layer", "architecture.target_hidden = 0: a layer size must be between 1 and 4096")]
     [InlineData("2gb-layer", "architecture.integration_channels = 2000000000: a layer size must be between 1 and 4096")]
-    [InlineData("one-parameter-short", "parameters: 90 values, the architecture needs 91")]
+    [InlineData("one-parameter-short", "parameters: 98 values, the architecture needs 99")]
     [InlineData("unknown-format", "format: expected 'metaloss-mln/1', found 'metaloss-mln/7'")]
     [InlineData("no-format", "format: expected 'metaloss-mln/1', found none")]
     [InlineData("no-architecture", "architecture: missing")]
