@@ -17,7 +17,9 @@ public sealed class ServeProcess : IDisposable
         Process = process;
         Url = url;
         DataFolder = dataFolder;
-        Http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
+        // A loaded test machine may take longer than HttpClient's default second to answer an Expect: 100-continue.
+        var handler = new SocketsHttpHandler { Expect100ContinueTimeout = TimeSpan.FromMinutes(1) };
+        Http = new HttpClient(handler) { BaseAddress = url, Timeout = TimeSpan.FromMinutes(2) };
     }
 
     public MetalossProcess Process { get; }
