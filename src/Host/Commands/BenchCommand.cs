@@ -62,9 +62,9 @@ public static class BenchCommand
             // The override cannot be unloaded: with it loaded here, "off" is the whole bench in a child.
             if (mklMode == MklBenchModes.Mode.Off && MklFastPath.Ensure().OverrideLoaded) return MklOffRun.Run(throughputOnly: false);
             using var catalog = new DatasetCatalog(data.Read(result));
-            Run(catalog, settings);
+            var ceiling = Run(catalog, settings);
             if (mklMode == MklBenchModes.Mode.Both && MklOffRun.Compare() is var code and not 0) return code;
-            LaunchBoundProxy.Run(catalog, settings.Rounds, settings.BatchedThreads);
+            LaunchBoundProxy.Run(catalog, settings.Rounds, settings.BatchedThreads, ceiling);
             if (overhead.Generations > 0) ActorOverheadBench.Run(catalog, overhead);
             if (settings.MemoryEpisodes > 0) MemoryLoop(new BatchedEpisodeRunner(catalog), settings);
             return 0;
@@ -79,7 +79,8 @@ public static class BenchCommand
     /// <summary>One row of the table: how many torch threads each running thread gets, the cores it occupies, and the work.</summary>
     private sealed record Mode(string Name, string Threads, string P, int TorchThreads, int Cores, int Episodes, Action Work);
 
-    private static void Run(DatasetCatalog catalog, BenchSettings settings)
+    /// <summary>Prints the throughput table and returns the torch.mm ceiling it measured.</summary>
+    private static MatmulCeiling Run(DatasetCatalog catalog, BenchSettings settings)
     {
         var cores = Environment.ProcessorCount;
         var lone = new EpisodeRunner(catalog);
@@ -132,6 +133,7 @@ public static class BenchCommand
         }
         if (aboveFloor) Console.WriteLine("faster than the floor: the ceiling was measured low (other work on the cores?), so these fractions are not to be trusted");
         Console.WriteLine($"load average after: {LoadAverage.Now()}");
+        return ceiling;
     }
 
     private static List<Mode> Modes(BenchSettings settings, EpisodeRunner lone, BatchedEpisodeRunner batched, int cores)

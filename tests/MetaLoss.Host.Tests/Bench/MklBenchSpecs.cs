@@ -35,6 +35,18 @@ public class MklBenchSpecs
         Assert.Contains("override off (turned off by METALOSS_MKL_FAST_PATH=off); not mapped in this process", off);
         Assert.Equal(2, lines.Count(l => l.Contains("floor (the episode's matrix products alone at the ceiling): ")));
         Assert.Equal(2, lines.Count(l => Regex.IsMatch(l, @"^\s*one at a time\s+1\s+-\s+1\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\d+ %\s+1\.00x$")));
+
+        // The proxy's bound: 128 tiny episodes' products (hidden 16, 20 training and 60 validation rows,
+        // 3 steps, MLN 8-8-8) counted here by hand, at the 1-thread ceiling the bench printed.
+        const double tinyEpisodeFlops = 3 * (2 * 20 * 12960 * 2 + 2 * 20 * 416 + 2 * 200 * (3 * 8 + 2 * 8 + 3 * 8) + 2 * 200 * (3 * 8 + 3 * 8))
+                                        + 2 * 60 * 12960;
+        var ceiling = Regex.Match(Assert.Single(lines, l => l.StartsWith("ceiling: ", StringComparison.Ordinal)), @"= ([\d.]+) GFLOP/s on 1 thread");
+        var proxy = Regex.Match(Assert.Single(lines, l => l.StartsWith("  1 torch thread(s): ", StringComparison.Ordinal)),
+            @"P=1 +([\d.]+) ms, .* products alone at the ceiling: ([\d.]+) ms, so no group of 128 can be under ([\d.]+)x here$");
+        Assert.True(ceiling.Success && proxy.Success, output);
+        var floorMs = 128 * tinyEpisodeFlops / (double.Parse(ceiling.Groups[1].Value) * 1e9) * 1000;
+        Assert.InRange(double.Parse(proxy.Groups[2].Value), floorMs * 0.99, floorMs * 1.01);
+        Assert.InRange(double.Parse(proxy.Groups[3].Value), floorMs / double.Parse(proxy.Groups[1].Value) * 0.98, floorMs / double.Parse(proxy.Groups[1].Value) * 1.02);
     }
 
     [Fact]
