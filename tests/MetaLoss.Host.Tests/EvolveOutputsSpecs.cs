@@ -46,5 +46,6 @@ public class EvolveOutputsSpecs(EvolvedRun run)
         Assert.Contains("best on meta-validation", output);
         Assert.Contains("best MLN: ", output);
         Assert.Contains("fashion-mnist-meta-validation", output);
+        Assert.Contains("meta-training tasks: template dataset; classes 6..10; MLN with the training progress input", output);
     }
 }

@@ -24,6 +24,8 @@ public class ResumeUnderNewDefaultsSpecs
         Assert.True(actual.Settings.Tasks.IsDefault);
         Assert.Equal(expected.History, actual.History);
         Assert.Equal(File.ReadAllText(Path.Combine(reference, "best-mln.json")), File.ReadAllText(Path.Combine(interrupted, "best-mln.json")));
+        var status = MetalossProcess.Run(SmallRun.Timeout, "status", "--run", interrupted);
+        Assert.Contains("meta-training tasks: the template's dataset and regime; MLN without the training progress input", status.Output);
     }
 
     [Fact]
