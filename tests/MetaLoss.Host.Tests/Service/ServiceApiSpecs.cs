@@ -184,11 +184,29 @@ public class ServiceApiSpecs
     }
 
     /// <summary>The run's episode count once the results leased before a pause are in (no lease pending in /metrics).</summary>
+    /// <summary>
+    /// The run's count once every leased episode is in: no lease pending, and the count the API shows
+    /// has caught up with every result the population received (the registry hears of the last
+    /// results a moment after the lease gauge falls to 0). The pause's answer can overtake an offer
+    /// the scheduler had already sent to the population, which may still be granted, so settled
+    /// also means the same count at two looks half a second apart.
+    /// </summary>
     private static async Task<long> Settled(ServeProcess serve, string run)
     {
-        await WaitUntil(async () => (await serve.Http.GetStringAsync("metrics")).Split('\n')
-            .Any(l => l.StartsWith("metaloss_leases_pending{") && l.Contains($"run=\"{run}\"") && l.EndsWith(" 0")), serve);
-        return (await serve.Run(run)).EpisodesCompleted;
+        long completed = -1, previous = -2;
+        await WaitUntil(async () =>
+        {
+            var metrics = (await serve.Http.GetStringAsync("metrics")).Split('\n').Where(l => l.Contains($"run=\"{run}\"")).ToList();
+            var received = metrics.Where(l => l.StartsWith("metaloss_episodes_completed_total{")).Sum(l => long.Parse(l.Split(' ')[^1]));
+            (previous, completed) = (completed, (await serve.Run(run)).EpisodesCompleted);
+            if (!metrics.Any(l => l.StartsWith("metaloss_leases_pending{") && l.EndsWith(" 0")) || completed != received || completed != previous)
+            {
+                await Task.Delay(400);
+                return false;
+            }
+            return true;
+        }, serve);
+        return completed;
     }
 
     private static Task<PopulationState> JournalState(string data, RunJson run) =>
