@@ -183,7 +183,6 @@ public class ServiceApiSpecs
         return JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>The run's episode count once the results leased before a pause are in (no lease pending in /metrics).</summary>
     /// <summary>
     /// The run's count once every leased episode is in: no lease pending, and the count the API shows
     /// has caught up with every result the population received (the registry hears of the last
