@@ -2,9 +2,9 @@
 
 What a user could write in an afternoon: an nn.Sequential MLP 784-256-128-10, autograd, plain SGD
 at lr 0.2 for 20 steps on 20 FashionMNIST training rows per class, then accuracy on 2,000
-validation rows; the loss is cross-entropy or an MLN (a random one in the `metaloss-mln/1` layout,
-with the progress input, as `metaloss bench` draws its own). Prints episodes/s for each loss on the
-thread count given. The figures are what `metaloss bench`'s "one at a time" and two-slot rows are
+validation rows; the loss is cross-entropy or an MLN with the progress input (random weights: an
+MLN's cost does not depend on them, and `metaloss bench` times random ones too). Prints
+episodes/s for each loss on the thread count given. The figures are what `metaloss bench`'s "one at a time" and two-slot rows are
 compared with in the README.
 
     python3 python/bench_episode.py --threads 1 --seconds 20

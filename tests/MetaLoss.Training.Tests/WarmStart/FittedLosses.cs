@@ -16,8 +16,7 @@ public static class FittedLosses
 
     private static readonly Lazy<WarmStartFit> CrossEntropyFit = new(() => FitTo(new LossSpec.CrossEntropy()));
     private static readonly Lazy<WarmStartFit> MeanSquaredErrorFit = new(() => FitTo(new LossSpec.MeanSquaredError()));
-    private static readonly Lazy<WarmStartFit> CrossEntropyWithProgressFit = new(() =>
-        MlnWarmStart.Fit(WithProgress, new LossSpec.CrossEntropy(), WarmStartSettings.Default, FitSeed));
+    private static readonly Lazy<WarmStartFit> CrossEntropyWithProgressFit = new(() => FitTo(new LossSpec.CrossEntropy(), WithProgress));
 
     public static WarmStartFit CrossEntropy => CrossEntropyFit.Value;
 
@@ -27,8 +26,6 @@ public static class FittedLosses
 
     public static LossSpec.MetaLoss AsLoss(WarmStartFit fit) => new(MlnArchitecture.Default, fit.Phi);
 
-    private static WarmStartFit FitTo(LossSpec reference)
-    {
-        return MlnWarmStart.Fit(MlnArchitecture.Default, reference, WarmStartSettings.Default, FitSeed);
-    }
+    private static WarmStartFit FitTo(LossSpec reference, MlnArchitecture? architecture = null) =>
+        MlnWarmStart.Fit(architecture ?? MlnArchitecture.Default, reference, WarmStartSettings.Default, FitSeed);
 }
