@@ -20,20 +20,29 @@ public sealed record EpisodeFlops(double Classifier, double Loss)
 
     /// <summary>
     /// With layers (in_l, out_l), S = sum_l in_l * out_l, S' = the same sum without the first layer,
-    /// B training rows and N validation rows:
+    /// B training rows and N validation rows, plainly:
     ///   steps * (2 B S forward + 2 B S weight gradients + 2 B S' input gradients) + 2 N S per validation,
     /// the first layer needing no input gradient (the pixels are not trained); validation runs once,
-    /// or after every step when the spec records the validation curve.
+    /// or after every step when the spec records the validation curve. With the first layer in row
+    /// form (<see cref="RowSpaceFirstLayer"/>, F features, H its width), its forward pass and weight
+    /// gradient are replaced by 2 B² F + 2 B F H once, 2 B² H a step, and 2 B F H + 2 B² H before each
+    /// validation (forming its weights).
     /// </summary>
     private static double ClassifierFlops(EpisodeSpec spec, int features, int classes)
     {
         var shape = new ClassifierShape(features, spec.FirstHidden, spec.SecondHidden, classes);
         double all = shape.Layers.Sum(l => (double)l.In * l.Out);
-        var withoutFirst = all - (double)features * spec.FirstHidden;
+        double first = (double)features * spec.FirstHidden;
+        var withoutFirst = all - first;
         double trainRows = spec.PerClassTrain * classes;
         var validations = spec.RecordValidationCurve ? spec.Steps : 1;
-        return spec.Steps * (2 * trainRows * all + 2 * trainRows * all + 2 * trainRows * withoutFirst)
-               + validations * 2.0 * spec.ValidationSize * all;
+        var validation = validations * 2.0 * spec.ValidationSize * all;
+        if (!RowSpaceFirstLayer.Pays(spec.PerClassTrain * classes, features))
+            return spec.Steps * (2 * trainRows * all + 2 * trainRows * all + 2 * trainRows * withoutFirst) + validation;
+        var square = trainRows * trainRows;
+        return 2 * square * features + 2 * trainRows * first
+               + spec.Steps * (2 * square * spec.FirstHidden + 3 * 2 * trainRows * withoutFirst)
+               + validations * (2 * trainRows * first + 2 * square * spec.FirstHidden) + validation;
     }
 
     /// <summary>

@@ -16,6 +16,8 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
 {
     private readonly Tensor[] _weights;
     private readonly Tensor[] _biases;
+    // The first layer in row form for the rows it trains on, while they pay for it; null otherwise.
+    private RowSpaceFirstLayer? _rowForm;
 
     public BatchedMlpClassifier(ClassifierShape shape, IReadOnlyList<ulong> initSeeds, Device? device = null)
     {
@@ -56,16 +58,46 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
 
     public int Members { get; }
 
-    public IEnumerable<Tensor> Parameters => _weights.Concat(_biases);
+    /// <summary>The weights and biases as they stand (the first layer's pending steps folded in).</summary>
+    public IEnumerable<Tensor> Parameters
+    {
+        get
+        {
+            _rowForm?.Fold(_weights[0]);
+            return _weights.Concat(_biases);
+        }
+    }
 
     /// <summary>Logits [P, B, ClassCount] for features [P, B, InputSize] (member p's rows in slice p).</summary>
-    public Tensor Forward(Tensor features) => Train(features).Logits;
+    public Tensor Forward(Tensor features)
+    {
+        // Other rows (validation) read W itself, but training goes on in row form afterwards.
+        if (_rowForm is { } rowForm && !ReferenceEquals(rowForm.Rows, features)) rowForm.Fold(_weights[0]);
+        return Pass(features).Logits;
+    }
 
     /// <summary>
     /// The forward pass with what <see cref="SgdStep"/> needs from it: the features and each hidden
-    /// layer's activations. Its tensors belong to the caller's dispose scope.
+    /// layer's activations. Its tensors belong to the caller's dispose scope. The rows trained on are
+    /// the same at every step of an episode, so the first layer switches to row form for them.
     /// </summary>
     public ForwardPass Train(Tensor features)
+    {
+        if (_rowForm is not null && !ReferenceEquals(_rowForm.Rows, features))
+        {
+            _rowForm.Fold(_weights[0]);
+            _rowForm.Dispose();
+            _rowForm = null;
+        }
+        if (_rowForm is null && RowSpaceFirstLayer.Pays(features.shape[1], Shape.InputSize))
+        {
+            using var noGrad = no_grad();
+            _rowForm = new RowSpaceFirstLayer(features, _weights[0]);
+        }
+        return Pass(features);
+    }
+
+    private ForwardPass Pass(Tensor features)
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
@@ -73,7 +105,9 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
         var x = features;
         for (var i = 0; i < _weights.Length; i++)
         {
-            x = bmm(x, _weights[i]).add_(_biases[i], TorchScalars.One);
+            x = i == 0 && _rowForm is { } rowForm && ReferenceEquals(rowForm.Rows, features)
+                ? rowForm.Output().add_(_biases[0], TorchScalars.One)
+                : bmm(x, _weights[i]).add_(_biases[i], TorchScalars.One);
             if (i < _weights.Length - 1) x = x.relu_();
             activations[i] = x;
         }
@@ -97,7 +131,8 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
             var input = i == 0 ? pass.Features : pass.Hidden[i - 1];
             // The step into the layer below uses this layer's weights before they change.
             var below = i == 0 ? null : bmm(step, _weights[i].transpose(1, 2)).mul_(pass.Hidden[i - 1].sign());
-            _weights[i].add_(bmm(input.transpose(1, 2), step), TorchScalars.One);
+            if (i == 0 && _rowForm is { } rowForm && ReferenceEquals(rowForm.Rows, input)) rowForm.Add(step);
+            else _weights[i].add_(bmm(input.transpose(1, 2), step), TorchScalars.One);
             _biases[i].add_(step.sum([1], keepdim: true), TorchScalars.One);
             if (below is not null) step = below;
         }
@@ -119,6 +154,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
 
     public void Dispose()
     {
-        foreach (var parameter in Parameters) parameter.Dispose();
+        _rowForm?.Dispose();
+        foreach (var parameter in _weights.Concat(_biases)) parameter.Dispose();
     }
 }

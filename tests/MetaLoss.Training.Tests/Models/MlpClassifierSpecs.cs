@@ -61,11 +61,35 @@ public class MlpClassifierSpecs
         classifier.SgdStep(pass, LogitGradients.Of(loss, pass.Logits, targets), tensor(rates.Select(r => -r).ToArray(), [2, 1, 1]));
 
         var actual = classifier.Parameters.ToList();
-        for (var i = 0; i < expected.Count; i++)
+        for (var i = 0; i < expected.Count; i++) AssertClose(expected[i], actual[i], $"parameter {i}", 1e-6f);
+    }
+
+    [Fact]
+    public void Should_train_on_fewer_rows_than_features_in_row_form_as_autograd_would_step_by_step()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(5);
+        // 8 rows of 20 features: the first layer trains in row form.
+        Assert.True(RowSpaceFirstLayer.Pays(8, Shape.InputSize));
+        var features = randn([2, 8, 20], generator: generator);
+        var others = randn([2, 50, 20], generator: generator);
+        var targets = nn.functional.one_hot(randint(0, 4, [2, 8], generator: generator, dtype: ScalarType.Int64), 4).to_type(ScalarType.Float32);
+        using var classifier = new BatchedMlpClassifier(Shape, [2, 3]);
+        using var loss = new CrossEntropyLoss();
+        float[] rates = [0.5f, 0.25f];
+        var expected = classifier.Parameters.Select(p => p.clone()).ToList();
+        for (var step = 0; step < 6; step++)
         {
-            var difference = (actual[i] - expected[i]).abs().max().item<float>();
-            Assert.True(difference < 1e-6, $"parameter {i} differs from autograd's step by {difference}");
+            expected = ReferenceStep(expected, features, targets, rates);
+            var pass = classifier.Train(features);
+            classifier.SgdStep(pass, LogitGradients.Of(loss, pass.Logits, targets), tensor(rates.Select(r => -r).ToArray(), [2, 1, 1]));
+            // Other rows between steps (a recorded validation curve) read the weights as they stand.
+            if (step % 2 == 0) AssertClose(Reference(expected, others), classifier.Forward(others), $"logits on other rows after step {step}");
         }
+
+        var actual = classifier.Parameters.ToList();
+        for (var i = 0; i < expected.Count; i++) AssertClose(expected[i], actual[i], $"parameter {i}");
+        AssertClose(Reference(expected, features), classifier.Forward(features), "logits on the training rows");
     }
 
     [Fact]
@@ -98,20 +122,31 @@ public class MlpClassifierSpecs
         Assert.Throws<ArgumentException>(() => new BatchedMlpClassifier(Shape with { ClassCount = 1 }, [1]));
     }
 
+    private static void AssertClose(Tensor expected, Tensor actual, string what, float tolerance = 1e-5f)
+    {
+        var difference = (actual - expected).abs().max().item<float>();
+        Assert.True(difference < tolerance, $"{what} differs from autograd's by {difference}");
+    }
+
     /// <summary>The parameters after one step of torch's own autograd and theta - lr * grad.</summary>
     private static List<Tensor> ReferenceStep(IReadOnlyList<Tensor> parameters, Tensor features, Tensor targets, float[] rates)
     {
         var leaves = parameters.Select(p => p.detach().clone().requires_grad_()).ToList();
-        var (weights, biases) = (leaves.Take(3).ToList(), leaves.Skip(3).ToList());
+        using var loss = new CrossEntropyLoss();
+        loss.Compute(Reference(leaves, features), targets).sum().backward();
+        var scale = tensor(rates, [2, 1, 1]);
+        return leaves.Select(p => (p - scale * p.grad!).detach()).ToList();
+    }
+
+    /// <summary>The logits of the plain three-layer network with these weights and biases.</summary>
+    private static Tensor Reference(IReadOnlyList<Tensor> parameters, Tensor features)
+    {
         var x = features;
         for (var i = 0; i < 3; i++)
         {
-            x = x.bmm(weights[i]) + biases[i];
+            x = x.bmm(parameters[i]) + parameters[3 + i];
             if (i < 2) x = x.relu();
         }
-        using var loss = new CrossEntropyLoss();
-        loss.Compute(x, targets).sum().backward();
-        var scale = tensor(rates, [2, 1, 1]);
-        return leaves.Select(p => (p - scale * p.grad!).detach()).ToList();
+        return x;
     }
 }
