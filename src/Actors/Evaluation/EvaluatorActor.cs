@@ -7,8 +7,8 @@ namespace MetaLoss.Actors.Evaluation;
 
 /// <summary>
 /// Pulls groups of episodes from the population actor, runs each group as one batch (one runner
-/// call) on its slot's dedicated thread, and reports every result. It asks for more only when its
-/// lease is done, so work flows to whichever slot is free. The same protocol serves local and
+/// call) on its slot's dedicated thread, and reports each group's results in one message. It asks
+/// for more only when its lease is done, so work flows to whichever slot is free. The same protocol serves local and
 /// remote evaluators. Results (and leases handed back) go to the population that sent the lease:
 /// under the service the request goes to a scheduler, and the lease comes from one of several runs'
 /// populations.
@@ -80,11 +80,10 @@ public sealed class EvaluatorActor : ReceiveActor, IWithTimers
         Receive<Reask>(_ => AskForWork());
         Receive<GroupRan>(ran =>
         {
-            // Asks first: the population persists each result before it reads its next message, so
-            // a request sent after the results would leave this slot idle for every journal write.
+            // Asks first: the population persists the results before it reads its next message, so
+            // a request sent after them would leave this slot idle for the journal write.
             if (_waiting.Count == 0) AskForWork();
-            for (var i = 0; i < ran.Episodes.Count; i++)
-                ran.Issuer.Tell(new EpisodeFinished(ran.Episodes[i].Key, ran.Results[i].Fitness, ran.Results[i].Outcome));
+            ran.Issuer.Tell(new GroupFinished([.. ran.Episodes.Select((e, i) => new EpisodeFinished(e.Key, ran.Results[i].Fitness, ran.Results[i].Outcome))]));
             RunNext();
         });
         Receive<Status.Failure>(failure =>

@@ -40,6 +40,12 @@ public sealed record NoWorkAvailable(bool RunFinished) : IPopulationMessage;
 /// <summary>An evaluator's result for a leased episode.</summary>
 public sealed record EpisodeFinished(EpisodeKey Key, double Fitness, EpisodeOutcome Outcome) : IPopulationMessage;
 
+/// <summary>
+/// An evaluator's results for one leased group, in the group's order: the population journals them
+/// in one write, where one message per result would cost one journal write (a SQLite transaction) each.
+/// </summary>
+public sealed record GroupFinished(IReadOnlyList<EpisodeFinished> Results) : IPopulationMessage;
+
 /// <summary>An evaluator lost its work (it is restarting): put its leases back in the queue.</summary>
 public sealed record ReleaseLeases : IPopulationMessage
 {

@@ -57,7 +57,8 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             Lease(Sender, _options.LeaseSize(request.MaxEpisodes));
         });
         Command<OfferWork>(OnOfferWork);
-        Command<EpisodeFinished>(OnEpisodeFinished);
+        Command<EpisodeFinished>(finished => OnResults([finished]));
+        Command<GroupFinished>(group => OnResults(group.Results));
         Command<ReleaseLeases>(_ => Requeue(_leases.ReleaseAll(Sender), "evaluator restarted"));
         Command<Terminated>(t =>
         {
@@ -264,38 +265,51 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     }
 
     /// <summary>
-    /// A refused result changes nothing, not even the lease: a forged result naming the holder must
-    /// not take the episode away from it, and a holder that never sends a usable one loses it on expiry.
+    /// Journals the results that may be persisted in one write, each checked on its own. A refused
+    /// result changes nothing, not even the lease: a forged result naming the holder must not take the
+    /// episode away from it, and a holder that never sends a usable one loses it on expiry.
     /// </summary>
-    private void OnEpisodeFinished(EpisodeFinished finished)
+    private void OnResults(IReadOnlyList<EpisodeFinished> results)
     {
-        // A regrouped group's members already done: compared, never persisted twice.
-        if (_state.HasResult(finished.Key))
+        var accepted = new List<(EpisodeKey Key, IPopulationEvent Event)>();
+        foreach (var finished in results)
         {
-            if (RecomputedResult.Difference(finished, _state) is { } difference)
-                _log.Warning("Dropped a result for episode {0} from {1}: {2}", finished.Key, Sender.Path, difference);
-            return;
+            // A regrouped group's members already done: compared, never persisted twice.
+            if (_state.HasResult(finished.Key))
+            {
+                if (RecomputedResult.Difference(finished, _state) is { } difference)
+                    _log.Warning("Dropped a result for episode {0} from {1}: {2}", finished.Key, Sender.Path, difference);
+                continue;
+            }
+            var refusal = accepted.Any(a => a.Key == finished.Key)
+                ? "a second result for the episode in one message"
+                : ResultCheck.Refusal(finished, Sender, _leases, _state);
+            if (refusal is not null)
+            {
+                _log.Warning("Dropped a result for episode {0} from {1}: {2}", finished.Key, Sender.Path, refusal);
+                continue;
+            }
+            _roster.Credit(Sender);
+            MetaLossMetrics.EpisodeCompleted(MetricsName, EvaluatorRoster.NodeName(Sender.Path.Address.HasGlobalScope ? Sender.Path.Address : LocalAddress),
+                _leaseClock.Finished(finished.Key) ?? TimeSpan.Zero);
+            var key = finished.Key;
+            accepted.Add((key, key.MetaValidation
+                ? new MetaValidationEpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome)
+                : new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome)));
         }
-        if (ResultCheck.Refusal(finished, Sender, _leases, _state) is { } refusal)
+        if (accepted.Count == 0) return;
+        var applied = 0;
+        PersistAll(accepted.Select(a => a.Event), e =>
         {
-            _log.Warning("Dropped a result for episode {0} from {1}: {2}", finished.Key, Sender.Path, refusal);
-            return;
-        }
-        _roster.Credit(Sender);
-        MetaLossMetrics.EpisodeCompleted(MetricsName, EvaluatorRoster.NodeName(Sender.Path.Address.HasGlobalScope ? Sender.Path.Address : LocalAddress),
-            _leaseClock.Finished(finished.Key) ?? TimeSpan.Zero);
-        var key = finished.Key;
-        if (key.MetaValidation)
-            Persist(new MetaValidationEpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome), e => Recorded(key, e));
-        else
-            Persist(new EpisodeCompleted(key.Generation, key.Candidate, key.Episode, finished.Fitness, finished.Outcome), e => Recorded(key, e));
+            _state = _state.Apply(e);
+            if (++applied == accepted.Count) Recorded(accepted.Select(a => a.Key));
+        });
     }
 
-    /// <summary>A result is in the journal: its group's lease ends once the whole group is.</summary>
-    private void Recorded(EpisodeKey key, IPopulationEvent e)
+    /// <summary>Results are in the journal: a group's lease ends once the whole group is.</summary>
+    private void Recorded(IEnumerable<EpisodeKey> keys)
     {
-        _state = _state.Apply(e);
-        _leases.ReleaseIfDone(key, _state.HasResult);
+        foreach (var key in keys) _leases.ReleaseIfDone(key, _state.HasResult);
         // After the release: a group's lease ends with its last result, not with each result.
         MetaLossMetrics.LeasesPending(MetricsName, _leases.Count);
         Progress();

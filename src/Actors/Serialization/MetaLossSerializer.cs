@@ -40,6 +40,7 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<WorkLease>("WL4", WorkProtocolFormat.WriteWorkLease, WorkProtocolFormat.ReadWorkLease),
         Format.Of<NoWorkAvailable>("NW1", WorkProtocolFormat.WriteNoWorkAvailable, WorkProtocolFormat.ReadNoWorkAvailable),
         Format.Of<EpisodeFinished>("EF2", WorkProtocolFormat.WriteEpisodeFinished, WorkProtocolFormat.ReadEpisodeFinished),
+        Format.Of<GroupFinished>("GF1", WorkProtocolFormat.WriteGroupFinished, WorkProtocolFormat.ReadGroupFinished),
         Format.Of<ReleaseLeases>("RL1", (_, _) => { }, _ => ReleaseLeases.Instance),
         // Live cluster status.
         Format.Of<GetEvaluators>("GEV1", (_, _) => { }, _ => GetEvaluators.Instance),

@@ -51,4 +51,8 @@ internal static class WorkProtocolFormat
 
     public static EpisodeFinished ReadEpisodeFinished(this BinaryReader reader) =>
         new(reader.ReadEpisodeKey(), reader.ReadDouble(), reader.ReadEnum<EpisodeOutcome>());
+
+    public static void WriteGroupFinished(this BinaryWriter writer, GroupFinished group) => writer.WriteList(group.Results, WriteEpisodeFinished);
+
+    public static GroupFinished ReadGroupFinished(this BinaryReader reader) => new(reader.ReadList(ReadEpisodeFinished));
 }

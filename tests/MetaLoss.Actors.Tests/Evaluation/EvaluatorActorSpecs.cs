@@ -38,6 +38,9 @@ public sealed class EvaluatorActorSpecs : TestKit
         return evaluator;
     }
 
+    /// <summary>The results of the next group the evaluator reports.</summary>
+    private IReadOnlyList<EpisodeFinished> ExpectGroup() => _population.ExpectMsg<GroupFinished>().Results;
+
     /// <summary>Fake episodes that record every batch they are given.</summary>
     private sealed class RecordingRunner
     {
@@ -80,12 +83,10 @@ public sealed class EvaluatorActorSpecs : TestKit
 
         // The request goes first, so the next lease is not held up behind the journal writes of these results.
         _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 3);
-        foreach (var assignment in lease.Episodes)
-        {
-            var finished = _population.ExpectMsg<EpisodeFinished>();
-            Assert.Equal(assignment.Key, finished.Key);
-            Assert.Equal(FakeEpisodes.Run(assignment.Spec).Fitness, finished.Fitness);
-        }
+        // The group's results in one message, so the population journals them in one write.
+        var results = ExpectGroup();
+        Assert.Equal(lease.Episodes.Select(e => e.Key), results.Select(r => r.Key));
+        Assert.Equal(lease.Episodes.Select(e => FakeEpisodes.Run(e.Spec).Fitness), results.Select(r => r.Fitness));
         var batch = Assert.Single(runner.Batches);
         Assert.Equal(lease.Episodes.Select(e => e.Spec), batch);
     }
@@ -99,11 +100,10 @@ public sealed class EvaluatorActorSpecs : TestKit
 
         _population.Send(evaluator, lease);
 
-        Assert.Equal(0, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
-        Assert.Equal(1, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
+        Assert.Equal([0, 1], ExpectGroup().Select(r => r.Key.Candidate));
         // Asked for more only once the lease's last group is done, before reporting it.
         _population.ExpectMsg<RequestWork>(request => request.MaxEpisodes == 3);
-        Assert.Equal(2, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
+        Assert.Equal([2], ExpectGroup().Select(r => r.Key.Candidate));
         Assert.Equal([[lease.Episodes[0].Spec, lease.Episodes[1].Spec], [lease.Episodes[2].Spec]], runner.Batches);
     }
 
@@ -124,10 +124,9 @@ public sealed class EvaluatorActorSpecs : TestKit
         _population.Send(evaluator, TestLeases.OneGroup(Assignment(2)));
         release.Set();
 
-        Assert.Equal(0, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
-        Assert.Equal(1, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
+        Assert.Equal([0, 1], ExpectGroup().Select(r => r.Key.Candidate));
         _population.ExpectMsg<RequestWork>();
-        Assert.Equal(2, _population.ExpectMsg<EpisodeFinished>().Key.Candidate);
+        Assert.Equal([2], ExpectGroup().Select(r => r.Key.Candidate));
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         Assert.Equal([2, 1], batches);
     }
@@ -142,7 +141,7 @@ public sealed class EvaluatorActorSpecs : TestKit
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         _population.Send(evaluator, TestLeases.OneGroup(Assignment(0)));
         _population.ExpectMsg<RequestWork>();
-        _population.ExpectMsg<EpisodeFinished>();
+        ExpectGroup();
     }
 
     [Fact]
@@ -170,7 +169,7 @@ public sealed class EvaluatorActorSpecs : TestKit
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         release.Set();
         _population.ExpectMsg<RequestWork>();
-        _population.ExpectMsg<EpisodeFinished>();
+        ExpectGroup();
         Assert.Equal("evaluator-cpu:0", threadName);
     }
 
@@ -189,8 +188,7 @@ public sealed class EvaluatorActorSpecs : TestKit
         Assert.Equal(2, flaky.Incarnations);
         _population.Send(evaluator, TestLeases.OneGroup(Assignment(0), Assignment(1)));
         _population.ExpectMsg<RequestWork>();
-        Assert.Equal(Assignment(0).Key, _population.ExpectMsg<EpisodeFinished>().Key);
-        Assert.Equal(Assignment(1).Key, _population.ExpectMsg<EpisodeFinished>().Key);
+        Assert.Equal([Assignment(0).Key, Assignment(1).Key], ExpectGroup().Select(r => r.Key));
     }
 
     [Fact]
@@ -229,7 +227,7 @@ public sealed class EvaluatorActorSpecs : TestKit
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(500));
         release.Set();
         _population.ExpectMsg<RequestWork>();
-        _population.ExpectMsg<EpisodeFinished>();
+        ExpectGroup();
     }
 
     [Fact]
@@ -257,7 +255,7 @@ public sealed class EvaluatorActorSpecs : TestKit
         // Still waiting for its own request's answer.
         _population.Send(evaluator, TestLeases.OneGroup(Assignment(1)));
         _population.ExpectMsg<RequestWork>();
-        Assert.Equal(Assignment(1).Key, _population.ExpectMsg<EpisodeFinished>().Key);
+        Assert.Equal([Assignment(1).Key], ExpectGroup().Select(r => r.Key));
     }
 
     [Fact]
@@ -283,6 +281,6 @@ public sealed class EvaluatorActorSpecs : TestKit
         _population.ExpectNoMsg(TimeSpan.FromMilliseconds(300));
         _population.Send(evaluator, TestLeases.OneGroup(Assignment(0)));
         _population.ExpectMsg<RequestWork>();
-        _population.ExpectMsg<EpisodeFinished>();
+        ExpectGroup();
     }
 }

@@ -86,6 +86,40 @@ public sealed class PopulationResultTrustSpecs() : TestKit(SpecConfig.InMemory)
         Assert.Equal(1, JournaledResults(population));
     }
 
+    [Fact]
+    public void Should_journal_a_groups_results_from_one_message_and_then_lease_another_group()
+    {
+        var population = Started(TestRuns.Settings(batchSize: 2));
+        var holder = CreateTestProbe();
+        var group = Assert.Single(holder.Take(population, 2).Groups).Episodes;
+        Assert.Equal(2, group.Count);
+
+        holder.Send(population, new GroupFinished([.. group.Select(TestRuns.Finish)]));
+
+        Assert.Equal(2, JournaledResults(population));
+        // The group's lease ended with its results: the next request gets the other group.
+        var next = holder.Take(population, 2).Episodes;
+        Assert.Empty(next.Select(e => e.Key).Intersect(group.Select(e => e.Key)));
+    }
+
+    [Fact]
+    public void Should_check_each_result_of_a_group_on_its_own()
+    {
+        var population = Started(TestRuns.Settings(batchSize: 2));
+        var holder = CreateTestProbe();
+        var group = Assert.Single(holder.Take(population, 2).Groups).Episodes;
+        var good = TestRuns.Finish(group[0]);
+        // The same result twice, an impossible score, and an episode of a group it does not hold.
+        var other = group.Any(e => e.Key.Candidate == 3) ? 0 : 3;
+        GroupFinished mixed = new([good, good, TestRuns.Finish(group[1]) with { Fitness = 7 }, new EpisodeFinished(new EpisodeKey(0, other, 0), 1, EpisodeOutcome.Completed)]);
+
+        EventFilter.Warning(contains: $"from {holder.Ref.Path}").Expect(3, () => population.Tell(mixed, holder.Ref));
+
+        Assert.Equal(1, JournaledResults(population));
+        holder.Send(population, TestRuns.Finish(group[1]));
+        Assert.Equal(2, JournaledResults(population));
+    }
+
     public static TheoryData<double, EpisodeOutcome> ImpossibleValues => new()
     {
         { double.NaN, EpisodeOutcome.Completed },

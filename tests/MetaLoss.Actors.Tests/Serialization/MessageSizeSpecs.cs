@@ -81,6 +81,10 @@ public sealed class MessageSizeSpecs(ITestOutputHelper output) : Akka.TestKit.Xu
             ["WorkLease"] = Lease(state, PopulationOptions.Default.LeaseSize(AskedEpisodes)),
             ["NoWorkAvailable"] = new NoWorkAvailable(true),
             ["EpisodeFinished"] = new EpisodeFinished(new EpisodeKey(long.MaxValue, int.MaxValue, int.MaxValue, true), 1, EpisodeOutcome.ExplodedClassifier),
+            // A group is at most one lease.
+            ["GroupFinished"] = new GroupFinished([.. Enumerable.Repeat(
+                new EpisodeFinished(new EpisodeKey(long.MaxValue, int.MaxValue, int.MaxValue, true), 1, EpisodeOutcome.ExplodedClassifier),
+                PopulationOptions.MaxLeaseEpisodesLimit)]),
             ["ReleaseLeases"] = ReleaseLeases.Instance,
             ["GetEvaluators"] = GetEvaluators.Instance,
             ["EvaluatorsByNode"] = new EvaluatorsByNode(nodes),

@@ -30,6 +30,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(WorkLease)] = "WL4",
         [typeof(NoWorkAvailable)] = "NW1",
         [typeof(EpisodeFinished)] = "EF2",
+        [typeof(GroupFinished)] = "GF1",
         [typeof(ReleaseLeases)] = "RL1",
         [typeof(GetEvaluators)] = "GEV1",
         [typeof(EvaluatorsByNode)] = "EBN1",

@@ -159,6 +159,8 @@ internal static class Samples
             ["EpisodeFinished"] = new EpisodeFinished(open[1], 0.8125, EpisodeOutcome.Completed),
             ["EpisodeFinished (exploded)"] = new EpisodeFinished(open[2], 0, EpisodeOutcome.ExplodedClassifier),
             ["EpisodeFinished (meta-validation)"] = new EpisodeFinished(new EpisodeKey(4, 1, 3, MetaValidation: true), 0.25, EpisodeOutcome.Completed),
+            ["GroupFinished"] = new GroupFinished([
+                new EpisodeFinished(open[1], 0.8125, EpisodeOutcome.Completed), new EpisodeFinished(open[2], 0, EpisodeOutcome.NonFiniteLoss)]),
             ["ReleaseLeases"] = ReleaseLeases.Instance,
             ["GetEvaluators"] = GetEvaluators.Instance,
             ["EvaluatorsByNode"] = evaluators,
