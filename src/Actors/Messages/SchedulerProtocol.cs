@@ -20,3 +20,13 @@ public sealed record OfferDeclined(string PersistenceId, IActorRef Evaluator);
 
 /// <summary>A population that declined an offer has episodes to lease again.</summary>
 public sealed record WorkAvailable(string PersistenceId);
+
+/// <summary>
+/// The registry holds a run's leasing when it pauses or cancels the run, and lifts the hold when it
+/// resumes it. A held population declines every offer, so an offer the scheduler sent before it
+/// heard of the pause grants nothing. Answered with <see cref="LeasingHeld"/> once in force.
+/// </summary>
+public sealed record HoldLeasing(bool Held);
+
+/// <summary>The population's answer to <see cref="HoldLeasing"/>: from here on it leases only when not held.</summary>
+public sealed record LeasingHeld(bool Held);

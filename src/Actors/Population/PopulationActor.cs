@@ -32,6 +32,8 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     private IActorRef? _startRequester;
     // The service's scheduler, when this population declined its offer and owes it word of new work.
     private IActorRef? _scheduler;
+    // Set while the service has the run paused or cancelled: every offer is declined.
+    private bool _leasingHeld;
     // Set when every local evaluator has stopped; told to every progress subscriber, late ones too.
     private EvaluatorsFailed? _evaluatorsFailed;
 
@@ -57,6 +59,11 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             Lease(Sender, _options.LeaseSize(request.MaxEpisodes));
         });
         Command<OfferWork>(OnOfferWork);
+        Command<HoldLeasing>(hold =>
+        {
+            _leasingHeld = hold.Held;
+            Sender.Tell(new LeasingHeld(hold.Held));
+        });
         Command<EpisodeFinished>(finished => OnResults([finished]));
         Command<GroupFinished>(group => OnResults(group.Results));
         Command<ReleaseLeases>(_ => Requeue(_leases.ReleaseAll(Sender), "evaluator restarted"));
@@ -113,7 +120,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
     private void OnOfferWork(OfferWork offer)
     {
         if (_roster.Add(offer.Evaluator)) Context.Watch(offer.Evaluator);
-        var leased = _state.Finished ? 0 : Grant(offer.Evaluator, _options.LeaseSize(offer.MaxEpisodes));
+        var leased = _state.Finished || _leasingHeld ? 0 : Grant(offer.Evaluator, _options.LeaseSize(offer.MaxEpisodes));
         if (leased > 0)
         {
             Sender.Tell(new OfferTaken(PersistenceId, offer.Evaluator, leased));

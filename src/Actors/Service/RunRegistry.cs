@@ -251,9 +251,24 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
             _state = _state.Apply(e);
             var now = _state.Find(e.Name)!;
             _log.Info("Run {0} {1}", now.Name, now.State.ToString().ToLowerInvariant());
-            if (now.State == RunLifecycle.Running) Schedule(now);
-            else Unschedule(now);
-            asker.Tell(Info(now));
+            var info = Info(now);
+            _populations.TryGetValue(now.Name, out var population);
+            if (now.State == RunLifecycle.Running)
+            {
+                // Lifted before the scheduler hears of the run: its first offer then finds the population leasing.
+                population?.Tell(new HoldLeasing(false));
+                Schedule(now);
+                asker.Tell(info);
+            }
+            else
+            {
+                Unschedule(now);
+                // Answered once the population holds its leasing, so no lease starts after the answer,
+                // not even for an offer the scheduler sent before it heard (a restarting population
+                // that does not answer in time gets no offers either: the run is off the schedule).
+                if (population is null) asker.Tell(info);
+                else population.Ask<LeasingHeld>(new HoldLeasing(true), AskTimeout).ContinueWith(_ => info, TaskScheduler.Default).PipeTo(asker);
+            }
             Pushed(now);
         });
     }

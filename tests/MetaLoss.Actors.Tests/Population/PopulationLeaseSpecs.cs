@@ -37,6 +37,26 @@ public sealed class PopulationLeaseSpecs() : TestKit(SpecConfig.InMemory)
     }
 
     [Fact]
+    public void Should_decline_every_offer_while_its_leasing_is_held_and_lease_again_once_the_hold_is_lifted()
+    {
+        var population = StartedPopulation();
+        var evaluator = CreateTestProbe();
+        population.Tell(new HoldLeasing(true));
+        ExpectMsg<LeasingHeld>(held => held.Held);
+
+        // An offer the scheduler sent before it heard of a pause.
+        population.Tell(new OfferWork(evaluator.Ref, 2));
+
+        ExpectMsg<OfferDeclined>(declined => declined.Evaluator.Equals(evaluator.Ref));
+        evaluator.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        population.Tell(new HoldLeasing(false));
+        ExpectMsg<LeasingHeld>(held => !held.Held);
+        population.Tell(new OfferWork(evaluator.Ref, 2));
+        ExpectMsg<OfferTaken>(taken => taken.Episodes == 2);
+        Assert.Equal(2, evaluator.ExpectMsg<WorkLease>().Episodes.Count);
+    }
+
+    [Fact]
     public void Should_advance_the_generation_when_every_episode_has_a_result()
     {
         var population = StartedPopulation();

@@ -95,7 +95,8 @@ public class ServiceApiSpecs
 
         var paused = await Change(serve, "long", "pause", HttpStatusCode.OK);
         Assert.Equal("paused", paused.GetProperty("state").GetString());
-        // Episodes leased before the pause still count; after them, nothing more is leased.
+        // Episodes leased before the pause's answer still count; after them, nothing more is leased
+        // (not even for an offer the scheduler sent before it heard of the pause).
         var settled = await Settled(serve, "long");
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(settled, (await serve.Run("long")).EpisodesCompleted);
@@ -186,24 +187,17 @@ public class ServiceApiSpecs
     /// <summary>
     /// The run's count once every leased episode is in: no lease pending, and the count the API shows
     /// has caught up with every result the population received (the registry hears of the last
-    /// results a moment after the lease gauge falls to 0). The pause's answer can overtake an offer
-    /// the scheduler had already sent to the population, which may still be granted, so settled
-    /// also means the same count at two looks half a second apart.
+    /// results a moment after the lease gauge falls to 0).
     /// </summary>
     private static async Task<long> Settled(ServeProcess serve, string run)
     {
-        long completed = -1, previous = -2;
+        long completed = -1;
         await WaitUntil(async () =>
         {
             var metrics = (await serve.Http.GetStringAsync("metrics")).Split('\n').Where(l => l.Contains($"run=\"{run}\"")).ToList();
             var received = metrics.Where(l => l.StartsWith("metaloss_episodes_completed_total{")).Sum(l => long.Parse(l.Split(' ')[^1]));
-            (previous, completed) = (completed, (await serve.Run(run)).EpisodesCompleted);
-            if (!metrics.Any(l => l.StartsWith("metaloss_leases_pending{") && l.EndsWith(" 0")) || completed != received || completed != previous)
-            {
-                await Task.Delay(400);
-                return false;
-            }
-            return true;
+            completed = (await serve.Run(run)).EpisodesCompleted;
+            return metrics.Any(l => l.StartsWith("metaloss_leases_pending{") && l.EndsWith(" 0")) && completed == received;
         }, serve);
         return completed;
     }
