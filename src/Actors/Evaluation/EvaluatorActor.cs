@@ -8,10 +8,10 @@ namespace MetaLoss.Actors.Evaluation;
 /// <summary>
 /// Pulls groups of episodes from the population actor, runs each group as one batch (one runner
 /// call) on its slot's dedicated thread, and reports each group's results in one message. It asks
-/// for more only when its lease is done, so work flows to whichever slot is free. The same protocol serves local and
-/// remote evaluators. Results (and leases handed back) go to the population that sent the lease:
-/// under the service the request goes to a scheduler, and the lease comes from one of several runs'
-/// populations.
+/// for more only when its lease is done, so work flows to whichever slot is free. The same protocol
+/// serves local and remote evaluators. Results (and leases handed back) go to the population that
+/// sent the lease: under the service the request goes to a scheduler, and the lease comes from one
+/// of several runs' populations.
 /// </summary>
 public sealed class EvaluatorActor : ReceiveActor, IWithTimers
 {
