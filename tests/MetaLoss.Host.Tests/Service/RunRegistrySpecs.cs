@@ -22,10 +22,11 @@ public sealed class RunRegistrySpecs
         RunInfo same, beside;
         await using (var service = await ServiceHost.Start(directory))
         {
-            // Ten times as long, and submitted second: it cannot finish before the restart, however the
-            // two runs' starts and shares fall on a loaded machine.
-            same = await service.Submit("same", settings);
+            // Submitted first, so it is running when the host stops, and ten times as long as the run
+            // beside it, so it cannot finish before the restart however the shares fall on a loaded machine.
             beside = await service.Submit("beside", settings with { Seed = 99, Generations = settings.Generations * 10 });
+            same = await service.Submit("same", settings);
+            await service.WaitFor("beside", r => r.State == RunLifecycle.Running && r.EpisodesCompleted > 0, Timeout);
             await service.WaitFor("same", r => r.Generation >= 2, Timeout);
         }
 
@@ -33,7 +34,7 @@ public sealed class RunRegistrySpecs
         await using (var service = await ServiceHost.Start(directory))
         {
             var runs = (await service.Ask<RunList>(ListRuns.Instance)).Runs;
-            Assert.Equal(["same", "beside"], runs.Select(r => r.Name));
+            Assert.Equal(["beside", "same"], runs.Select(r => r.Name));
             Assert.All(runs, r => Assert.Equal(RunLifecycle.Running, r.State));
             await service.WaitFor("same", r => r.State == RunLifecycle.Finished, Timeout);
             await service.WaitFor("beside", r => r.State == RunLifecycle.Finished, Timeout);
