@@ -72,7 +72,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     public Tensor Forward(Tensor features)
     {
         // Other rows (validation) read W itself, but training goes on in row form afterwards.
-        if (_rowForm is { } rowForm && !ReferenceEquals(rowForm.Rows, features)) rowForm.Fold(_weights[0]);
+        if (RowFormFor(features) is null) _rowForm?.Fold(_weights[0]);
         return Pass(features).Logits;
     }
 
@@ -83,7 +83,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     /// </summary>
     public ForwardPass Train(Tensor features)
     {
-        if (_rowForm is not null && !ReferenceEquals(_rowForm.Rows, features))
+        if (_rowForm is not null && RowFormFor(features) is null)
         {
             _rowForm.Fold(_weights[0]);
             _rowForm.Dispose();
@@ -97,6 +97,9 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
         return Pass(features);
     }
 
+    /// <summary>The first layer's row form when it is for these rows (the very tensor trained on), else null.</summary>
+    private RowSpaceFirstLayer? RowFormFor(Tensor rows) => _rowForm is { } rowForm && ReferenceEquals(rowForm.Rows, rows) ? rowForm : null;
+
     private ForwardPass Pass(Tensor features)
     {
         using var noGrad = no_grad();
@@ -105,7 +108,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
         var x = features;
         for (var i = 0; i < _weights.Length; i++)
         {
-            x = i == 0 && _rowForm is { } rowForm && ReferenceEquals(rowForm.Rows, features)
+            x = i == 0 && RowFormFor(features) is { } rowForm
                 ? rowForm.Output().add_(_biases[0], TorchScalars.One)
                 : bmm(x, _weights[i]).add_(_biases[i], TorchScalars.One);
             if (i < _weights.Length - 1) x = x.relu_();
@@ -131,7 +134,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
             var input = i == 0 ? pass.Features : pass.Hidden[i - 1];
             // The step into the layer below uses this layer's weights before they change.
             var below = i == 0 ? null : bmm(step, _weights[i].transpose(1, 2)).mul_(pass.Hidden[i - 1].sign());
-            if (i == 0 && _rowForm is { } rowForm && ReferenceEquals(rowForm.Rows, input)) rowForm.Add(step);
+            if (i == 0 && RowFormFor(input) is { } rowForm) rowForm.Add(step);
             else _weights[i].add_(bmm(input.transpose(1, 2), step), TorchScalars.One);
             _biases[i].add_(step.sum([1], keepdim: true), TorchScalars.One);
             if (below is not null) step = below;
