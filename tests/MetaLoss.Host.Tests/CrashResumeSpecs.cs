@@ -65,9 +65,9 @@ public class CrashResumeSpecs
     [Fact]
     public async Task Should_stop_cleanly_on_ctrl_c_and_resume_to_the_same_result()
     {
-        // Longer than the other runs: the interrupt must land mid-run even when a loaded machine
-        // delays the progress line it waits for.
-        const int generations = 20;
+        // Longer than the other runs: a tiny generation takes about 50 ms, and the interrupt must
+        // land mid-run even when a loaded machine delays the test that sends it.
+        const int generations = 60;
         string[] Evolve(string run) => SmallRun.EvolveFor(run, 7, generations);
         var reference = SmallRun.NewDirectory();
         Assert.Equal(0, MetalossProcess.Run(SmallRun.Timeout, Evolve(reference)).ExitCode);

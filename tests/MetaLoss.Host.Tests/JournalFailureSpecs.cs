@@ -17,17 +17,21 @@ public sealed class JournalFailureSpecs
 
         using (var process = MetalossProcess.Start(evolve))
         {
-            Assert.True(process.WaitForLine("generation    2/", SmallRun.Timeout), process.Output);
-            await using var blocker = await WriteLocked(run);
-
+            await RefuseWritesAfterTwoGenerations(run, process);
             var code = process.WaitForExit(TimeSpan.FromMinutes(2));
             Assert.True(code == 5, $"exit {code}; output:\n{process.Output}");
             Assert.Contains("metaloss: the journal keeps failing, so the run stopped: ", process.Output);
+            Assert.Contains(RefusalMessage, process.Output);
+        }
+        await using (var journal = await Open(run))
+        {
+            Assert.Equal(2, await Scalar<long>(journal, $"SELECT COUNT(*) FROM journal WHERE manifest = '{GenerationCompleted}'"));
+            await Execute(journal, "DROP TRIGGER refuse_after_two_generations");
         }
 
         var (resumed, output) = MetalossProcess.Run(SmallRun.Timeout, evolve);
         Assert.True(resumed == 0, $"exit {resumed}; output:\n{output}");
-        Assert.Contains("Resumed at generation", output);
+        Assert.Contains("Resumed at generation 3 of 12", output);
         Assert.Contains("Finished 12 generations", output);
     }
 
@@ -55,10 +59,62 @@ public sealed class JournalFailureSpecs
     /// <summary>Another connection holding the journal's write lock (BEGIN IMMEDIATE): a real fault that changes nothing in the file.</summary>
     private static async Task<SqliteConnection> WriteLocked(string run)
     {
-        var blocker = new SqliteConnection($"Data Source={Path.Combine(run, "journal.db")};Pooling=False;Default Timeout=60");
-        await blocker.OpenAsync();
+        var blocker = await Open(run);
         blocker.BeginTransaction(deferred: false);
         return blocker;
+    }
+
+    private const string GenerationCompleted = "GC1";
+    private const string RefusalMessage = "this journal refuses writes after two generations";
+
+    /// <summary>
+    /// A trigger that makes every write after the second completed generation fail. Installed as
+    /// soon as the journal's table exists, while the run is still fitting its initial MLN, so the
+    /// point of failure is fixed by the journal's content, not by how fast the run goes.
+    /// </summary>
+    private static async Task RefuseWritesAfterTwoGenerations(string run, MetalossProcess process)
+    {
+        var deadline = DateTime.UtcNow + SmallRun.Timeout;
+        while (!File.Exists(Path.Combine(run, "journal.db")) || !await HasJournalTable(run))
+        {
+            Assert.False(process.HasExited, process.Output);
+            Assert.True(DateTime.UtcNow < deadline, "the journal's table never appeared:\n" + process.Output);
+            await Task.Delay(20);
+        }
+        await using var journal = await Open(run);
+        await Execute(journal,
+            "CREATE TRIGGER refuse_after_two_generations BEFORE INSERT ON journal " +
+            $"WHEN (SELECT COUNT(*) FROM journal WHERE manifest = '{GenerationCompleted}') >= 2 " +
+            $"BEGIN SELECT RAISE(ABORT, '{RefusalMessage}'); END");
+        Assert.True(await Scalar<long>(journal, $"SELECT COUNT(*) FROM journal WHERE manifest = '{GenerationCompleted}'") == 0,
+            "the run completed a generation before the trigger was in place:\n" + process.Output);
+    }
+
+    private static async Task<bool> HasJournalTable(string run)
+    {
+        await using var journal = await Open(run);
+        return await Scalar<long>(journal, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'") == 1;
+    }
+
+    private static async Task<SqliteConnection> Open(string run)
+    {
+        var connection = new SqliteConnection($"Data Source={Path.Combine(run, "journal.db")};Pooling=False;Default Timeout=60");
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static async Task<T> Scalar<T>(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static async Task Execute(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 
     [Theory]

@@ -10,14 +10,14 @@ public sealed class MetalossProcess : IDisposable
     private readonly Process _process;
     private readonly BlockingCollection<string> _lines = new();
     private readonly ConcurrentQueue<string> _all = new();
+    private readonly Thread[] _readers;
 
     private MetalossProcess(Process process)
     {
         _process = process;
-        process.OutputDataReceived += (_, e) => Collect(e.Data);
-        process.ErrorDataReceived += (_, e) => Collect(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        // Threads of their own, not the thread pool's callbacks: a test host whose pool is busy
+        // with blocking specs would otherwise hear of a line seconds after it was printed.
+        _readers = [Reader(process.StandardOutput), Reader(process.StandardError)];
     }
 
     public static string Program => Path.Combine(AppContext.BaseDirectory, "metaloss.dll");
@@ -73,9 +73,8 @@ public sealed class MetalossProcess : IDisposable
             }
             else if (_process.HasExited)
             {
-                // HasExited can turn true before the last lines were read: the parameterless wait
-                // also waits for the end of the redirected streams.
-                _process.WaitForExit();
+                // HasExited can turn true before the last lines were read.
+                JoinReaders();
                 if (_lines.Count > 0) continue;
                 Collect($"[metaloss exited with code {_process.ExitCode} before printing '{text}']");
                 return false;
@@ -91,7 +90,7 @@ public sealed class MetalossProcess : IDisposable
             _process.Kill(entireProcessTree: true);
             throw new TimeoutException($"metaloss did not finish within {timeout}; output:\n{Output}");
         }
-        _process.WaitForExit();
+        JoinReaders();
         return _process.ExitCode;
     }
 
@@ -126,9 +125,24 @@ public sealed class MetalossProcess : IDisposable
         _process.Dispose();
     }
 
-    private void Collect(string? line)
+    private Thread Reader(StreamReader stream)
     {
-        if (line is null) return;
+        var thread = new Thread(() =>
+        {
+            while (stream.ReadLine() is { } line) Collect(line);
+        }) { IsBackground = true, Name = "metaloss output" };
+        thread.Start();
+        return thread;
+    }
+
+    private void JoinReaders()
+    {
+        _process.WaitForExit();
+        foreach (var reader in _readers) reader.Join();
+    }
+
+    private void Collect(string line)
+    {
         _all.Enqueue(line);
         _lines.Add(line);
     }
