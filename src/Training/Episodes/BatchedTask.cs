@@ -7,7 +7,8 @@ namespace MetaLoss.Training.Episodes;
 /// <summary>
 /// The sampled rows of a batch's episodes, stacked along a leading member dimension: member p's
 /// training and validation rows are slice p. When every member has the same task (paired scoring
-/// gives a generation one task seed), the rows are sampled and scaled once and expanded, not copied.
+/// gives a generation one task seed), the rows are sampled and scaled once and expanded, not copied,
+/// which also tells the classifier that the work on them can be shared.
 /// The datasets stay resident on the CPU; the batch's rows are copied to the episodes' device.
 /// </summary>
 public sealed class BatchedTask
@@ -16,9 +17,7 @@ public sealed class BatchedTask
         Tensor validationLabels)
     {
         ClassCount = classCount;
-        // Read by two products at every step: a shared task's expanded rows are laid out once, so no
-        // product has to gather them again.
-        TrainFeatures = trainFeatures.contiguous();
+        TrainFeatures = trainFeatures;
         TrainLabels = trainLabels;
         TrainTargets = nn.functional.one_hot(trainLabels, classCount).to_type(ScalarType.Float32);
         ValidationFeatures = validationFeatures;

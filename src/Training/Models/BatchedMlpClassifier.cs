@@ -18,6 +18,8 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     private readonly Tensor[] _biases;
     // The first layer in row form for the rows it trains on, while they pay for it; null otherwise.
     private RowSpaceFirstLayer? _rowForm;
+    // Every member starts from the same weights (a paired group), so the row form can share work.
+    private readonly bool _sameStart;
 
     public BatchedMlpClassifier(ClassifierShape shape, IReadOnlyList<ulong> initSeeds, Device? device = null)
     {
@@ -25,6 +27,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
         if (initSeeds.Count == 0) throw new ArgumentException("a classifier population needs at least one member");
         Shape = shape;
         Members = initSeeds.Count;
+        _sameStart = initSeeds.Distinct().Count() == 1;
         var layers = shape.Layers;
         var weights = layers.Select(l => new float[Members * l.In * l.Out]).ToArray();
         var biases = layers.Select(l => new float[Members * l.Out]).ToArray();
@@ -69,12 +72,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     }
 
     /// <summary>Logits [P, B, ClassCount] for features [P, B, InputSize] (member p's rows in slice p).</summary>
-    public Tensor Forward(Tensor features)
-    {
-        // Other rows (validation) read W itself, but training goes on in row form afterwards.
-        if (RowFormFor(features) is null) _rowForm?.Fold(_weights[0]);
-        return Pass(features).Logits;
-    }
+    public Tensor Forward(Tensor features) => Pass(features).Logits;
 
     /// <summary>
     /// The forward pass with what <see cref="SgdStep"/> needs from it: the features and each hidden
@@ -92,7 +90,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
         if (_rowForm is null && RowSpaceFirstLayer.Pays(features.shape[1], Shape.InputSize))
         {
             using var noGrad = no_grad();
-            _rowForm = new RowSpaceFirstLayer(features, _weights[0]);
+            _rowForm = new RowSpaceFirstLayer(features, _weights[0], _sameStart);
         }
         return Pass(features);
     }
@@ -108,14 +106,22 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
         var x = features;
         for (var i = 0; i < _weights.Length; i++)
         {
-            x = i == 0 && RowFormFor(features) is { } rowForm
-                ? rowForm.Output().add_(_biases[0], TorchScalars.One)
-                : bmm(x, _weights[i]).add_(_biases[i], TorchScalars.One);
+            x = (i == 0 ? FirstLayer(features) : bmm(x, _weights[i])).add_(_biases[i], TorchScalars.One);
             if (i < _weights.Length - 1) x = x.relu_();
             activations[i] = x;
         }
         foreach (var a in activations) a.MoveToOuterDisposeScope();
         return new ForwardPass(features, activations[..^1], activations[^1]);
+    }
+
+    /// <summary>The first layer's output without its bias, in the row form where it holds.</summary>
+    private Tensor FirstLayer(Tensor features)
+    {
+        if (RowFormFor(features) is { } rowForm) return rowForm.Output();
+        if (_rowForm?.SharedOutput(features, _weights[0]) is { } shared) return shared;
+        // Other rows (validation) read W itself, but training goes on in row form afterwards.
+        _rowForm?.Fold(_weights[0]);
+        return bmm(features, _weights[0]);
     }
 
     /// <summary>

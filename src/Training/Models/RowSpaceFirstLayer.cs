@@ -9,21 +9,37 @@ namespace MetaLoss.Training.Models;
 /// one [B, B] x [B, H] product where the plain form costs two [B, F] x [F, H] products (the forward
 /// pass and the weight gradient): with the default episode's 200 rows of 784 features, an eighth of the
 /// arithmetic. W itself is formed only when something else needs it (other rows, the norms).
+/// When every member trains on the same rows from the same W0 (a paired group: one task, one
+/// initialisation), what depends on X and W0 alone is computed once for the group, and so is most of
+/// the output on other shared rows V: V W = V W0 + (V X^T) D.
 /// </summary>
 public sealed class RowSpaceFirstLayer : IDisposable
 {
     private readonly Tensor _gram;
     private readonly Tensor _atRows;
     private readonly Tensor _pending;
+    private readonly bool _sharedStart;
     private bool _anyPending;
+    private bool _folded;
 
     /// <param name="rows">X [P, B, F], the caller's; it must outlive this</param>
     /// <param name="weights">W0 [P, F, H]</param>
-    internal RowSpaceFirstLayer(Tensor rows, Tensor weights)
+    /// <param name="sameWeights">whether every member's W0 is the same</param>
+    internal RowSpaceFirstLayer(Tensor rows, Tensor weights, bool sameWeights)
     {
         Rows = rows;
-        _gram = bmm(rows, rows.transpose(1, 2)).DetachFromDisposeScope();
-        _atRows = bmm(rows, weights).DetachFromDisposeScope();
+        _sharedStart = sameWeights && IsShared(rows);
+        if (_sharedStart)
+        {
+            var one = rows.narrow(0, 0, 1);
+            _gram = bmm(one, one.transpose(1, 2)).expand(rows.shape[0], -1, -1).DetachFromDisposeScope();
+            _atRows = bmm(one, weights.narrow(0, 0, 1)).expand(rows.shape[0], -1, -1).contiguous().DetachFromDisposeScope();
+        }
+        else
+        {
+            _gram = bmm(rows, rows.transpose(1, 2)).DetachFromDisposeScope();
+            _atRows = bmm(rows, weights).DetachFromDisposeScope();
+        }
         _pending = zeros_like(_atRows).DetachFromDisposeScope();
     }
 
@@ -35,8 +51,32 @@ public sealed class RowSpaceFirstLayer : IDisposable
     /// </summary>
     public static bool Pays(long rows, long features) => rows < features;
 
+    /// <summary>
+    /// Whether P members sharing rows and W0 pay less for their output on N other shared rows through
+    /// the row form: (N F H + N B F) once plus N B H each, against N F H each (W is formed for the
+    /// norms either way). N cancels; with the default episode it pays from P = 3.
+    /// </summary>
+    public static bool SharedOutputPays(long members, long rows, long features, long hidden) =>
+        members * (features * hidden - rows * hidden) > features * hidden + rows * features;
+
+    /// <summary>Whether <paramref name="rows"/> [P, ...] holds one set of rows expanded to every member.</summary>
+    public static bool IsShared(Tensor rows) => rows.shape[0] > 1 && rows.stride(0) == 0;
+
     /// <summary>X W without the bias, [P, B, H], in the caller's dispose scope.</summary>
     internal Tensor Output() => bmm(_gram, _pending).add_(_atRows, TorchScalars.One);
+
+    /// <summary>
+    /// V W without the bias, [P, N, H], for other rows V shared by every member, from W0
+    /// <paramref name="weights"/> as it was when this began; null when that does not hold or does not pay.
+    /// </summary>
+    internal Tensor? SharedOutput(Tensor other, Tensor weights)
+    {
+        if (!_sharedStart || _folded || !IsShared(other)
+            || !SharedOutputPays(other.shape[0], Rows.shape[1], Rows.shape[2], weights.shape[2])) return null;
+        var one = other.narrow(0, 0, 1);
+        var cross = bmm(one, Rows.narrow(0, 0, 1).transpose(1, 2));
+        return bmm(cross.expand(other.shape[0], -1, -1), _pending).add_(bmm(one, weights.narrow(0, 0, 1)), TorchScalars.One);
+    }
 
     /// <summary>W -= lr X^T g for the step -lr g at the layer's output, [P, B, H].</summary>
     internal void Add(Tensor step)
@@ -50,6 +90,7 @@ public sealed class RowSpaceFirstLayer : IDisposable
     {
         if (!_anyPending) return;
         _anyPending = false;
+        _folded = true;
         using var scope = NewDisposeScope();
         weights.add_(bmm(Rows.transpose(1, 2), _pending), TorchScalars.One);
         _atRows.add_(bmm(_gram, _pending), TorchScalars.One);

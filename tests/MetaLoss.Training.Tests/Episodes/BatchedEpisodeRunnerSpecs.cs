@@ -63,6 +63,17 @@ public class BatchedEpisodeRunnerSpecs
         AssertEachMatchesLone(specs, Batched.Run(specs));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Should_match_lone_episodes_when_members_share_one_task_and_one_initialisation(bool recordValidationCurve)
+    {
+        // As `evolve` plans a paired group: candidates' losses on one episode's task and classifier.
+        var specs = Enumerable.Range(0, 5)
+            .Select(i => Spec(Mln((ulong)(50 + i)), 50, 0.1 + 0.05 * i) with { RecordValidationCurve = recordValidationCurve }).ToArray();
+        AssertEachMatchesLone(specs, Batched.Run(specs));
+    }
+
     [Fact]
     public void Should_flag_a_member_with_a_nan_loss_and_still_match_the_others()
     {

@@ -93,6 +93,36 @@ public class MlpClassifierSpecs
     }
 
     [Fact]
+    public void Should_share_the_work_of_members_that_start_alike_on_shared_rows_and_still_step_as_autograd()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(6);
+        // A paired group: one task's rows expanded to three members that start from one seed.
+        var features = randn([1, 8, 20], generator: generator).expand(3, -1, -1);
+        var others = randn([1, 50, 20], generator: generator).expand(3, -1, -1);
+        Assert.True(RowSpaceFirstLayer.IsShared(features) && RowSpaceFirstLayer.IsShared(others));
+        Assert.True(RowSpaceFirstLayer.SharedOutputPays(3, 8, Shape.InputSize, Shape.FirstHidden));
+        var targets = nn.functional.one_hot(randint(0, 4, [3, 8], generator: generator, dtype: ScalarType.Int64), 4).to_type(ScalarType.Float32);
+        using var classifier = new BatchedMlpClassifier(Shape, [7, 7, 7]);
+        using var loss = new CrossEntropyLoss();
+        float[] rates = [0.5f, 0.25f, 0.1f];
+        var expected = classifier.Parameters.Select(p => p.clone()).ToList();
+        for (var step = 0; step < 6; step++)
+        {
+            expected = ReferenceStep(expected, features, targets, rates);
+            var pass = classifier.Train(features);
+            classifier.SgdStep(pass, LogitGradients.Of(loss, pass.Logits, targets), tensor(rates.Select(r => -r).ToArray(), [3, 1, 1]));
+            AssertClose(Reference(expected, others), classifier.Forward(others), $"logits on other shared rows after step {step}");
+        }
+
+        var actual = classifier.Parameters.ToList();
+        for (var i = 0; i < expected.Count; i++) AssertClose(expected[i], actual[i], $"parameter {i}");
+        // Rows of each member's own read the weights themselves.
+        var ownRows = randn([3, 5, 20], generator: generator);
+        AssertClose(Reference(expected, ownRows), classifier.Forward(ownRows), "logits on rows of each member's own");
+    }
+
+    [Fact]
     public void Should_lower_the_training_loss_with_sgd_steps()
     {
         using var scope = NewDisposeScope();
@@ -134,7 +164,7 @@ public class MlpClassifierSpecs
         var leaves = parameters.Select(p => p.detach().clone().requires_grad_()).ToList();
         using var loss = new CrossEntropyLoss();
         loss.Compute(Reference(leaves, features), targets).sum().backward();
-        var scale = tensor(rates, [2, 1, 1]);
+        var scale = tensor(rates, [rates.Length, 1, 1]);
         return leaves.Select(p => (p - scale * p.grad!).detach()).ToList();
     }
 
