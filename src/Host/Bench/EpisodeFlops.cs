@@ -16,7 +16,15 @@ public sealed record EpisodeFlops(double Classifier, double Loss)
     public double FloorRate(double gflops) => gflops * 1e9 / Total;
 
     public static EpisodeFlops Of(EpisodeSpec spec, int features, int classes) =>
-        new(ClassifierFlops(spec, features, classes), LossFlops(spec, classes));
+        new(ClassifierFlops(spec, features, classes, members: 1), LossFlops(spec, classes));
+
+    /// <summary>
+    /// Per member of a paired group of <paramref name="members"/>: one task and one initialisation,
+    /// each member its own loss, as `evolve` plans its training episodes; what the members share is
+    /// counted once for the group.
+    /// </summary>
+    public static EpisodeFlops OfPairedGroup(EpisodeSpec spec, int features, int classes, int members) =>
+        new(ClassifierFlops(spec, features, classes, members), LossFlops(spec, classes));
 
     /// <summary>
     /// With layers (in_l, out_l), S = sum_l in_l * out_l, S' = the same sum without the first layer,
@@ -26,9 +34,11 @@ public sealed record EpisodeFlops(double Classifier, double Loss)
     /// or after every step when the spec records the validation curve. With the first layer in row
     /// form (<see cref="RowSpaceFirstLayer"/>, F features, H its width), its forward pass and weight
     /// gradient are replaced by 2 B² F + 2 B F H once, 2 B² H a step, and 2 B F H + 2 B² H before each
-    /// validation (forming its weights).
+    /// validation (forming its weights). A paired group of P shares its Gram matrix and X W0; where
+    /// that pays, its output on the validation rows V is V W0 and V X^T once (2 N F H + 2 N B F per
+    /// validation) and 2 N B H a member, and W is formed once, for the norms.
     /// </summary>
-    private static double ClassifierFlops(EpisodeSpec spec, int features, int classes)
+    private static double ClassifierFlops(EpisodeSpec spec, int features, int classes, int members)
     {
         var shape = new ClassifierShape(features, spec.FirstHidden, spec.SecondHidden, classes);
         double all = shape.Layers.Sum(l => (double)l.In * l.Out);
@@ -40,9 +50,15 @@ public sealed record EpisodeFlops(double Classifier, double Loss)
         if (!RowSpaceFirstLayer.Pays(spec.PerClassTrain * classes, features))
             return spec.Steps * (2 * trainRows * all + 2 * trainRows * all + 2 * trainRows * withoutFirst) + validation;
         var square = trainRows * trainRows;
-        return 2 * square * features + 2 * trainRows * first
-               + spec.Steps * (2 * square * spec.FirstHidden + 3 * 2 * trainRows * withoutFirst)
-               + validations * (2 * trainRows * first + 2 * square * spec.FirstHidden) + validation;
+        var training = (2 * square * features + 2 * trainRows * first) / members
+                       + spec.Steps * (2 * square * spec.FirstHidden + 3 * 2 * trainRows * withoutFirst);
+        var forming = 2 * trainRows * first + 2 * square * spec.FirstHidden;
+        if (members == 1 || !RowSpaceFirstLayer.SharedOutputPays(members, (long)trainRows, features, spec.FirstHidden))
+            return training + validations * forming + validation;
+        double n = spec.ValidationSize;
+        var sharedValidation = (2 * n * first + 2 * n * trainRows * features) / members + 2 * n * trainRows * spec.FirstHidden
+                               + 2 * n * withoutFirst;
+        return training + validations * sharedValidation + forming;
     }
 
     /// <summary>

@@ -77,7 +77,11 @@ public static class BenchCommand
         int CeilingSize);
 
     /// <summary>One row of the table: how many torch threads each running thread gets, the cores it occupies, and the work.</summary>
-    private sealed record Mode(string Name, string Threads, string P, int TorchThreads, int Cores, int Episodes, Action Work);
+    private sealed record Mode(string Name, string Threads, string P, int TorchThreads, int Cores, int Episodes, Action Work)
+    {
+        /// <summary>Set for modes whose episodes share work (paired groups); otherwise the lone episode's.</summary>
+        public EpisodeFlops? Flops { get; init; }
+    }
 
     /// <summary>Prints the throughput table and returns the torch.mm ceiling it measured.</summary>
     private static MatmulCeiling Run(DatasetCatalog catalog, BenchSettings settings)
@@ -87,7 +91,8 @@ public static class BenchCommand
         var batched = new BatchedEpisodeRunner(catalog);
         var data = catalog.Get(DatasetName.FashionMnistTrain);
         var flops = EpisodeFlops.Of(Spec(0), data.FeatureCount, data.ClassCount);
-        var modes = Modes(settings, lone, batched, cores);
+        var paired = EpisodeFlops.OfPairedGroup(Spec(0), data.FeatureCount, data.ClassCount, RunSettings.DefaultBatchSize);
+        var modes = Modes(settings, lone, batched, cores, paired);
         var ceiling = new MatmulCeiling(settings.CeilingSize, modes.Select(m => m.Cores).Append(settings.BatchedThreads));
 
         // Loads the data and JIT-compiles both paths before anything is timed.
@@ -99,7 +104,8 @@ public static class BenchCommand
                           $"training rows, {EpisodeDefaults.ValidationSize} validation rows, MLP {data.FeatureCount}-{EpisodeDefaults.FirstHidden}-" +
                           $"{EpisodeDefaults.SecondHidden}-{data.ClassCount}, {EpisodeDefaults.Steps} steps, MLN loss (its own random phi per episode)");
         Console.WriteLine($"arithmetic per episode: {flops.Total / 1e9:F3} GFLOP in matrix products (classifier {flops.Classifier / 1e9:F3}: training " +
-                          $"forward+backward, final validation forward; MLN loss {flops.Loss / 1e9:F4})");
+                          $"forward+backward, final validation forward; MLN loss {flops.Loss / 1e9:F4}); in a paired group of " +
+                          $"{RunSettings.DefaultBatchSize} (one task and classifier start, as evolve plans its episodes) {paired.Total / 1e9:F3} a member");
         Console.WriteLine($"{cores} cores; load average before: {LoadAverage.Now()}; fastest of {settings.Rounds} rounds");
 
         var best = modes.ToDictionary(m => m, _ => double.PositiveInfinity);
@@ -125,8 +131,9 @@ public static class BenchCommand
         foreach (var mode in modes)
         {
             var rate = mode.Episodes / best[mode];
-            var gflops = rate * flops.Total / 1e9;
-            var ofFloor = rate / flops.FloorRate(ceiling.For(mode.Cores));
+            var modeFlops = mode.Flops ?? flops;
+            var gflops = rate * modeFlops.Total / 1e9;
+            var ofFloor = rate / modeFlops.FloorRate(ceiling.For(mode.Cores));
             aboveFloor |= ofFloor > 1;
             Console.WriteLine($"{mode.Name,-20} {mode.Threads,-8} {mode.P,-5} {mode.Episodes,8}  {best[mode],7:F2}  {rate,10:F2}  " +
                               $"{gflops,7:F1}  {ofFloor,8:P0}  {rate / loneRate,15:F2}x");
@@ -136,7 +143,7 @@ public static class BenchCommand
         return ceiling;
     }
 
-    private static List<Mode> Modes(BenchSettings settings, EpisodeRunner lone, BatchedEpisodeRunner batched, int cores)
+    private static List<Mode> Modes(BenchSettings settings, EpisodeRunner lone, BatchedEpisodeRunner batched, int cores, EpisodeFlops paired)
     {
         var loneCount = settings.LoneEpisodes;
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = cores };
@@ -152,6 +159,11 @@ public static class BenchCommand
             modes.Add(new("batches in parallel", $"{cores}x1", $"{p}", 1, cores, batches * p,
                 () => Parallel.For(0, batches, parallel, b => batched.Run(Specs(b * p, p)))));
         }
+        // As evolve runs its training episodes: groups of the default batch size, one task and one
+        // classifier start a group, each member its own MLN.
+        var pairedGroups = Math.Max(cores, Batches(settings.BatchedEpisodes, RunSettings.DefaultBatchSize));
+        modes.Add(new("paired groups", $"{cores}x1", $"{RunSettings.DefaultBatchSize}", 1, cores, pairedGroups * RunSettings.DefaultBatchSize,
+            () => Parallel.For(0, pairedGroups, parallel, g => batched.RunGroup(PairedGroup(g, RunSettings.DefaultBatchSize)))) { Flops = paired });
         // One batch is one stream of large ops, so it gets the intra-op threads (all cores by default).
         foreach (var p in settings.Sizes)
         {
@@ -197,6 +209,13 @@ public static class BenchCommand
     }
 
     private static List<EpisodeSpec> Specs(int first, int count) => Enumerable.Range(first, count).Select(Spec).ToList();
+
+    /// <summary>Group <paramref name="group"/> of a run with paired episodes: its members take the task and start of its first.</summary>
+    private static List<EpisodeSpec> PairedGroup(int group, int members)
+    {
+        var first = Spec(group * members);
+        return [.. Enumerable.Range(group * members, members).Select(i => Spec(i) with { TaskSeed = first.TaskSeed, InitSeed = first.InitSeed })];
+    }
 
     private static int Batches(int episodes, int p) => Math.Max(1, (episodes + p - 1) / p);
 
