@@ -26,7 +26,10 @@ public sealed class LargeBatchSpecs
         var directory = SmallRun.NewDirectory();
         var hostPort = ClusterRun.FreePort();
 
-        using var host = MetalossProcess.Start(Evolve(directory, ["--devices", "cpu:1", "--port", $"{hostPort}", .. ClusterRun.FastDowning]));
+        // The whole run takes a few seconds, less than a node needs to start: the host waits for it
+        // (no member is Up before two have joined), so the node's large leases are not left to chance.
+        using var host = MetalossProcess.Start(Evolve(directory,
+            ["--devices", "cpu:1", "--port", $"{hostPort}", "--config", "akka.cluster.min-nr-of-members = 2", .. ClusterRun.FastDowning]));
         Assert.True(host.WaitForLine("Cluster started", ClusterRun.Timeout), host.Output);
         using var node = MetalossProcess.Start([.. ClusterRun.Node(hostPort, ClusterRun.FreePort()), "--config", "metaloss.request-episodes = 512"]);
 
