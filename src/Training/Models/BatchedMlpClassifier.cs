@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -29,32 +30,41 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
         Members = initSeeds.Count;
         _sameStart = initSeeds.Distinct().Count() == 1;
         var layers = shape.Layers;
-        var weights = layers.Select(l => new float[Members * l.In * l.Out]).ToArray();
-        var biases = layers.Select(l => new float[Members * l.Out]).ToArray();
+        // Drawn straight into the weights' memory on the CPU: no managed copy of them is made.
+        var weights = layers.Select(l => empty([Members, l.In, l.Out])).ToArray();
+        var biases = layers.Select(l => empty([Members, 1, l.Out])).ToArray();
         // Drawing is serial C# per seed; spread over the cores it does not hold up the batch. Paired
-        // episodes share their seed, so each distinct seed is drawn once.
+        // episodes share their seed, so each distinct seed is drawn once and copied to its other members.
         var seeds = initSeeds.Distinct().ToArray();
         Parallel.For(0, seeds.Length, s =>
         {
-            var drawn = ClassifierInitializer.Draw(shape, seeds[s]);
-            for (var p = 0; p < Members; p++)
+            var first = Enumerable.Range(0, Members).First(p => initSeeds[p] == seeds[s]);
+            ClassifierInitializer.DrawInto(shape, seeds[s], (layer, bias) => Member(bias ? biases[layer] : weights[layer], first));
+            for (var p = first + 1; p < Members; p++)
             {
                 if (initSeeds[p] != seeds[s]) continue;
                 for (var layer = 0; layer < layers.Count; layer++)
                 {
-                    drawn[layer].Weight.CopyTo(weights[layer], p * drawn[layer].Weight.Length);
-                    drawn[layer].Bias.CopyTo(biases[layer], p * drawn[layer].Bias.Length);
+                    Member(weights[layer], first).CopyTo(Member(weights[layer], p));
+                    Member(biases[layer], first).CopyTo(Member(biases[layer], p));
                 }
             }
         });
-        _weights = new Tensor[layers.Count];
-        _biases = new Tensor[layers.Count];
-        for (var layer = 0; layer < layers.Count; layer++)
-        {
-            var (input, output) = layers[layer];
-            _weights[layer] = tensor(weights[layer], [Members, input, output], device: device);
-            _biases[layer] = tensor(biases[layer], [Members, 1, output], device: device);
-        }
+        _weights = [.. weights.Select(w => OnDevice(w, device))];
+        _biases = [.. biases.Select(b => OnDevice(b, device))];
+    }
+
+    /// <summary>Member <paramref name="p"/>'s slice of a CPU parameter [P, ...], as floats in its memory.</summary>
+    private static Span<float> Member(Tensor parameter, int p)
+    {
+        var size = (int)(parameter.numel() / parameter.shape[0]);
+        return MemoryMarshal.Cast<byte, float>(parameter.bytes).Slice(p * size, size);
+    }
+
+    private static Tensor OnDevice(Tensor cpu, Device? device)
+    {
+        if (device is null || device.type == DeviceType.CPU) return cpu;
+        using (cpu) return cpu.to(device);
     }
 
     public ClassifierShape Shape { get; }

@@ -9,18 +9,30 @@ namespace MetaLoss.Training.Models;
 /// </summary>
 public static class ClassifierInitializer
 {
+    /// <summary>Where <see cref="DrawInto"/> writes layer <paramref name="layer"/>'s weight or bias.</summary>
+    public delegate Span<float> Destination(int layer, bool bias);
+
     /// <summary>Per layer: weight [in * out] laid out as [in, out] row-major, then bias [out].</summary>
     public static IReadOnlyList<(float[] Weight, float[] Bias)> Draw(ClassifierShape shape, ulong seed)
     {
-        var random = new DeterministicRandom(seed);
-        var layers = new List<(float[], float[])>();
-        foreach (var (input, output) in shape.Layers)
-        {
-            var weight = Uniform(random, input * output, input);
-            var bias = Uniform(random, output, input);
-            layers.Add((weight, bias));
-        }
+        var layers = shape.Layers.Select(l => (Weight: new float[l.In * l.Out], Bias: new float[l.Out])).ToList();
+        DrawInto(shape, seed, (layer, bias) => bias ? layers[layer].Bias : layers[layer].Weight);
         return layers;
+    }
+
+    /// <summary>
+    /// The values of <see cref="Draw(ClassifierShape, ulong)"/>, written where the caller wants them
+    /// (a tensor's own memory), so a classifier starts without managed copies of its weights.
+    /// </summary>
+    public static void DrawInto(ClassifierShape shape, ulong seed, Destination destination)
+    {
+        var random = new DeterministicRandom(seed);
+        for (var layer = 0; layer < shape.Layers.Count; layer++)
+        {
+            var fanIn = shape.Layers[layer].In;
+            Fill(random, destination(layer, bias: false), fanIn);
+            Fill(random, destination(layer, bias: true), fanIn);
+        }
     }
 
     /// <summary>
@@ -35,9 +47,14 @@ public static class ClassifierInitializer
 
     private static float[] Uniform(DeterministicRandom random, int count, int fanIn)
     {
-        var bound = 1.0 / Math.Sqrt(fanIn);
         var values = new float[count];
-        for (var i = 0; i < values.Length; i++) values[i] = (float)((random.NextDouble() * 2 - 1) * bound);
+        Fill(random, values, fanIn);
         return values;
+    }
+
+    private static void Fill(DeterministicRandom random, Span<float> values, int fanIn)
+    {
+        var bound = 1.0 / Math.Sqrt(fanIn);
+        for (var i = 0; i < values.Length; i++) values[i] = (float)((random.NextDouble() * 2 - 1) * bound);
     }
 }

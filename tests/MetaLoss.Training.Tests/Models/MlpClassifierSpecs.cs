@@ -32,6 +32,24 @@ public class MlpClassifierSpecs
     }
 
     [Fact]
+    public void Should_start_every_member_from_exactly_the_draw_of_its_seed_when_seeds_repeat()
+    {
+        // A paired group shares one seed: it is drawn once and copied to the members that repeat it.
+        ulong[] seeds = [5, 6, 5, 5];
+        using var population = new BatchedMlpClassifier(Shape, seeds);
+        var parameters = population.Parameters.ToList();
+        for (var p = 0; p < seeds.Length; p++)
+        {
+            var drawn = ClassifierInitializer.Draw(Shape, seeds[p]);
+            for (var layer = 0; layer < drawn.Count; layer++)
+            {
+                Assert.Equal(drawn[layer].Weight, parameters[layer][p].data<float>().ToArray());
+                Assert.Equal(drawn[layer].Bias, parameters[drawn.Count + layer][p].data<float>().ToArray());
+            }
+        }
+    }
+
+    [Fact]
     public void Should_draw_initial_weights_within_pytorch_linear_bounds()
     {
         var layers = ClassifierInitializer.Draw(Shape, 1);
