@@ -162,13 +162,9 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var norms = new double[Members];
-        foreach (var parameter in Parameters)
-        {
-            var perMember = HostValues.Floats(parameter.pow(TorchScalars.Two).sum([1, 2]));
-            for (var p = 0; p < Members; p++) norms[p] += perMember[p];
-        }
-        return norms;
+        var first = _rowForm?.SquaredNorms(_weights[0]) ?? _weights[0].square().sum([1, 2]);
+        var all = _weights.Skip(1).Concat(_biases).Aggregate(first, (sum, parameter) => sum.add_(parameter.square().sum([1, 2]), TorchScalars.One));
+        return [.. HostValues.Floats(all).Select(n => (double)n)];
     }
 
     public void Dispose()

@@ -78,6 +78,18 @@ public sealed class RowSpaceFirstLayer : IDisposable
         return bmm(cross.expand(other.shape[0], -1, -1), _pending).add_(bmm(one, weights.narrow(0, 0, 1)), TorchScalars.One);
     }
 
+    /// <summary>
+    /// Per member, the sum of squares of W = W0 + X^T D [P], without forming W:
+    /// |W0|² + 2 &lt;X W0, D&gt; + &lt;D, (X X^T) D&gt;, one [B, B] x [B, H] product instead of an [F, B] x [B, H] one.
+    /// </summary>
+    internal Tensor SquaredNorms(Tensor weights)
+    {
+        var norms = weights.square().sum([1, 2]);
+        if (!_anyPending) return norms;
+        return norms.add_(_atRows.mul(_pending).sum([1, 2]), TorchScalars.Two)
+            .add_(bmm(_gram, _pending).mul_(_pending).sum([1, 2]), TorchScalars.One);
+    }
+
     /// <summary>W -= lr X^T g for the step -lr g at the layer's output, [P, B, H].</summary>
     internal void Add(Tensor step)
     {

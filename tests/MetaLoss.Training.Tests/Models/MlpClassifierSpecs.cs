@@ -105,6 +105,8 @@ public class MlpClassifierSpecs
             if (step % 2 == 0) AssertClose(Reference(expected, others), classifier.Forward(others), $"logits on other rows after step {step}");
         }
 
+        // Taken in row form, before anything forms the weights.
+        AssertNorms(expected, classifier.SquaredNorms());
         var actual = classifier.Parameters.ToList();
         for (var i = 0; i < expected.Count; i++) AssertClose(expected[i], actual[i], $"parameter {i}");
         AssertClose(Reference(expected, features), classifier.Forward(features), "logits on the training rows");
@@ -133,6 +135,7 @@ public class MlpClassifierSpecs
             AssertClose(Reference(expected, others), classifier.Forward(others), $"logits on other shared rows after step {step}");
         }
 
+        AssertNorms(expected, classifier.SquaredNorms());
         var actual = classifier.Parameters.ToList();
         for (var i = 0; i < expected.Count; i++) AssertClose(expected[i], actual[i], $"parameter {i}");
         // Rows of each member's own read the weights themselves.
@@ -168,6 +171,14 @@ public class MlpClassifierSpecs
     public void Should_reject_a_shape_with_fewer_than_two_classes()
     {
         Assert.Throws<ArgumentException>(() => new BatchedMlpClassifier(Shape with { ClassCount = 1 }, [1]));
+    }
+
+    private static void AssertNorms(IReadOnlyList<Tensor> expected, double[] actual)
+    {
+        var sums = expected.Select(p => p.square().sum([1, 2])).Aggregate((a, b) => a + b).data<float>().ToArray();
+        Assert.Equal(sums.Length, actual.Length);
+        for (var p = 0; p < sums.Length; p++)
+            Assert.True(Math.Abs(sums[p] - actual[p]) <= 1e-5 * sums[p], $"member {p}: squared norm {actual[p]}, expected {sums[p]}");
     }
 
     private static void AssertClose(Tensor expected, Tensor actual, string what, float tolerance = 1e-5f)
