@@ -19,8 +19,9 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     private readonly Tensor[] _biases;
     // The first layer in row form for the rows it trains on, while they pay for it; null otherwise.
     private RowSpaceFirstLayer? _rowForm;
-    // Every member starts from the same weights (a paired group), so the row form can share work.
-    private readonly bool _sameStart;
+    // Every member still has the same weights (a paired group before its first step), so a row form
+    // begun now can share work.
+    private bool _sameStart;
 
     public BatchedMlpClassifier(ClassifierShape shape, IReadOnlyList<ulong> initSeeds, Device? device = null)
     {
@@ -144,6 +145,8 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
+        // The members' own losses and rates part their weights from here on.
+        _sameStart = false;
         var step = logitGradient.mul(negativeRates);
         for (var i = _weights.Length - 1; i >= 0; i--)
         {

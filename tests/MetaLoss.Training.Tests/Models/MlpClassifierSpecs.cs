@@ -136,6 +136,15 @@ public class MlpClassifierSpecs
         }
 
         AssertNorms(expected, classifier.SquaredNorms());
+        // Other shared rows to train on: the members' weights have parted, so nothing of theirs is shared now.
+        var moreFeatures = randn([1, 8, 20], generator: generator).expand(3, -1, -1);
+        for (var step = 0; step < 2; step++)
+        {
+            expected = ReferenceStep(expected, moreFeatures, targets, rates);
+            var pass = classifier.Train(moreFeatures);
+            classifier.SgdStep(pass, LogitGradients.Of(loss, pass.Logits, targets), tensor(rates.Select(r => -r).ToArray(), [3, 1, 1]));
+        }
+        AssertClose(Reference(expected, others), classifier.Forward(others), "logits on other shared rows after training on new rows");
         var actual = classifier.Parameters.ToList();
         for (var i = 0; i < expected.Count; i++) AssertClose(expected[i], actual[i], $"parameter {i}");
         // Rows of each member's own read the weights themselves.
