@@ -58,7 +58,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     /// <summary>Member <paramref name="p"/>'s slice of a CPU parameter [P, ...], as floats in its memory.</summary>
     private static Span<float> Member(Tensor parameter, int p)
     {
-        var size = (int)(parameter.numel() / parameter.shape[0]);
+        var size = (int)(parameter.shape[1] * parameter.shape[2]);
         return MemoryMarshal.Cast<byte, float>(parameter.bytes).Slice(p * size, size);
     }
 
@@ -165,8 +165,9 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var first = _rowForm?.SquaredNorms(_weights[0]) ?? _weights[0].square().sum([1, 2]);
-        var all = _weights.Skip(1).Concat(_biases).Aggregate(first, (sum, parameter) => sum.add_(parameter.square().sum([1, 2]), TorchScalars.One));
+        var first = _rowForm?.SquaredNorms(_weights[0]) ?? _weights[0].pow(TorchScalars.Two).sum([1, 2]);
+        var all = _weights.Skip(1).Concat(_biases)
+            .Aggregate(first, (sum, parameter) => sum.add_(parameter.pow(TorchScalars.Two).sum([1, 2]), TorchScalars.One));
         return [.. HostValues.Floats(all).Select(n => (double)n)];
     }
 

@@ -32,8 +32,8 @@ public sealed class RowSpaceFirstLayer : IDisposable
         if (_sharedStart)
         {
             var one = rows.narrow(0, 0, 1);
-            _gram = bmm(one, one.transpose(1, 2)).expand(rows.shape[0], -1, -1).DetachFromDisposeScope();
-            _atRows = bmm(one, weights.narrow(0, 0, 1)).expand(rows.shape[0], -1, -1).contiguous().DetachFromDisposeScope();
+            _gram = bmm(one, one.transpose(1, 2)).expand([rows.shape[0], -1, -1]).DetachFromDisposeScope();
+            _atRows = bmm(one, weights.narrow(0, 0, 1)).expand([rows.shape[0], -1, -1]).contiguous().DetachFromDisposeScope();
         }
         else
         {
@@ -75,7 +75,7 @@ public sealed class RowSpaceFirstLayer : IDisposable
             || !SharedOutputPays(other.shape[0], Rows.shape[1], Rows.shape[2], weights.shape[2])) return null;
         var one = other.narrow(0, 0, 1);
         var cross = bmm(one, Rows.narrow(0, 0, 1).transpose(1, 2));
-        return bmm(cross.expand(other.shape[0], -1, -1), _pending).add_(bmm(one, weights.narrow(0, 0, 1)), TorchScalars.One);
+        return bmm(cross.expand([other.shape[0], -1, -1]), _pending).add_(bmm(one, weights.narrow(0, 0, 1)), TorchScalars.One);
     }
 
     /// <summary>
@@ -84,7 +84,7 @@ public sealed class RowSpaceFirstLayer : IDisposable
     /// </summary>
     internal Tensor SquaredNorms(Tensor weights)
     {
-        var norms = weights.square().sum([1, 2]);
+        var norms = weights.pow(TorchScalars.Two).sum([1, 2]);
         if (!_anyPending) return norms;
         return norms.add_(_atRows.mul(_pending).sum([1, 2]), TorchScalars.Two)
             .add_(bmm(_gram, _pending).mul_(_pending).sum([1, 2]), TorchScalars.One);
