@@ -35,8 +35,9 @@ public sealed record EpisodeFlops(double Classifier, double Loss)
     /// form (<see cref="RowSpaceFirstLayer"/>, F features, H its width), its forward pass and weight
     /// gradient are replaced by 2 B² F + 2 B F H once, 2 B² H a step, and 2 B F H + 2 B² H before each
     /// validation (forming its weights). A paired group of P shares its Gram matrix and X W0; where
-    /// that pays, its output on the validation rows V is V W0 and V X^T once (2 N F H + 2 N B F per
-    /// validation) and 2 N B H a member, and W is never formed: its norm takes one 2 B² H product.
+    /// that pays, its output on the validation rows V takes V W0 and V X^T once (2 N F H + 2 N B F,
+    /// however many validations) and 2 N B H a member, and W is never formed: its norm takes one
+    /// 2 B² H product.
     /// </summary>
     private static double ClassifierFlops(EpisodeSpec spec, int features, int classes, int members)
     {
@@ -56,9 +57,9 @@ public sealed record EpisodeFlops(double Classifier, double Loss)
         if (members == 1 || !RowSpaceFirstLayer.SharedOutputPays(members, (long)trainRows, features, spec.FirstHidden))
             return training + validations * forming + validation;
         double n = spec.ValidationSize;
-        var sharedValidation = (2 * n * first + 2 * n * trainRows * features) / members + 2 * n * trainRows * spec.FirstHidden
-                               + 2 * n * withoutFirst;
-        return training + validations * sharedValidation + 2 * square * spec.FirstHidden;
+        var sharedOnce = (2 * n * first + 2 * n * trainRows * features) / members;
+        var perValidation = 2 * n * trainRows * spec.FirstHidden + 2 * n * withoutFirst;
+        return training + sharedOnce + validations * perValidation + 2 * square * spec.FirstHidden;
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ public sealed class RowSpaceFirstLayer : IDisposable
     private readonly bool _sharedStart;
     private bool _anyPending;
     private bool _folded;
+    // V W0 [1, N, H] and V X^T [1, N, B] for the shared rows V last asked about: a recorded
+    // validation curve asks at every step, and they hold as long as W0 does (until a fold).
+    private (Tensor Rows, Tensor AtRows, Tensor Cross)? _sharedOther;
 
     /// <param name="rows">X [P, B, F], the caller's; it must outlive this</param>
     /// <param name="weights">W0 [P, F, H]</param>
@@ -53,8 +56,9 @@ public sealed class RowSpaceFirstLayer : IDisposable
 
     /// <summary>
     /// Whether P members sharing rows and W0 pay less for their output on N other shared rows through
-    /// the row form: (N F H + N B F) once plus N B H each, against N F H each (W is formed for the
-    /// norms either way). N cancels; with the default episode it pays from P = 3.
+    /// the row form: (N F H + N B F) once plus N B H each, against N F H each. N cancels; with the
+    /// default episode it pays from P = 3. Forming W, which only the plain way needs, is left out,
+    /// so where this errs it errs towards the plain way.
     /// </summary>
     public static bool SharedOutputPays(long members, long rows, long features, long hidden) =>
         members * (features * hidden - rows * hidden) > features * hidden + rows * features;
@@ -73,9 +77,23 @@ public sealed class RowSpaceFirstLayer : IDisposable
     {
         if (!_sharedStart || _folded || !IsShared(other)
             || !SharedOutputPays(other.shape[0], Rows.shape[1], Rows.shape[2], weights.shape[2])) return null;
-        var one = other.narrow(0, 0, 1);
-        var cross = bmm(one, Rows.narrow(0, 0, 1).transpose(1, 2));
-        return bmm(cross.expand([other.shape[0], -1, -1]), _pending).add_(bmm(one, weights.narrow(0, 0, 1)), TorchScalars.One);
+        if (_sharedOther is not { } cached || !ReferenceEquals(cached.Rows, other))
+        {
+            DisposeSharedOther();
+            var one = other.narrow(0, 0, 1);
+            cached = (other, bmm(one, weights.narrow(0, 0, 1)).DetachFromDisposeScope(),
+                bmm(one, Rows.narrow(0, 0, 1).transpose(1, 2)).DetachFromDisposeScope());
+            _sharedOther = cached;
+        }
+        return bmm(cached.Cross.expand([other.shape[0], -1, -1]), _pending).add_(cached.AtRows, TorchScalars.One);
+    }
+
+    private void DisposeSharedOther()
+    {
+        if (_sharedOther is not { } cached) return;
+        cached.AtRows.Dispose();
+        cached.Cross.Dispose();
+        _sharedOther = null;
     }
 
     /// <summary>
@@ -111,6 +129,7 @@ public sealed class RowSpaceFirstLayer : IDisposable
 
     public void Dispose()
     {
+        DisposeSharedOther();
         _gram.Dispose();
         _atRows.Dispose();
         _pending.Dispose();

@@ -6,9 +6,9 @@ using MetaLoss.Host.Runs;
 namespace MetaLoss.Host.Tests.Cluster;
 
 /// <summary>
-/// A run long enough for nodes to join, die and be downed while it goes on (default-size episodes,
-/// 80 generations: at about 50 episodes a second on one slot, paired groups sharing their work, still
-/// about 20 s), with downing tuned for tests: a dead member is downed within seconds.
+/// A run long enough for nodes to join, die and be downed while it goes on (default-size episodes;
+/// 80 generations, twice what sufficed before paired groups shared their work), with downing tuned for
+/// tests: a dead member is downed within seconds.
 /// </summary>
 public static class ClusterRun
 {

@@ -120,6 +120,7 @@ public class MlpClassifierSpecs
         // A paired group: one task's rows expanded to three members that start from one seed.
         var features = randn([1, 8, 20], generator: generator).expand(3, -1, -1);
         var others = randn([1, 50, 20], generator: generator).expand(3, -1, -1);
+        var moreOthers = randn([1, 30, 20], generator: generator).expand(3, -1, -1);
         Assert.True(RowSpaceFirstLayer.IsShared(features) && RowSpaceFirstLayer.IsShared(others));
         Assert.True(RowSpaceFirstLayer.SharedOutputPays(3, 8, Shape.InputSize, Shape.FirstHidden));
         var targets = nn.functional.one_hot(randint(0, 4, [3, 8], generator: generator, dtype: ScalarType.Int64), 4).to_type(ScalarType.Float32);
@@ -133,6 +134,7 @@ public class MlpClassifierSpecs
             var pass = classifier.Train(features);
             classifier.SgdStep(pass, LogitGradients.Of(loss, pass.Logits, targets), tensor(rates.Select(r => -r).ToArray(), [3, 1, 1]));
             AssertClose(Reference(expected, others), classifier.Forward(others), $"logits on other shared rows after step {step}");
+            if (step % 3 == 1) AssertClose(Reference(expected, moreOthers), classifier.Forward(moreOthers), $"logits on more shared rows after step {step}");
         }
 
         AssertNorms(expected, classifier.SquaredNorms());
