@@ -6,6 +6,7 @@ using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Actors.Population;
 using MetaLoss.Actors.Service;
+using MetaLoss.Host.Api;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Runs;
 using MetaLoss.Training;
@@ -31,7 +32,7 @@ public static class ActorOverheadBench
 {
     public sealed record Settings(int Generations, int Parents, int EpisodesPerCandidate, int BatchSize, int Slots, int Rounds);
 
-    private sealed record Round(double DirectSeconds, ActorRun Sqlite, ActorRun Memory, ActorRun Service, bool Identical);
+    private sealed record Round(double DirectSeconds, ActorRun Sqlite, ActorRun Memory, ActorRun Service, bool Identical, double Flops);
 
     /// <summary>
     /// From the StartRun to the first batch (the run's first write, the evaluators starting), once
@@ -55,13 +56,13 @@ public static class ActorOverheadBench
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """);
 
-    public static void Run(DatasetCatalog catalog, Settings settings)
+    public static void Run(DatasetCatalog catalog, Settings settings, MatmulCeiling ceiling)
     {
         TorchThreads.Configure(1);
         var run = RunSettings(settings.Generations, settings.Parents, settings.EpisodesPerCandidate, settings.BatchSize);
         Console.WriteLine();
         Console.WriteLine($"actor overhead: {settings.Generations} generations x {run.EpisodesPerGeneration} episodes ({2 * settings.Parents} candidates x " +
-                          $"{settings.EpisodesPerCandidate} paired episodes, random initial MLN), batch size {settings.BatchSize}, " +
+                          $"{settings.EpisodesPerCandidate} paired episodes of evolve's default task distribution, random initial MLN), batch size {settings.BatchSize}, " +
                           $"{settings.Slots} slots x 1 torch thread; fastest of {settings.Rounds} rounds; load average before: {LoadAverage.Now()}");
 
         // Starts Akka, SQLite and every path once before anything is timed.
@@ -81,6 +82,13 @@ public static class ActorOverheadBench
         Console.WriteLine($"  serve against evolve: {serviceOverEvolve:F2} ms per episode");
         Console.WriteLine($"  once per run, from StartRun to the first batch (run persisted, evaluators started): " +
                           $"{rounds.Min(r => r.Sqlite.StartSeconds) * 1000:F0} ms with SQLite, {rounds.Min(r => r.Memory.StartSeconds) * 1000:F0} ms in memory");
+        if (ceiling.Best.TryGetValue(settings.Slots, out var gflops))
+        {
+            var floor = rounds[0].Flops / (gflops * 1e9);
+            Console.WriteLine($"  floor (these batches' matrix products, {rounds[0].Flops / episodes / 1e9:F3} GFLOP an episode, at the " +
+                              $"{MatmulCeiling.Threads(settings.Slots)} ceiling): {episodes / floor:F2} episodes/s; actors with SQLite " +
+                              $"at {floor / rounds.Min(r => r.Sqlite.RunSeconds):P0} of it, direct at {floor / direct:P0}");
+        }
         Console.WriteLine($"  results of the direct run identical to the actor run's, bit for bit: {(rounds.All(r => r.Identical) ? "yes" : "NO")}");
         Console.WriteLine($"load average after: {LoadAverage.Now()}");
     }
@@ -96,11 +104,17 @@ public static class ActorOverheadBench
                           $"(per round: {string.Join(", ", rounds.Select(r => ((r.Actor - r.Direct) / r.Direct).ToString("P1")))})");
     }
 
-    /// <summary>The default episode with a random initial MLN (no warm-start fit, which is not what is measured here).</summary>
+    /// <summary>
+    /// `evolve`'s default run (its task distribution, so its plan and its groups are the ones `evolve`
+    /// computes), with a random initial MLN (the warm-start fit is not what is measured here) and no
+    /// meta-validation, so every generation holds the same episodes.
+    /// </summary>
     private static RunSettings RunSettings(int generations, int parents, int episodesPerCandidate, int batchSize) =>
-        new(Seed: 2026, generations, new EvolutionSettings { Parents = parents }, MlnArchitecture.Default,
-            new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), TaskSeed: 0, InitSeed: 0),
-            episodesPerCandidate, PairedEpisodes: true, MlnInit.Random) { BatchSize = batchSize };
+        (RunRequest.Default with
+        {
+            Seed = 2026, Generations = generations, Population = parents, EpisodesPerCandidate = episodesPerCandidate,
+            BatchSize = batchSize, Init = MlnInit.Random,
+        }).ToSettings() with { MetaValidation = MetaValidation.None };
 
     /// <summary>Why the run's groups would not fit the default lease cap, or null.</summary>
     public static string? BatchSizeRefusal(Settings settings) =>
@@ -113,7 +127,7 @@ public static class ActorOverheadBench
         var direct = Directly(catalog, settings.Slots, log.ByGeneration(run.Generations), out var identical);
         var memory = ThroughActors(catalog, settings, run, new BatchLog(), Journal.Memory);
         var service = ThroughActors(catalog, settings, run, new BatchLog(), Journal.Service);
-        return new Round(direct, sqlite, memory, service, identical);
+        return new Round(direct, sqlite, memory, service, identical, log.Batches.Sum(b => Flops(catalog, b.Specs)));
     }
 
     private static ActorRun ThroughActors(DatasetCatalog catalog, Settings settings, RunSettings run, BatchLog log, Journal journal)
@@ -216,6 +230,12 @@ public static class ActorOverheadBench
         {
             foreach (var thread in threads) thread.Dispose();
         }
+    }
+
+    private static double Flops(DatasetCatalog catalog, IReadOnlyList<EpisodeSpec> batch)
+    {
+        var data = catalog.Get(batch[0].Dataset);
+        return EpisodeFlops.OfBatch(batch, data.FeatureCount, data.ClassCount);
     }
 
     private static bool Identical(EpisodeResult[] logged, EpisodeResult[] direct) =>

@@ -27,6 +27,21 @@ public sealed record EpisodeFlops(double Classifier, double Loss)
         new(ClassifierFlops(spec, features, classes, members), LossFlops(spec, classes));
 
     /// <summary>
+    /// Products of a whole batch as the runner computes it: a paired group when its members differ
+    /// in their loss alone (one task, one classifier start), otherwise every member alone.
+    /// </summary>
+    public static double OfBatch(IReadOnlyList<EpisodeSpec> specs, int features, int datasetClasses)
+    {
+        var first = specs[0];
+        var classes = first.Classes?.Count ?? datasetClasses;
+        var paired = specs.All(s => s with { Loss = first.Loss, Classes = first.Classes } == first &&
+                                    (s.Classes ?? []).SequenceEqual(first.Classes ?? []));
+        return paired
+            ? specs.Count * OfPairedGroup(first, features, classes, specs.Count).Total
+            : specs.Sum(s => Of(s, features, s.Classes?.Count ?? datasetClasses).Total);
+    }
+
+    /// <summary>
     /// With layers (in_l, out_l), S = sum_l in_l * out_l, S' = the same sum without the first layer,
     /// B training rows and N validation rows, plainly:
     ///   steps * (2 B S forward + 2 B S weight gradients + 2 B S' input gradients) + 2 N S per validation,

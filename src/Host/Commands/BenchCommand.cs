@@ -65,7 +65,7 @@ public static class BenchCommand
             var ceiling = Run(catalog, settings);
             if (mklMode == MklBenchModes.Mode.Both && MklOffRun.Compare() is var code and not 0) return code;
             LaunchBoundProxy.Run(catalog, settings.Rounds, settings.BatchedThreads, ceiling);
-            if (overhead.Generations > 0) ActorOverheadBench.Run(catalog, overhead);
+            if (overhead.Generations > 0) ActorOverheadBench.Run(catalog, overhead, ceiling);
             if (settings.MemoryEpisodes > 0) MemoryLoop(new BatchedEpisodeRunner(catalog), settings);
             return 0;
         });
