@@ -26,7 +26,7 @@ public class ProgressInputSpecs
     public async Task Should_resume_a_killed_progress_input_run_to_the_same_state_and_refuse_it_without_the_option()
     {
         var reference = SmallRun.Finished("--progress-input");
-        var interrupted = SmallRun.KilledAfterGenerationTwo("--progress-input");
+        var interrupted = await SmallRun.KilledMidRun("--progress-input");
         // The journal holds an MLN with the progress input: resuming it with the input off is refused and changes nothing.
         var other = MetalossProcess.Run(Quick, SmallRun.Evolve(interrupted, "--progress-input", "false"));
         Assert.True(other.ExitCode == 2, other.Output);

@@ -12,7 +12,7 @@ public class ResumeUnderNewDefaultsSpecs
     public async Task Should_resume_an_old_default_run_from_the_plain_command_to_the_same_result()
     {
         var reference = SmallRun.Finished(OldDefaults);
-        var interrupted = SmallRun.KilledAfterGenerationTwo(OldDefaults);
+        var interrupted = await SmallRun.KilledMidRun(OldDefaults);
         var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(interrupted));
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         Assert.Contains("Resumed at generation", resumed.Output);

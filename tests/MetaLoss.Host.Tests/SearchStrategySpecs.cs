@@ -27,7 +27,7 @@ public class SearchStrategySpecs
     public async Task Should_resume_a_killed_cma_es_run_to_the_same_state_and_refuse_another_strategy()
     {
         var reference = SmallRun.Finished("--strategy", "cma-es");
-        var interrupted = SmallRun.KilledAfterGenerationTwo("--strategy", "cma-es");
+        var interrupted = await SmallRun.KilledMidRun("--strategy", "cma-es");
         // The journal holds a CMA-ES run: resuming it as (mu+lambda) is refused and changes nothing.
         var other = MetalossProcess.Run(Quick, SmallRun.Evolve(interrupted));
         Assert.True(other.ExitCode == 2, other.Output);

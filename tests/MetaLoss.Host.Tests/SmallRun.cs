@@ -37,13 +37,20 @@ public static class SmallRun
         return run;
     }
 
-    /// <summary>A small run with these options killed (SIGKILL) once its second generation finished, to be resumed.</summary>
-    public static string KilledAfterGenerationTwo(params string[] extra)
+    /// <summary>
+    /// A small run with these options killed (SIGKILL) once its first generation finished, to be
+    /// resumed. A tiny generation can take 50 ms, so the kill comes early enough to leave most of the
+    /// run undone, and the journal is checked: a kill that landed after the end would test nothing.
+    /// </summary>
+    public static async Task<string> KilledMidRun(params string[] extra)
     {
         var run = NewDirectory();
-        using var process = MetalossProcess.Start(Evolve(run, extra));
-        Assert.True(process.WaitForLine("generation    2/", Timeout), process.Output);
-        process.KillHard();
+        using (var process = MetalossProcess.Start(Evolve(run, extra)))
+        {
+            Assert.True(process.WaitForLine("generation    1/", Timeout), process.Output);
+            process.KillHard();
+        }
+        Assert.False((await State(run)).Finished, "the kill landed after the run finished");
         return run;
     }
 

@@ -52,7 +52,7 @@ public class TaskDistributionProcessSpecs
     public async Task Should_journal_the_distribution_and_resume_after_sigkill_to_the_same_result()
     {
         var reference = SmallRun.Finished(Distribution);
-        var interrupted = SmallRun.KilledAfterGenerationTwo(Distribution);
+        var interrupted = await SmallRun.KilledMidRun(Distribution);
         // The journal names its distribution: a resume without it is refused, and changes nothing.
         var without = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(interrupted));
         Assert.True(without.ExitCode == 2, without.Output);
