@@ -119,7 +119,6 @@ public sealed record RunSettings(
                 $"more than the {MaxGenerationBytes >> 20} MiB a generation may hold; at most {MaxGenerationBytes / (2L * 2 * Architecture.ParameterCount * sizeof(float)):N0} parents");
     }
 
-    /// <summary>Names of the settings that differ, for a clear refusal to resume.</summary>
     /// <summary>These settings with the <paramref name="unstated"/> ones taken from the <paramref name="journaled"/> run's.</summary>
     public RunSettings Keeping(RunSettings journaled, UnstatedSettings unstated) => this with
     {
@@ -130,6 +129,7 @@ public sealed record RunSettings(
         Tasks = unstated.HasFlag(UnstatedSettings.TaskClasses) ? (Tasks with { Classes = journaled.Tasks.Classes }).Canonical() : Tasks,
     };
 
+    /// <summary>Names of the settings that differ, for a clear refusal to resume.</summary>
     public IReadOnlyList<string> Differences(RunSettings other)
     {
         var differences = new List<string>();

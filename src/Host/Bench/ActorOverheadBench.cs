@@ -56,17 +56,45 @@ public static class ActorOverheadBench
         akka.persistence.snapshot-store.plugin = "akka.persistence.snapshot-store.inmem"
         """);
 
+    /// <summary>A run to measure: what its header calls it, and the run of so many generations.</summary>
+    private sealed record Regime(string Name, Func<int, RunSettings> Run);
+
     public static void Run(DatasetCatalog catalog, Settings settings, MatmulCeiling ceiling)
     {
         TorchThreads.Configure(1);
-        var run = RunSettings(settings.Generations, settings.Parents, settings.EpisodesPerCandidate, settings.BatchSize);
+        foreach (var regime in Regimes(settings)) Run(catalog, settings, ceiling, regime);
+    }
+
+    /// <summary>
+    /// `evolve`'s default run, whose groups hold one episode index and share their task; and the
+    /// template's regime, the fixed 10-class episode a plain PyTorch script runs, planned
+    /// candidate-major as `evolve --task-classes all` plans it. Both start from a random MLN (the
+    /// warm-start fit is not what is measured here) and have no meta-validation, so every generation
+    /// holds the same episodes.
+    /// </summary>
+    private static IEnumerable<Regime> Regimes(Settings settings)
+    {
+        RunRequest Request(int generations) => RunRequest.Default with
+        {
+            Seed = 2026, Generations = generations, Population = settings.Parents, EpisodesPerCandidate = settings.EpisodesPerCandidate,
+            BatchSize = settings.BatchSize, Init = MlnInit.Random,
+        };
+        RunSettings Settings(RunRequest request) => request.ToSettings() with { MetaValidation = MetaValidation.None };
+        yield return new Regime("evolve's default run (6 to 10 classes an episode, progress input)", g => Settings(Request(g)));
+        yield return new Regime("the template's regime (all 10 classes, no progress input: the PyTorch script's episode)",
+            g => Settings(Request(g) with { TaskClasses = RunRequest.AllClasses, ProgressInput = false }));
+    }
+
+    private static void Run(DatasetCatalog catalog, Settings settings, MatmulCeiling ceiling, Regime regime)
+    {
+        var run = regime.Run(settings.Generations);
         Console.WriteLine();
-        Console.WriteLine($"actor overhead: {settings.Generations} generations x {run.EpisodesPerGeneration} episodes ({2 * settings.Parents} candidates x " +
-                          $"{settings.EpisodesPerCandidate} paired episodes of evolve's default task distribution, random initial MLN), batch size {settings.BatchSize}, " +
-                          $"{settings.Slots} slots x 1 torch thread; fastest of {settings.Rounds} rounds; load average before: {LoadAverage.Now()}");
+        Console.WriteLine($"actor overhead, {regime.Name}: {settings.Generations} generations x {run.EpisodesPerGeneration} episodes " +
+                          $"({2 * settings.Parents} candidates x {settings.EpisodesPerCandidate} paired episodes, random initial MLN), batch size " +
+                          $"{settings.BatchSize}, {settings.Slots} slots x 1 torch thread; fastest of {settings.Rounds} rounds; load average before: {LoadAverage.Now()}");
 
         // Starts Akka, SQLite and every path once before anything is timed.
-        Measure(catalog, settings, RunSettings(1, settings.Parents, settings.EpisodesPerCandidate, settings.BatchSize));
+        Measure(catalog, settings, regime.Run(1));
         var rounds = Enumerable.Range(0, settings.Rounds).Select(_ => Measure(catalog, settings, run)).ToList();
 
         var episodes = (double)settings.Generations * run.EpisodesPerGeneration;
@@ -103,18 +131,6 @@ public static class ActorOverheadBench
         Console.WriteLine($"  overhead, {journal}: {perEpisode:F2} ms per episode, {(actor - direct) / direct:P1} of episode time " +
                           $"(per round: {string.Join(", ", rounds.Select(r => ((r.Actor - r.Direct) / r.Direct).ToString("P1")))})");
     }
-
-    /// <summary>
-    /// `evolve`'s default run (its task distribution, so its plan and its groups are the ones `evolve`
-    /// computes), with a random initial MLN (the warm-start fit is not what is measured here) and no
-    /// meta-validation, so every generation holds the same episodes.
-    /// </summary>
-    private static RunSettings RunSettings(int generations, int parents, int episodesPerCandidate, int batchSize) =>
-        (RunRequest.Default with
-        {
-            Seed = 2026, Generations = generations, Population = parents, EpisodesPerCandidate = episodesPerCandidate,
-            BatchSize = batchSize, Init = MlnInit.Random,
-        }).ToSettings() with { MetaValidation = MetaValidation.None };
 
     /// <summary>Why the run's groups would not fit the default lease cap, or null.</summary>
     public static string? BatchSizeRefusal(Settings settings) =>
