@@ -139,6 +139,9 @@ public static class BenchCommand
                               $"{gflops,7:F1}  {ofFloor,8:P0}  {rate / loneRate,15:F2}x");
         }
         if (aboveFloor) Console.WriteLine("faster than the floor: the ceiling was measured low (other work on the cores?), so these fractions are not to be trusted");
+        var profiled = Enumerable.Range(0, Batches(settings.BatchedEpisodes, RunSettings.DefaultBatchSize))
+            .Select(g => (IReadOnlyList<EpisodeSpec>)PairedGroup(g, RunSettings.DefaultBatchSize)).ToList();
+        EpisodeProfile.Run(catalog, profiled, settings.Rounds, paired, ceiling.For(1));
         Console.WriteLine($"load average after: {LoadAverage.Now()}");
         return ceiling;
     }

@@ -14,9 +14,10 @@ namespace MetaLoss.Training.Episodes;
 /// learning rate and schedule. Never throws for a misbehaving loss: a member whose loss goes
 /// non-finite, or whose classifier blows up, ends with fitness 0 and a flag while the rest carry on.
 /// The data stays resident on the CPU; a group's rows, classifiers and losses live on
-/// <paramref name="device"/> (a CUDA evaluator slot's GPU, or the CPU by default).
+/// <paramref name="device"/> (a CUDA evaluator slot's GPU, or the CPU by default). A
+/// <paramref name="clock"/>, if given, sums the time each phase takes (`metaloss bench`'s profile).
 /// </summary>
-public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device = null)
+public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device = null, EpisodePhaseClock? clock = null)
 {
     /// <summary>A classifier whose squared weight norm passes this has diverged, finite or not.</summary>
     internal const double ExplodedSquaredNorm = 1e12;
@@ -63,32 +64,42 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device
         var data = datasets.Get(settings.Dataset);
 
         using var scope = NewDisposeScope();
-        var task = BatchedTask.Sample(data, specs, device);
-        using var classifier = BatchedClassifiers.Create(settings.Classifier, data.FeatureCount, settings.FirstHidden, settings.SecondHidden,
-            task.ClassCount, specs.Select(s => s.InitSeed).ToList(), device);
-        using var loss = BatchedLosses.Create(specs.Select(s => s.Loss).ToList(), device);
-        using var training = TrainingLoss.For(loss, task.TrainTargets);
+        var task = Timed(EpisodePhase.Sampling, () => BatchedTask.Sample(data, specs, device));
+        using var classifier = Timed(EpisodePhase.Initialisation, () => BatchedClassifiers.Create(settings.Classifier, data.FeatureCount,
+            settings.FirstHidden, settings.SecondHidden, task.ClassCount, specs.Select(s => s.InitSeed).ToList(), device));
+        using var loss = Timed(EpisodePhase.Initialisation, () => BatchedLosses.Create(specs.Select(s => s.Loss).ToList(), device));
+        using var training = Timed(EpisodePhase.Initialisation, () => TrainingLoss.For(loss, task.TrainTargets));
 
         var curves = new BatchCurves(specs.Count, settings.Steps);
         float[]? validation = null;
         for (var step = 0; step < settings.Steps; step++)
         {
             using var stepScope = NewDisposeScope();
-            var pass = classifier.Train(task.TrainFeatures);
-            var (losses, gradient) = training.ValuesAndGradient(pass.Logits, step / (double)settings.Steps);
-            var (trainLosses, trainAccuracies) = LossesAndAccuracies(losses, pass.Logits, task.TrainLabels);
+            var pass = Timed(EpisodePhase.Forward, () => classifier.Train(task.TrainFeatures));
+            var progress = step / (double)settings.Steps;
+            var (losses, gradient) = Timed(EpisodePhase.Loss, () => training.ValuesAndGradient(pass.Logits, progress));
+            var (trainLosses, trainAccuracies) = Timed(EpisodePhase.Statistics, () => LossesAndAccuracies(losses, pass.Logits, task.TrainLabels));
             curves.RecordTrainStep(trainLosses, trainAccuracies);
             if (!curves.AnyLive) break;
             // A flagged member's (possibly NaN) step stays in its own slice; its results are never read.
-            classifier.SgdStep(pass, gradient, NegativeRates(specs, step));
+            var negativeRates = NegativeRates(specs, step);
+            Timed(EpisodePhase.SgdStep, () => classifier.SgdStep(pass, gradient, negativeRates));
             if (!settings.RecordValidationCurve) continue;
-            validation = ValidationAccuracies(classifier, task);
+            validation = Timed(EpisodePhase.Validation, () => ValidationAccuracies(classifier, task));
             curves.RecordValidation(validation);
         }
 
         // A recorded curve already ends at the final accuracy.
-        if (curves.AnyLive && !settings.RecordValidationCurve) validation = ValidationAccuracies(classifier, task);
-        return curves.Finish(classifier.SquaredNorms(), ExplodedSquaredNorm, validation ?? new float[specs.Count]);
+        if (curves.AnyLive && !settings.RecordValidationCurve) validation = Timed(EpisodePhase.Validation, () => ValidationAccuracies(classifier, task));
+        return Timed(EpisodePhase.Finish, () => curves.Finish(classifier.SquaredNorms(), ExplodedSquaredNorm, validation ?? new float[specs.Count]));
+    }
+
+    private T Timed<T>(EpisodePhase phase, Func<T> work) => clock is null ? work() : clock.Time(phase, work);
+
+    private void Timed(EpisodePhase phase, Action work)
+    {
+        if (clock is null) work();
+        else clock.Time(phase, work);
     }
 
     /// <summary>-lr of every member at this step, [P, 1, 1].</summary>
