@@ -57,7 +57,9 @@ public sealed class DashboardSpecs
         await SubmitThroughForm(page, "form-run", OtherSettings, SmallRun.Generations, seed: 7);
         // The server answers once the run is prepared (its data checked), which takes a while on a busy machine.
         await Expect(page.Locator("#submit-message")).ToHaveTextAsync("Submitted run form-run.", new() { Timeout = RunTimeout });
-        await serve.Submit(ServeProcess.SmallRunBody("api-run", generations: 40, seed: 8));
+        // Long enough never to finish here (a tiny generation can take 50 ms): it is paused, resumed
+        // and at the end cancelled, which a finished run no longer offers.
+        await serve.Submit(ServeProcess.SmallRunBody("api-run", generations: 10_000, seed: 8));
         var formRun = page.Locator(".run-card[data-run='form-run']");
         var apiRun = page.Locator(".run-card[data-run='api-run']");
         await Expect(apiRun).ToBeVisibleAsync();
