@@ -6,8 +6,7 @@ namespace MetaLoss.Host.Bench;
 
 /// <summary>
 /// Where a paired group's time goes, phase by phase (<see cref="EpisodePhaseClock"/>), on one thread,
-/// beside what its matrix products alone would take at the one-thread ceiling: the part of the
-/// floor's gap each phase holds.
+/// beside what its matrix products alone would take at the one-thread ceiling.
 /// </summary>
 public static class EpisodeProfile
 {

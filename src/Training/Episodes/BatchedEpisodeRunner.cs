@@ -82,8 +82,7 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device
             curves.RecordTrainStep(trainLosses, trainAccuracies);
             if (!curves.AnyLive) break;
             // A flagged member's (possibly NaN) step stays in its own slice; its results are never read.
-            var negativeRates = NegativeRates(specs, step);
-            Timed(EpisodePhase.SgdStep, () => classifier.SgdStep(pass, gradient, negativeRates));
+            Timed(EpisodePhase.SgdStep, () => classifier.SgdStep(pass, gradient, NegativeRates(specs, step)));
             if (!settings.RecordValidationCurve) continue;
             validation = Timed(EpisodePhase.Validation, () => ValidationAccuracies(classifier, task));
             curves.RecordValidation(validation);
