@@ -11,4 +11,16 @@ public enum MlnInit
 
     /// <summary>The paper's random initialisation, rescaled so its gradient norm matches CE's.</summary>
     Random,
+
+    /// <summary>
+    /// Fitted to CE with label smoothing at its tuned rate and schedule (as SGD at the run's rate
+    /// would feel it); needs the progress input. The tuned settings are in the host's InitialMln.
+    /// </summary>
+    LabelSmoothingFit,
+
+    /// <summary>Fitted to Poly-1 at its tuned rate and schedule; needs the progress input.</summary>
+    PolyOneFit,
+
+    /// <summary>Fitted to focal loss at its tuned rate and schedule; needs the progress input.</summary>
+    FocalFit,
 }

@@ -27,7 +27,7 @@ public sealed partial record CreateRun(string Name, int Priority, RunRequest Run
         ["seed"] = (b, v, f) => b with { Run = b.Run with { Seed = Seed(v, f) } },
         ["episodesPerCandidate"] = (b, v, f) => b with { Run = b.Run with { EpisodesPerCandidate = WholeNumber(v, f) } },
         ["unpaired"] = (b, v, f) => b with { Run = b.Run with { Unpaired = Boolean(v, f) } },
-        ["init"] = (b, v, f) => b with { Run = b.Run with { Init = RunRequest.ParseInit(Text(v, f)) ?? throw new RunRequestException(f, $"{f}: unknown '{v.GetString()}'; use ce, mse or random") } },
+        ["init"] = (b, v, f) => b with { Run = b.Run with { Init = RunRequest.ParseInit(Text(v, f)) ?? throw new RunRequestException(f, $"{f}: unknown '{v.GetString()}'; use {RunRequest.InitChoices}") } },
         ["validationEpisodes"] = (b, v, f) => b with { Run = b.Run with { ValidationEpisodes = WholeNumber(v, f) } },
         ["validationTop"] = (b, v, f) => b with { Run = b.Run with { ValidationTop = WholeNumber(v, f) } },
         ["lr"] = (b, v, f) => b with { Run = b.Run with { Lr = Number(v, f) } },

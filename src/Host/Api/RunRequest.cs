@@ -152,13 +152,22 @@ public sealed record RunRequest
         "ce" => MlnInit.CrossEntropyFit,
         "mse" => MlnInit.MeanSquaredErrorFit,
         "random" => MlnInit.Random,
+        "label-smoothing" => MlnInit.LabelSmoothingFit,
+        "poly1" => MlnInit.PolyOneFit,
+        "focal" => MlnInit.FocalFit,
         _ => null,
     };
+
+    /// <summary>The names <see cref="ParseInit"/> takes, for messages.</summary>
+    public const string InitChoices = "ce, mse, random, label-smoothing, poly1 or focal";
 
     public static string FormatInit(MlnInit init) => init switch
     {
         MlnInit.MeanSquaredErrorFit => "mse",
         MlnInit.Random => "random",
+        MlnInit.LabelSmoothingFit => "label-smoothing",
+        MlnInit.PolyOneFit => "poly1",
+        MlnInit.FocalFit => "focal",
         _ => "ce",
     };
 
@@ -173,6 +182,9 @@ public sealed record RunRequest
         Positive("batchSize", BatchSize, RunSettings.MaxBatchSize);
         Positive("hidden1", Hidden1, EpisodeDefaults.MaxHidden);
         Positive("hidden2", Hidden2, EpisodeDefaults.MaxHidden);
+        if (!Enum.IsDefined(Init)) throw new RunRequestException("init", $"initial MLN {(int)Init} is unknown; use {InitChoices}");
+        if (Init is MlnInit.LabelSmoothingFit or MlnInit.PolyOneFit or MlnInit.FocalFit && !ProgressInput)
+            throw new RunRequestException("init", $"init {FormatInit(Init)} follows its tuned learning-rate schedule, which an MLN without the progress input cannot");
         if (!Enum.IsDefined(Strategy)) throw new RunRequestException("strategy", $"strategy {(int)Strategy} is unknown; use {SearchStrategyNames.Choices}");
         if (ValidationEpisodes < 0) throw new RunRequestException("validationEpisodes", $"meta-validation episodes must not be negative, got {ValidationEpisodes}");
         if (ValidationTop < 0) throw new RunRequestException("validationTop", $"meta-validation candidates must not be negative, got {ValidationTop}");

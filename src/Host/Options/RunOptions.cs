@@ -39,7 +39,8 @@ public sealed class RunOptions
 
     public Option<MlnInit> Init { get; } = new("--init")
     {
-        Description = "initial MLN: ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm)",
+        Description = "initial MLN: ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm), " +
+                      "or label-smoothing, poly1, focal (fitted to that baseline at its tuned rate and schedule; needs the progress input)",
         DefaultValueFactory = _ => RunRequest.Default.Init,
         CustomParser = ParseInit,
     };
@@ -154,7 +155,7 @@ public sealed class RunOptions
     {
         var text = result.Tokens.Count == 0 ? "ce" : result.Tokens[0].Value;
         if (RunRequest.ParseInit(text) is { } init) return init;
-        result.AddError($"--init: unknown '{text}'; use ce, mse or random");
+        result.AddError($"--init: unknown '{text}'; use {RunRequest.InitChoices}");
         return MlnInit.CrossEntropyFit;
     }
 

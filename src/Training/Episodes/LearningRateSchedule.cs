@@ -16,10 +16,15 @@ public enum LearningRateDecay
 /// </summary>
 public sealed record LearningRateSchedule(LearningRateDecay Decay, double FinalFraction)
 {
-    public double Factor(int step, int steps)
+    public static LearningRateSchedule Constant { get; } = new(LearningRateDecay.Constant, 1);
+
+    public double Factor(int step, int steps) => steps <= 1 ? 1 : Factor((double)step / (steps - 1));
+
+    /// <summary>The factor at <paramref name="progress"/> from 0 (the first step) to 1 (the last), clamped to that range.</summary>
+    public double Factor(double progress)
     {
-        if (Decay == LearningRateDecay.Constant || steps <= 1) return 1;
-        var progress = (double)step / (steps - 1);
+        if (Decay == LearningRateDecay.Constant) return 1;
+        progress = Math.Clamp(progress, 0, 1);
         var remaining = Decay switch
         {
             LearningRateDecay.Linear => 1 - progress,

@@ -18,16 +18,27 @@ public static class MlnWarmStart
     /// of tiny ops: run it with one intra-op thread (<see cref="TorchThreads.Configure"/>), as episodes are,
     /// since more threads only spin-wait and, on a busy machine, make the fit many times slower.
     /// </summary>
-    public static WarmStartFit Fit(MlnArchitecture architecture, LossSpec reference, WarmStartSettings settings, ulong seed)
+    public static WarmStartFit Fit(MlnArchitecture architecture, LossSpec reference, WarmStartSettings settings, ulong seed) =>
+        Fit(architecture, WarmStartReference.Plain(reference), settings, seed);
+
+    /// <summary>
+    /// As above, fitted to a reference with its own rate and schedule; a scheduled reference needs an
+    /// MLN that sees the training progress (an ArgumentException otherwise).
+    /// </summary>
+    public static WarmStartFit Fit(MlnArchitecture architecture, WarmStartReference reference, WarmStartSettings settings, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(architecture);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
+        reference.Validate();
+        if (reference.Scheduled && !architecture.ProgressInput)
+            throw new ArgumentException(
+                $"an MLN without the training-progress input cannot follow {reference.Label}'s schedule", nameof(reference));
 
         var initial = architecture.RandomParameters(SeedPath.Derive(seed, (long)WarmStartStream.InitialPhi));
         using var mln = new MetaLossNetwork(architecture, initial, requiresGrad: true);
-        using var target = reference.Create();
+        using var target = reference.Loss.Create();
         using var sampler = new LogitStateSampler(SeedPath.Derive(seed, (long)WarmStartStream.TrainingBatches), settings);
         using var optimizer = new AdamOptimizer(mln.Parameters);
         for (var step = 0; step < settings.Steps; step++)
@@ -36,7 +47,7 @@ public static class MlnWarmStart
             optimizer.ZeroGrad();
             var progress = FitProgress(step);
             var objective = settings.ClassCounts
-                .Select(classes => GradientMismatch(mln, target, sampler.Next(classes), progress))
+                .Select(classes => GradientMismatch(mln, target, reference.GradientScale(progress), sampler.Next(classes), progress))
                 .Aggregate((a, b) => a.add(b, TorchScalars.One));
             objective.backward();
             optimizer.Step(LearningRateAt(step, settings));
@@ -76,14 +87,19 @@ public static class MlnWarmStart
     /// How well <paramref name="loss"/>'s logit gradient follows <paramref name="reference"/>'s, averaged over
     /// <see cref="WarmStartSettings.HeldOutBatches"/> batches that Fit with the same seed never trained on.
     /// </summary>
-    public static GradientAgreement Measure(LossSpec loss, LossSpec reference, WarmStartSettings settings, ulong seed)
+    public static GradientAgreement Measure(LossSpec loss, LossSpec reference, WarmStartSettings settings, ulong seed) =>
+        Measure(loss, WarmStartReference.Plain(reference), settings, seed);
+
+    /// <summary>As above, against a reference's gradient scaled by its rate and schedule at each progress.</summary>
+    public static GradientAgreement Measure(LossSpec loss, WarmStartReference reference, WarmStartSettings settings, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(settings);
         settings.Validate();
+        reference.Validate();
         using var candidate = loss.Create();
-        using var target = reference.Create();
+        using var target = reference.Loss.Create();
         using var sampler = new LogitStateSampler(SeedPath.Derive(seed, (long)WarmStartStream.HeldOutBatches), settings);
         var measurements = new List<GradientAgreement>(settings.HeldOutBatches);
         for (var i = 0; i < settings.HeldOutBatches; i++)
@@ -93,7 +109,8 @@ public static class MlnWarmStart
             // Evenly over the episode, for a loss that sees the training progress.
             var progress = (i + 0.5) / settings.HeldOutBatches;
             measurements.Add(GradientAgreement.Between(
-                LogitGradients.Of(candidate, logits, targets, progress: progress), LogitGradients.Of(target, logits, targets, progress: progress)));
+                LogitGradients.Of(candidate, logits, targets, progress: progress),
+                Scaled(LogitGradients.Of(target, logits, targets, progress: progress), reference.GradientScale(progress))));
         }
         return GradientAgreement.Mean(measurements);
     }
@@ -105,9 +122,9 @@ public static class MlnWarmStart
     /// <summary>
     /// The training progress a fit step shows an MLN with a progress input: the golden-ratio sequence,
     /// which covers [0, 1) evenly at every stage of the fit without a random stream of its own. The
-    /// reference loss has no schedule, so the fit teaches the MLN to be that loss at every progress
-    /// (evolution starts from a known-good loss throughout the episode and then learns a schedule);
-    /// a fixed progress would leave the random progress weights unfitted, a schedule nobody chose.
+    /// fit teaches the MLN the reference at every progress: a plain loss throughout the episode, or a
+    /// scheduled one with its schedule (evolution then refines either); a fixed progress would leave
+    /// the random progress weights unfitted, a schedule nobody chose.
     /// </summary>
     private static double FitProgress(int step) => step * GoldenRatioConjugate % 1.0;
 
@@ -117,11 +134,19 @@ public static class MlnWarmStart
     /// The squared distance between the MLN's and the reference's logit gradients, relative to the
     /// reference's squared norm so that confident and uncertain batches weigh alike.
     /// </summary>
-    private static Tensor GradientMismatch(MetaLossNetwork mln, ILoss reference, (Tensor Logits, Tensor Targets) batch, double progress)
+    private static Tensor GradientMismatch(MetaLossNetwork mln, ILoss reference, double scale, (Tensor Logits, Tensor Targets) batch, double progress)
     {
         using var scope = NewDisposeScope();
         var gradient = LogitGradients.Of(mln, batch.Logits, batch.Targets, createGraph: true, progress: progress);
-        var target = LogitGradients.Of(reference, batch.Logits, batch.Targets, progress: progress);
+        var target = Scaled(LogitGradients.Of(reference, batch.Logits, batch.Targets, progress: progress), scale);
         return gradient.sub(target).pow(TorchScalars.Two).sum().div(target.pow(TorchScalars.Two).sum()).MoveToOuterDisposeScope();
+    }
+
+    /// <summary><paramref name="gradient"/> times <paramref name="scale"/>, in place; untouched at 1, so plain fits keep their bits.</summary>
+    private static Tensor Scaled(Tensor gradient, double scale)
+    {
+        if (scale == 1) return gradient;
+        using var factor = scale.ToScalar();
+        return gradient.mul_(factor);
     }
 }

@@ -18,7 +18,8 @@ public class CreateRunSpecs
     [InlineData("""{"name": "a", "steps": 1, "steps": 2}""", "steps", "steps is given twice")]
     [InlineData("""{"name": "Has Spaces"}""", "name", "lower-case letters, digits and dashes")]
     [InlineData("""{"name": "a", "priority": 0}""", "priority", "priority must be between 1 and 1000")]
-    [InlineData("""{"name": "a", "init": "xavier"}""", "init", "unknown 'xavier'; use ce, mse or random")]
+    [InlineData("""{"name": "a", "init": "xavier"}""", "init", "unknown 'xavier'; use ce, mse, random, label-smoothing, poly1 or focal")]
+    [InlineData("""{"name": "a", "init": "focal", "progressInput": false}""", "init", "init focal follows its tuned learning-rate schedule")]
     [InlineData("""{"name": "a", "sigma": 5}""", "sigma", "InitialSigma must lie in")]
     [InlineData("""{"name": "a", "lr": 0}""", "lr", "learning rate must be a positive number")]
     [InlineData("""{"name": "a", "seed": -3}""", "seed", "seed must be a whole number from 0")]
@@ -71,5 +72,23 @@ public class CreateRunSpecs
         Assert.Equal(MlnInit.MeanSquaredErrorFit, evolve.Init);
         Assert.False(evolve.PairedEpisodes);
         Assert.Equal(received.Run, RunRequest.From(received.Run.ToSettings()));
+    }
+
+    [Fact]
+    public void Should_read_every_initial_MLN_back_from_the_name_it_is_shown_with_on_the_command_line_and_in_the_API()
+    {
+        foreach (var init in Enum.GetValues<MlnInit>())
+        {
+            var name = RunRequest.FormatInit(init);
+            Assert.Contains(name, RunRequest.InitChoices);
+            var runOptions = new RunOptions();
+            var command = new Command("evolve");
+            runOptions.AddTo(command);
+            var parsed = command.Parse(["--init", name]);
+            Assert.Empty(parsed.Errors);
+            Assert.Equal(init, runOptions.Request(parsed).ToSettings().Init);
+            using var json = JsonDocument.Parse($$"""{"name": "a", "init": "{{name}}"}""");
+            Assert.Equal(init, CreateRun.Parse(json.RootElement).Run.Init);
+        }
     }
 }
