@@ -27,8 +27,8 @@ public class ProgressInputSpecs
     {
         var reference = SmallRun.Finished("--progress-input");
         var interrupted = await SmallRun.KilledMidRun("--progress-input");
-        // The journal holds an MLN with the progress input: resuming it with the input off is refused and changes nothing.
-        var other = MetalossProcess.Run(Quick, SmallRun.Evolve(interrupted, "--progress-input", "false"));
+        // The journal holds an MLN with the progress input: resuming it with the input off (and so a start that needs none) is refused and changes nothing.
+        var other = MetalossProcess.Run(Quick, SmallRun.Evolve(interrupted, "--progress-input", "false", "--init", "ce"));
         Assert.True(other.ExitCode == 2, other.Output);
         Assert.Contains("architecture: journal has", other.Output);
         Assert.Contains("ProgressInput = True", other.Output);

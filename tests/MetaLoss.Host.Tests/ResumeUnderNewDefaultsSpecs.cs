@@ -1,19 +1,22 @@
+using MetaLoss.Actors.Messages;
+
 namespace MetaLoss.Host.Tests;
 
 /// <summary>
-/// A run started under the old defaults (no progress input, all ten classes) resumes from the
-/// command without those options, after the defaults changed, and finishes as if never interrupted.
+/// A run started under the old defaults (no progress input, all ten classes, a CE start, FashionMNIST
+/// alone) resumes from the command without those options, after the defaults changed, and finishes
+/// as if never interrupted.
 /// </summary>
 public class ResumeUnderNewDefaultsSpecs
 {
-    private static readonly string[] OldDefaults = ["--progress-input", "false", "--task-classes", "all"];
+    private static readonly string[] OldDefaults = ["--progress-input", "false", "--task-classes", "all", "--init", "ce", "--tasks", "template"];
 
     [Fact]
     public async Task Should_resume_an_old_default_run_from_the_plain_command_to_the_same_result()
     {
         var reference = SmallRun.Finished(OldDefaults);
         var interrupted = await SmallRun.KilledMidRun(OldDefaults);
-        var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(interrupted));
+        var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.EvolveAsWritten(interrupted));
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         Assert.Contains("Resumed at generation", resumed.Output);
 
@@ -22,6 +25,7 @@ public class ResumeUnderNewDefaultsSpecs
         Assert.True(actual.Finished);
         Assert.False(actual.Settings!.Architecture.ProgressInput);
         Assert.True(actual.Settings.Tasks.IsDefault);
+        Assert.Equal(MlnInit.CrossEntropyFit, actual.Settings.Init);
         Assert.Equal(expected.History, actual.History);
         Assert.Equal(File.ReadAllText(Path.Combine(reference, "best-mln.json")), File.ReadAllText(Path.Combine(interrupted, "best-mln.json")));
         var status = MetalossProcess.Run(SmallRun.Timeout, "status", "--run", interrupted);

@@ -126,7 +126,12 @@ public sealed record RunSettings(
         Architecture = unstated.HasFlag(UnstatedSettings.ProgressInput)
             ? Architecture with { ProgressInput = journaled.Architecture.ProgressInput }
             : Architecture,
-        Tasks = unstated.HasFlag(UnstatedSettings.TaskClasses) ? (Tasks with { Classes = journaled.Tasks.Classes }).Canonical() : Tasks,
+        Init = unstated.HasFlag(UnstatedSettings.Init) ? journaled.Init : Init,
+        Tasks = (Tasks with
+        {
+            Classes = unstated.HasFlag(UnstatedSettings.TaskClasses) ? journaled.Tasks.Classes : Tasks.Classes,
+            Sources = unstated.HasFlag(UnstatedSettings.TaskSources) ? journaled.Tasks.Sources : Tasks.Sources,
+        }).Canonical(),
     };
 
     /// <summary>Names of the settings that differ, for a clear refusal to resume.</summary>

@@ -12,4 +12,6 @@ public enum UnstatedSettings
     BatchSize = 1,
     ProgressInput = 2,
     TaskClasses = 4,
+    Init = 8,
+    TaskSources = 16,
 }

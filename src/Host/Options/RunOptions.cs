@@ -39,8 +39,8 @@ public sealed class RunOptions
 
     public Option<MlnInit> Init { get; } = new("--init")
     {
-        Description = "initial MLN: ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm), " +
-                      "or label-smoothing, poly1, focal (fitted to that baseline at its tuned rate and schedule; needs the progress input)",
+        Description = "initial MLN: label-smoothing (default), poly1, focal (fitted to that baseline at its tuned rate and schedule; needs the progress input), " +
+                      "ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm); a resumed run keeps its own unless given",
         DefaultValueFactory = _ => RunRequest.Default.Init,
         CustomParser = ParseInit,
     };
@@ -83,9 +83,13 @@ public sealed class RunOptions
         DefaultValueFactory = _ => RunRequest.Default.Lr,
     };
 
-    public Option<string> Tasks { get; } = Text("--tasks",
-        "meta-train over a distribution of task sources, NAME:WEIGHT,... from fashion-mnist (the meta-training part), teacher, gaussian-mixture, " +
-        "fashion-mnist-rotated, fashion-mnist-inverted, fashion-mnist-noisy, fashion-mnist-cropped; each episode index of a generation draws one (default: fashion-mnist alone)");
+    public Option<string> Tasks { get; } = new("--tasks")
+    {
+        Description = "meta-train over a distribution of task sources, NAME:WEIGHT,... from fashion-mnist (the meta-training part), teacher, gaussian-mixture, " +
+                      "fashion-mnist-rotated, fashion-mnist-inverted, fashion-mnist-noisy, fashion-mnist-cropped; each episode index of a generation draws one " +
+                      $"(default: {RunRequest.AllSources}; '{RunRequest.TemplateOnly}': FashionMNIST's meta-training part alone, as before sources; a resumed run keeps its own unless given)",
+        DefaultValueFactory = _ => RunRequest.Default.Tasks,
+    };
 
     public Option<string> TaskSteps { get; } = Text("--task-steps", "draw each episode's SGD steps from MIN..MAX (default: --steps)");
     public Option<string> TaskPerClass { get; } = Text("--task-per-class", "draw each episode's training examples per class from MIN..MAX (default: --per-class)");
@@ -141,7 +145,9 @@ public sealed class RunOptions
     public UnstatedSettings Unstated(ParseResult result) =>
         (Given(result, BatchSize) ? UnstatedSettings.None : UnstatedSettings.BatchSize) |
         (Given(result, ProgressInput) ? UnstatedSettings.None : UnstatedSettings.ProgressInput) |
-        (Given(result, TaskClasses) ? UnstatedSettings.None : UnstatedSettings.TaskClasses);
+        (Given(result, TaskClasses) ? UnstatedSettings.None : UnstatedSettings.TaskClasses) |
+        (Given(result, Init) ? UnstatedSettings.None : UnstatedSettings.Init) |
+        (Given(result, Tasks) ? UnstatedSettings.None : UnstatedSettings.TaskSources);
 
     private static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
 
@@ -153,10 +159,10 @@ public sealed class RunOptions
 
     private static MlnInit ParseInit(ArgumentResult result)
     {
-        var text = result.Tokens.Count == 0 ? "ce" : result.Tokens[0].Value;
+        var text = result.Tokens.Count == 0 ? RunRequest.FormatInit(RunRequest.Default.Init) : result.Tokens[0].Value;
         if (RunRequest.ParseInit(text) is { } init) return init;
         result.AddError($"--init: unknown '{text}'; use {RunRequest.InitChoices}");
-        return MlnInit.CrossEntropyFit;
+        return RunRequest.Default.Init;
     }
 
     private static SearchStrategyName ParseStrategy(ArgumentResult result)

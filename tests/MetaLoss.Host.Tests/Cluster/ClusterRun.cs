@@ -23,7 +23,7 @@ public static class ClusterRun
     public static string[] Evolve(string runDirectory, params string[] extra) =>
     [
         "evolve", "--run", runDirectory, "--generations", $"{Generations}", "--population", $"{Parents}",
-        "--episodes-per-candidate", $"{EpisodesPerCandidate}", "--seed", "11", "--init", "random",
+        "--episodes-per-candidate", $"{EpisodesPerCandidate}", "--seed", "11", "--init", "random", "--tasks", "template",
         .. extra,
     ];
 

@@ -13,7 +13,7 @@ public sealed class LargeBatchSpecs
     private static string[] Evolve(string directory, params string[] extra) =>
     [
         "evolve", "--run", directory, "--generations", "4", "--population", "50", "--episodes-per-candidate", "3",
-        "--seed", "5", "--init", "random", "--per-class", "2", "--validation-size", "60", "--hidden1", "16", "--hidden2", "16",
+        "--seed", "5", "--init", "random", "--tasks", "template", "--per-class", "2", "--validation-size", "60", "--hidden1", "16", "--hidden2", "16",
         "--steps", "3", "--config", "metaloss.request-episodes = 512", .. extra,
     ];
 

@@ -23,7 +23,7 @@ public class CreateRunProgressInputSpecs
     public void Should_default_to_on_and_turn_off_when_false()
     {
         using var json = JsonDocument.Parse("""{"name": "a"}""");
-        using var off = JsonDocument.Parse("""{"name": "a", "progressInput": false}""");
+        using var off = JsonDocument.Parse("""{"name": "a", "progressInput": false, "init": "ce"}""");
 
         Assert.True(CreateRun.Parse(json.RootElement).Run.ToSettings().Architecture.ProgressInput);
         Assert.False(CreateRun.Parse(off.RootElement).Run.ToSettings().Architecture.ProgressInput);

@@ -67,6 +67,7 @@ public class CreateRunTasksSpecs
 
     [Theory]
     [InlineData("")]
+    [InlineData("template")]
     [InlineData("fashion-mnist")]
     [InlineData("fashion-mnist-meta-train:3")]
     public void Should_make_the_run_without_a_distribution_from_fashion_mnist_alone_on_all_classes(string tasks)
@@ -75,18 +76,19 @@ public class CreateRunTasksSpecs
 
         var settings = (allClasses with { Tasks = tasks }).ToSettings();
 
-        Assert.Equal(allClasses.ToSettings(), settings);
+        Assert.Equal((allClasses with { Tasks = "" }).ToSettings(), settings);
         Assert.True(settings.Tasks.IsDefault);
         Assert.Equal(RunRequest.AllClasses, RunRequest.From(settings).TaskClasses);
         Assert.Equal(settings, RunRequest.From(settings).ToSettings());
     }
 
     [Fact]
-    public void Should_draw_six_to_ten_classes_of_fashion_mnist_by_default()
+    public void Should_draw_six_to_ten_classes_of_every_source_by_default()
     {
         var settings = RunRequest.Default.ToSettings();
 
-        Assert.Equal("template dataset; classes 6..10", settings.Tasks.ToString());
+        Assert.Equal($"{RunRequest.AllSources}; classes 6..10", settings.Tasks.ToString());
+        Assert.Equal(DatasetSplits.MetaTrainingSources.Count, settings.Tasks.Sources.Count);
         Assert.Equal("6..10", RunRequest.From(settings).TaskClasses);
         Assert.Equal(settings, RunRequest.From(settings).ToSettings());
     }

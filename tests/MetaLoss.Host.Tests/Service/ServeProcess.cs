@@ -53,6 +53,7 @@ public sealed class ServeProcess : IDisposable
     {
         ["name"] = name, ["generations"] = generations, ["population"] = SmallRun.Parents, ["episodesPerCandidate"] = SmallRun.EpisodesPerCandidate,
         ["seed"] = seed, ["perClass"] = 2, ["validationSize"] = 60, ["hidden1"] = 16, ["hidden2"] = 16, ["steps"] = 3,
+        ["tasks"] = RunRequest.TemplateOnly,
     };
 
     public async Task<RunJson> Submit(object body)
