@@ -120,7 +120,9 @@ internal static class Samples
             ["StartRun (keeps the journaled batch size)"] = new StartRun(Settings, []) { Run = Run, Unstated = UnstatedSettings.BatchSize },
             ["StartRun (keeps every journaled default)"] = new StartRun(Settings, [])
             {
-                Run = Run, Unstated = UnstatedSettings.BatchSize | UnstatedSettings.ProgressInput | UnstatedSettings.TaskClasses,
+                Run = Run,
+                Unstated = UnstatedSettings.BatchSize | UnstatedSettings.ProgressInput | UnstatedSettings.TaskClasses
+                           | UnstatedSettings.Init | UnstatedSettings.TaskSources,
             },
             ["RunStarted (task distribution)"] = runStarted with { Settings = Settings with { Tasks = Tasks } },
             ["PopulationState (task distribution)"] = TaskDistributionState(runStarted with { Settings = Settings with { Tasks = Tasks } }),
