@@ -40,7 +40,7 @@ public static class InitialMln
     }
 
     /// <summary>What the run's initial MLN is fitted to; null for the random start, which is only rescaled.</summary>
-    public static WarmStartReference? Reference(RunSettings settings) => settings.Init switch
+    private static WarmStartReference? Reference(RunSettings settings) => settings.Init switch
     {
         MlnInit.Random => null,
         MlnInit.CrossEntropyFit => WarmStartReference.Plain(new LossSpec.CrossEntropy()),
