@@ -126,7 +126,7 @@ public sealed record RunRequest
         BatchSize = settings.BatchSize,
         Strategy = settings.Strategy,
         ProgressInput = settings.Architecture.ProgressInput,
-        Tasks = TaskDistributionText.FormatSources(settings.Tasks.Sources),
+        Tasks = settings.Tasks.Sources.Count == 0 ? TemplateOnly : TaskDistributionText.FormatSources(settings.Tasks.Sources),
         TaskSteps = TaskDistributionText.Format(settings.Tasks.Steps),
         TaskPerClass = TaskDistributionText.Format(settings.Tasks.PerClassTrain),
         TaskHidden1 = TaskDistributionText.Format(settings.Tasks.FirstHidden),
