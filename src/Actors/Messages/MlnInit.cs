@@ -24,3 +24,12 @@ public enum MlnInit
     /// <summary>Fitted to focal loss at its tuned rate and schedule; needs the progress input.</summary>
     FocalFit,
 }
+
+public static class MlnInits
+{
+    /// <summary>
+    /// True for the starts fitted to a baseline's tuned learning-rate schedule: the MLN can follow a
+    /// schedule only through the progress input, so a run without it cannot take them.
+    /// </summary>
+    public static bool FollowsSchedule(this MlnInit init) => init is MlnInit.LabelSmoothingFit or MlnInit.PolyOneFit or MlnInit.FocalFit;
+}

@@ -202,7 +202,7 @@ public sealed record RunRequest
         Positive("hidden1", Hidden1, EpisodeDefaults.MaxHidden);
         Positive("hidden2", Hidden2, EpisodeDefaults.MaxHidden);
         if (!Enum.IsDefined(Init)) throw new RunRequestException("init", $"initial MLN {(int)Init} is unknown; use {InitChoices}");
-        if (Init is MlnInit.LabelSmoothingFit or MlnInit.PolyOneFit or MlnInit.FocalFit && !ProgressInput)
+        if (Init.FollowsSchedule() && !ProgressInput)
             throw new RunRequestException("init", $"init {FormatInit(Init)} follows its tuned learning-rate schedule, which an MLN without the progress input cannot; with it use init ce, mse or random");
         if (!Enum.IsDefined(Strategy)) throw new RunRequestException("strategy", $"strategy {(int)Strategy} is unknown; use {SearchStrategyNames.Choices}");
         if (ValidationEpisodes < 0) throw new RunRequestException("validationEpisodes", $"meta-validation episodes must not be negative, got {ValidationEpisodes}");

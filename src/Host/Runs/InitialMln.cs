@@ -39,8 +39,11 @@ public static class InitialMln
         return new StartRun(settings, phi, fit);
     }
 
-    /// <summary>What the run's initial MLN is fitted to; null for the random start, which is only rescaled.</summary>
-    private static WarmStartReference? Reference(RunSettings settings) => settings.Init switch
+    /// <summary>
+    /// What the run's initial MLN is fitted to; null for the random start, which is only rescaled.
+    /// A scheduled reference is exactly an init that <see cref="MlnInits.FollowsSchedule"/> (a spec checks it).
+    /// </summary>
+    public static WarmStartReference? Reference(RunSettings settings) => settings.Init switch
     {
         MlnInit.Random => null,
         MlnInit.CrossEntropyFit => WarmStartReference.Plain(new LossSpec.CrossEntropy()),
