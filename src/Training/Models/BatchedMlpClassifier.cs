@@ -31,28 +31,28 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
         Members = initSeeds.Count;
         _sameStart = initSeeds.Distinct().Count() == 1;
         var layers = shape.Layers;
-        // Drawn straight into the weights' memory on the CPU: no managed copy of them is made.
-        var weights = layers.Select(l => empty([Members, l.In, l.Out])).ToArray();
-        var biases = layers.Select(l => empty([Members, 1, l.Out])).ToArray();
         // Drawing is serial C# per seed; spread over the cores it does not hold up the batch. Paired
-        // episodes share their seed, so each distinct seed is drawn once and copied to its other members.
+        // episodes share their seed, so each distinct seed is drawn once, straight into a tensor's
+        // memory (no managed copy), and the members take their rows of it in one gather per tensor.
         var seeds = initSeeds.Distinct().ToArray();
+        var drawnWeights = layers.Select(l => empty([seeds.Length, l.In, l.Out])).ToArray();
+        var drawnBiases = layers.Select(l => empty([seeds.Length, 1, l.Out])).ToArray();
         Parallel.For(0, seeds.Length, s =>
-        {
-            var first = Enumerable.Range(0, Members).First(p => initSeeds[p] == seeds[s]);
-            ClassifierInitializer.DrawInto(shape, seeds[s], (layer, bias) => Member(bias ? biases[layer] : weights[layer], first));
-            for (var p = first + 1; p < Members; p++)
-            {
-                if (initSeeds[p] != seeds[s]) continue;
-                for (var layer = 0; layer < layers.Count; layer++)
-                {
-                    Member(weights[layer], first).CopyTo(Member(weights[layer], p));
-                    Member(biases[layer], first).CopyTo(Member(biases[layer], p));
-                }
-            }
-        });
+            ClassifierInitializer.DrawInto(shape, seeds[s], (layer, bias) => Member(bias ? drawnBiases[layer] : drawnWeights[layer], s)));
+        var weights = ForMembers(drawnWeights, initSeeds, seeds);
+        var biases = ForMembers(drawnBiases, initSeeds, seeds);
         _weights = [.. weights.Select(w => OnDevice(w, device))];
         _biases = [.. biases.Select(b => OnDevice(b, device))];
+    }
+
+    /// <summary>Each member's row of the tensors drawn per distinct seed; the drawn tensors themselves when every seed is distinct.</summary>
+    private static Tensor[] ForMembers(Tensor[] drawn, IReadOnlyList<ulong> initSeeds, ulong[] seeds)
+    {
+        if (seeds.Length == initSeeds.Count) return drawn;
+        using var rows = tensor(initSeeds.Select(seed => (long)Array.IndexOf(seeds, seed)).ToArray());
+        var members = drawn.Select(d => d.index_select(0, rows)).ToArray();
+        foreach (var d in drawn) d.Dispose();
+        return members;
     }
 
     /// <summary>Member <paramref name="p"/>'s slice of a CPU parameter [P, ...], as floats in its memory.</summary>
