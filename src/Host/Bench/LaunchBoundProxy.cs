@@ -41,7 +41,31 @@ public static class LaunchBoundProxy
                               $"{ratio:F2}x (target at most {Target:F0}x: {(ratio <= Target ? "met" : "NOT met")}), {Large / large:F0} episodes/s; " +
                               $"P={Large}'s products alone at the ceiling: {floor * 1000:F2} ms, so no group of {Large} can be under {floor / one:F2}x here");
         }
+        PrintPhases(catalog, rounds);
         Console.WriteLine($"load average after: {LoadAverage.Now()}");
+    }
+
+    /// <summary>Where each group's time goes on one thread: the phases that grow with P are what a batch does per member.</summary>
+    private static void PrintPhases(DatasetCatalog catalog, int rounds)
+    {
+        TorchThreads.Configure(1);
+        var clocks = new[] { 1, Large }.ToDictionary(p => p, p =>
+        {
+            var clock = new EpisodePhaseClock();
+            var runner = new BatchedEpisodeRunner(catalog, clock: clock);
+            runner.RunGroup(Group(p));
+            clock.Reset();
+            for (var round = 0; round < Math.Max(rounds, 5); round++) runner.RunGroup(Group(p));
+            return clock;
+        });
+        var runs = Math.Max(rounds, 5);
+        Console.WriteLine($"  phases on 1 thread, ms a group (mean of {runs}):  P=1     P={Large}   ratio");
+        foreach (var phase in Enum.GetValues<EpisodePhase>())
+        {
+            var one = clocks[1].SecondsIn(phase) / runs * 1000;
+            var large = clocks[Large].SecondsIn(phase) / runs * 1000;
+            Console.WriteLine($"    {phase,-15} {one,28:F3} {large,8:F3} {large / one,7:F1}x");
+        }
     }
 
     private static List<EpisodeSpec> Group(int members)

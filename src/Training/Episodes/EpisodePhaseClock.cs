@@ -16,6 +16,9 @@ public sealed class EpisodePhaseClock
 
     public double TotalSeconds => _seconds.Sum();
 
+    /// <summary>Forgets what was timed so far (after an untimed warm-up through the same runner).</summary>
+    public void Reset() => Array.Clear(_seconds);
+
     public T Time<T>(EpisodePhase phase, Func<T> work)
     {
         var start = Stopwatch.GetTimestamp();

@@ -4,7 +4,7 @@ using MetaLoss.Training.Models;
 
 namespace MetaLoss.Training.Tests.Episodes;
 
-/// <summary>The bench's profile: timing a runner's phases changes none of its results, and every phase is timed.</summary>
+/// <summary>The bench's profile: timing a runner's phases changes none of its results, every phase is timed, and a reset starts over.</summary>
 public class EpisodePhaseClockSpecs
 {
     private static EpisodeSpec Member(ulong phiSeed) =>
@@ -23,5 +23,18 @@ public class EpisodePhaseClockSpecs
         Assert.Equal(plain.Select(r => r.Fitness), timed.Select(r => r.Fitness));
         Assert.Equal(plain.Select(r => r.TrainLoss), timed.Select(r => r.TrainLoss));
         Assert.All(Enum.GetValues<EpisodePhase>(), phase => Assert.True(clock.SecondsIn(phase) > 0, $"{phase} was not timed"));
+    }
+
+    [Fact]
+    public void Should_time_only_what_follows_a_reset()
+    {
+        var clock = new EpisodePhaseClock();
+        clock.Time(EpisodePhase.Forward, () => Thread.Sleep(20));
+        clock.Reset();
+        clock.Time(EpisodePhase.Loss, () => Thread.Sleep(1));
+
+        Assert.Equal(0, clock.SecondsIn(EpisodePhase.Forward));
+        Assert.True(clock.SecondsIn(EpisodePhase.Loss) > 0);
+        Assert.Equal(clock.SecondsIn(EpisodePhase.Loss), clock.TotalSeconds);
     }
 }
