@@ -49,16 +49,16 @@ public static class LaunchBoundProxy
     private static void PrintPhases(DatasetCatalog catalog, int rounds)
     {
         TorchThreads.Configure(1);
+        var runs = Math.Max(rounds, 5);
         var clocks = new[] { 1, Large }.ToDictionary(p => p, p =>
         {
             var clock = new EpisodePhaseClock();
             var runner = new BatchedEpisodeRunner(catalog, clock: clock);
             runner.RunGroup(Group(p));
             clock.Reset();
-            for (var round = 0; round < Math.Max(rounds, 5); round++) runner.RunGroup(Group(p));
+            for (var round = 0; round < runs; round++) runner.RunGroup(Group(p));
             return clock;
         });
-        var runs = Math.Max(rounds, 5);
         Console.WriteLine($"  phases on 1 thread, ms a group (mean of {runs}):  P=1     P={Large}   ratio");
         foreach (var phase in Enum.GetValues<EpisodePhase>())
         {
