@@ -28,11 +28,11 @@ public class ProgressInputSpecs
         var reference = SmallRun.Finished("--progress-input");
         var interrupted = await SmallRun.KilledMidRun("--progress-input");
         // The journal holds an MLN with the progress input: resuming it with the input off (and so a start that needs none) is refused and changes nothing.
-        var other = MetalossProcess.Run(Quick, SmallRun.Evolve(interrupted, "--progress-input", "false", "--init", "ce"));
+        var other = MetalossProcess.Run(Quick, SmallRun.Resume(interrupted, "--progress-input", "false", "--init", "ce"));
         Assert.True(other.ExitCode == 2, other.Output);
         Assert.Contains("architecture: journal has", other.Output);
         Assert.Contains("ProgressInput = True", other.Output);
-        var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(interrupted, "--progress-input"));
+        var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Resume(interrupted, "--progress-input"));
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         Assert.Contains("Resumed at generation", resumed.Output);
 
@@ -43,7 +43,7 @@ public class ProgressInputSpecs
         Assert.Equal(expected.History, actual.History);
         Assert.NotEmpty(expected.Validated);
         Assert.Equal(expected.Validated, actual.Validated);
-        Assert.Equal(SmallRun.TotalEpisodes, await SmallRun.EpisodeEvents(interrupted));
+        Assert.Equal(SmallRun.ResumedEpisodes, await SmallRun.EpisodeEvents(interrupted));
         var best = Path.Combine(interrupted, "best-mln.json");
         Assert.Equal(File.ReadAllText(Path.Combine(reference, "best-mln.json")), File.ReadAllText(best));
         var file = MlnFile.Load(best);

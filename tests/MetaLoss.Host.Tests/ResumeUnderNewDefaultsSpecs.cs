@@ -16,7 +16,7 @@ public class ResumeUnderNewDefaultsSpecs
     {
         var reference = SmallRun.Finished(OldDefaults);
         var interrupted = await SmallRun.KilledMidRun(OldDefaults);
-        var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.EvolveAsWritten(interrupted));
+        var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.ResumeAsWritten(interrupted));
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         Assert.Contains("Resumed at generation", resumed.Output);
 

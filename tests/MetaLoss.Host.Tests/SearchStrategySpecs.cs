@@ -29,10 +29,10 @@ public class SearchStrategySpecs
         var reference = SmallRun.Finished("--strategy", "cma-es");
         var interrupted = await SmallRun.KilledMidRun("--strategy", "cma-es");
         // The journal holds a CMA-ES run: resuming it as (mu+lambda) is refused and changes nothing.
-        var other = MetalossProcess.Run(Quick, SmallRun.Evolve(interrupted));
+        var other = MetalossProcess.Run(Quick, SmallRun.Resume(interrupted));
         Assert.True(other.ExitCode == 2, other.Output);
         Assert.Contains("strategy: journal has cma-es, asked for mu-plus-lambda", other.Output);
-        var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(interrupted, "--strategy", "cma-es"));
+        var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Resume(interrupted, "--strategy", "cma-es"));
         Assert.True(resumed.ExitCode == 0, resumed.Output);
         Assert.Contains("Resumed at generation", resumed.Output);
 
@@ -42,11 +42,11 @@ public class SearchStrategySpecs
         Assert.Equal(SearchStrategyName.CmaEs, actual.Settings!.Strategy);
         var state = Assert.IsType<CmaEsState>(actual.Search);
         Assert.Equal(expected.Search, state);
-        Assert.Equal(SmallRun.Generations, state.Generation);
+        Assert.Equal(SmallRun.ResumedGenerations, state.Generation);
         Assert.Equal(expected.History, actual.History);
         Assert.NotEmpty(expected.Validated);
         Assert.Equal(expected.Validated, actual.Validated);
-        Assert.Equal(SmallRun.TotalEpisodes, await SmallRun.EpisodeEvents(interrupted));
+        Assert.Equal(SmallRun.ResumedEpisodes, await SmallRun.EpisodeEvents(interrupted));
         Assert.Equal(File.ReadAllText(Path.Combine(reference, "best-mln.json")), File.ReadAllText(Path.Combine(interrupted, "best-mln.json")));
         var status = MetalossProcess.Run(Quick, "status", "--run", interrupted);
         Assert.True(status.ExitCode == 0, status.Output);

@@ -13,6 +13,14 @@ public static class SmallRun
     public const int EpisodesPerCandidate = 2;
     public const int TotalEpisodes = Generations * 2 * Parents * EpisodesPerCandidate;
 
+    /// <summary>
+    /// Generations of a run that is killed and resumed (<see cref="KilledMidRun"/>): the kill is sent
+    /// when generation 1 is reported and must land before the end. A tiny generation can take 50 ms,
+    /// so six left a quarter of a second, which a loaded machine overran; thirty leave more than a second.
+    /// </summary>
+    public const int ResumedGenerations = 30;
+    public const int ResumedEpisodes = ResumedGenerations * 2 * Parents * EpisodesPerCandidate;
+
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(4);
 
     public static string[] Evolve(string runDirectory, params string[] extra) => EvolveWithSeed(runDirectory, 7, extra);
@@ -23,8 +31,14 @@ public static class SmallRun
     public static string[] EvolveFor(string runDirectory, int seed, int generations, params string[] extra) =>
         Command(runDirectory, seed, generations, extra.Contains("--tasks") ? extra : [.. extra, .. TemplateSourceOnly]);
 
-    /// <summary>The command as written, without <see cref="TemplateSourceOnly"/>: for specs of what an unstated --tasks means.</summary>
-    public static string[] EvolveAsWritten(string runDirectory, params string[] extra) => Command(runDirectory, 7, Generations, extra);
+    /// <summary>The command that resumes (or makes) a run of <see cref="ResumedGenerations"/>, as <see cref="KilledMidRun"/> starts it.</summary>
+    public static string[] Resume(string runDirectory, params string[] extra) => EvolveFor(runDirectory, 7, ResumedGenerations, extra);
+
+    /// <summary>
+    /// <see cref="Resume"/> as written, without <see cref="TemplateSourceOnly"/>: for specs of what an
+    /// unstated --tasks means.
+    /// </summary>
+    public static string[] ResumeAsWritten(string runDirectory, params string[] extra) => Command(runDirectory, 7, ResumedGenerations, extra);
 
     private static string[] Command(string runDirectory, int seed, int generations, string[] extra) =>
     [
@@ -40,24 +54,24 @@ public static class SmallRun
     /// </summary>
     private static readonly string[] TemplateSourceOnly = ["--tasks", "template"];
 
-    /// <summary>A finished small run with these options: the reference a resumed run must equal.</summary>
+    /// <summary>A finished run of <see cref="ResumedGenerations"/> with these options: the reference a resumed run must equal.</summary>
     public static string Finished(params string[] extra)
     {
         var run = NewDirectory();
-        var (code, output) = MetalossProcess.Run(Timeout, Evolve(run, extra));
+        var (code, output) = MetalossProcess.Run(Timeout, Resume(run, extra));
         Assert.True(code == 0, output);
         return run;
     }
 
     /// <summary>
-    /// A small run with these options killed (SIGKILL) once its first generation finished, to be
-    /// resumed. A tiny generation can take 50 ms, so the kill comes early enough to leave most of the
-    /// run undone, and the journal is checked: a kill that landed after the end would test nothing.
+    /// A run of <see cref="ResumedGenerations"/> with these options killed (SIGKILL) once its first
+    /// generation finished, to be resumed with <see cref="Resume"/>. The journal is checked: a kill
+    /// that landed after the end would test nothing.
     /// </summary>
     public static async Task<string> KilledMidRun(params string[] extra)
     {
         var run = NewDirectory();
-        using (var process = MetalossProcess.Start(Evolve(run, extra)))
+        using (var process = MetalossProcess.Start(Resume(run, extra)))
         {
             Assert.True(process.WaitForLine("generation    1/", Timeout), process.Output);
             process.KillHard();

@@ -54,11 +54,11 @@ public class TaskDistributionProcessSpecs
         var reference = SmallRun.Finished(Distribution);
         var interrupted = await SmallRun.KilledMidRun(Distribution);
         // The journal names its distribution: a resume without it is refused, and changes nothing.
-        var without = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(interrupted));
+        var without = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Resume(interrupted));
         Assert.True(without.ExitCode == 2, without.Output);
         Assert.Contains("tasks: journal has fashion-mnist-meta-train:2,teacher:1,fashion-mnist-inverted:1; steps 2..4; per-class 2..3; hidden1 8..16; " +
                         "classes 6..10, asked for template dataset; classes 6..10", without.Output);
-        var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(interrupted, Distribution));
+        var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Resume(interrupted, Distribution));
         Assert.True(resumed.ExitCode == 0, resumed.Output);
 
         var expected = await SmallRun.State(reference);
@@ -66,7 +66,7 @@ public class TaskDistributionProcessSpecs
         Assert.Equal(expected.Population, actual.Population);
         Assert.Equal(expected.History, actual.History);
         Assert.Equal(File.ReadAllText(Path.Combine(reference, "best-mln.json")), File.ReadAllText(Path.Combine(interrupted, "best-mln.json")));
-        Assert.Equal(SmallRun.TotalEpisodes, await SmallRun.EpisodeEvents(interrupted));
+        Assert.Equal(SmallRun.ResumedEpisodes, await SmallRun.EpisodeEvents(interrupted));
         // Every source's fingerprint is journaled, so a node or a resume with other data is refused.
         var settings = actual.Settings!;
         Assert.Equal(3, settings.Tasks.Sources.Count);
