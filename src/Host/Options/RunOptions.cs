@@ -39,7 +39,7 @@ public sealed class RunOptions
 
     public Option<MlnInit> Init { get; } = new("--init")
     {
-        Description = "initial MLN: label-smoothing (default), poly1, focal (fitted to that baseline at its tuned rate and schedule; needs the progress input), " +
+        Description = "initial MLN: focal (default), label-smoothing, poly1 (fitted to that baseline at its tuned rate and schedule; needs the progress input), " +
                       "ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm); a resumed run keeps its own unless given",
         DefaultValueFactory = _ => RunRequest.Default.Init,
         CustomParser = ParseInit,
