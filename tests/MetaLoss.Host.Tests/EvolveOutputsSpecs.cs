@@ -1,5 +1,6 @@
 using System.Globalization;
 using MetaLoss.Training.Models;
+using MetaLoss.Host.Api;
 
 namespace MetaLoss.Host.Tests;
 
@@ -46,6 +47,7 @@ public class EvolveOutputsSpecs(EvolvedRun run)
         Assert.Contains("best on meta-validation", output);
         Assert.Contains("best MLN: ", output);
         Assert.Contains("fashion-mnist-meta-validation", output);
-        Assert.Contains("meta-training tasks: template dataset; classes 6..10; MLN with the training progress input", output);
+        Assert.Contains("meta-training tasks: template dataset; classes 6..10; MLN with the training progress input, " +
+                        $"started as {RunRequest.FormatInit(RunRequest.Default.Init)}", output);
     }
 }

@@ -29,7 +29,7 @@ public class ResumeUnderNewDefaultsSpecs
         Assert.Equal(expected.History, actual.History);
         Assert.Equal(File.ReadAllText(Path.Combine(reference, "best-mln.json")), File.ReadAllText(Path.Combine(interrupted, "best-mln.json")));
         var status = MetalossProcess.Run(SmallRun.Timeout, "status", "--run", interrupted);
-        Assert.Contains("meta-training tasks: the template's dataset and regime; MLN without the training progress input", status.Output);
+        Assert.Contains("meta-training tasks: the template's dataset and regime; MLN without the training progress input, started as ce", status.Output);
     }
 
     [Fact]

@@ -93,8 +93,9 @@ public static class StatusCommand
         }
         Console.WriteLine($"seed {settings.Seed}, {SearchStrategies.Describe(settings.Strategy, settings.Evolution)}, " +
                           $"{settings.EpisodesPerCandidate} episode(s) per candidate{(settings.PairedEpisodes ? " (paired)" : "")}");
-        // A resumed run keeps its own task draw and MLN inputs whatever today's defaults are: say which they are.
-        Console.WriteLine($"meta-training tasks: {settings.Tasks}; MLN {(settings.Architecture.ProgressInput ? "with" : "without")} the training progress input");
+        // A resumed run keeps its own task draw, MLN inputs and start whatever today's defaults are: say which they are.
+        Console.WriteLine($"meta-training tasks: {settings.Tasks}; MLN {(settings.Architecture.ProgressInput ? "with" : "without")} the training progress input, " +
+                          $"started as {RunRequest.FormatInit(settings.Init)}");
         Console.WriteLine(status.Finished
             ? $"finished: {status.History.Count}/{status.Generations} generations, {status.EpisodesCompleted} episodes"
             : $"generation {status.Generation + 1}/{status.Generations}: {status.EpisodesDoneThisGeneration}/{status.EpisodesPerGeneration} episodes done; {status.EpisodesCompleted} episodes in all");
