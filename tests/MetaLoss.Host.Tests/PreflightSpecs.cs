@@ -55,7 +55,7 @@ public sealed class PreflightSpecs
 
     [Theory]
     [InlineData(new[] { "--population", "1073741824" }, "a generation of 2 x 1073741824 candidates x 3 episodes is 6,442,450,944 episodes; at most 100,000")]
-    [InlineData(new[] { "--episodes-per-candidate", "1000000000" }, "a generation of 2 x 10 candidates x 1000000000 episodes is 20,000,000,000 episodes")]
+    [InlineData(new[] { "--population", "10", "--episodes-per-candidate", "1000000000" }, "a generation of 2 x 10 candidates x 1000000000 episodes is 20,000,000,000 episodes")]
     // Few enough episodes, but the candidates' parameters would not fit one journal event.
     [InlineData(new[] { "--population", "48000", "--episodes-per-candidate", "1" }, "population 48,000 is too large")]
     public void Should_refuse_counts_that_do_not_fit_before_writing_anything(string[] settings, string message)
