@@ -81,8 +81,9 @@ public sealed class RunRegistrySpecs
     [Fact]
     public async Task Should_journal_pause_and_cancel_keep_them_across_a_restart_and_finish_a_paused_run_once_resumed()
     {
-        // Long enough that the poll below sees it running: a 4-generation run could finish between two polls.
-        var settings = ServiceRuns.Small(seed: 5, generations: 20);
+        // Long enough that the pause lands while it runs: a tiny generation takes about 50 ms, so 20
+        // of them left only a second between the poll that sees it running and the pause.
+        var settings = ServiceRuns.Small(seed: 5, generations: 100);
         var directory = SmallRun.NewDirectory();
         RunInfo paused;
         await using (var service = await ServiceHost.Start(directory))
