@@ -4,8 +4,9 @@ using MetaLoss.Training.Models;
 namespace MetaLoss.Actors.Messages;
 
 /// <summary>
-/// Submit a run under <paramref name="Name"/>. Answered with <see cref="RunSubmitted"/> (also when the
-/// same name with the same settings exists: then not Created) or <see cref="SubmitRefused"/>.
+/// Submit a run under <paramref name="Name"/>. Answered at once: <see cref="RunPreparing"/> while a new
+/// run's start is prepared (<see cref="GetRunDetail"/> then tells how that ended), <see cref="RunSubmitted"/>
+/// when the same name with the same settings exists (not Created), or <see cref="SubmitRefused"/>.
 /// </summary>
 public sealed partial record SubmitRun(string Name, RunSettings Settings, int Priority) : IServiceMessage
 {
@@ -23,6 +24,13 @@ public sealed partial record SubmitRun(string Name, RunSettings Settings, int Pr
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
     private static partial Regex NameSpelling();
 }
+
+/// <summary>
+/// The run was taken and its start (the datasets' fingerprints, a preflight episode, the initial MLN's
+/// fit: seconds, more when busy) is being prepared; it is registered when that is done. Also the answer
+/// to <see cref="GetRunDetail"/> meanwhile. Nothing is journaled until then.
+/// </summary>
+public sealed record RunPreparing(string Name) : IServiceMessage;
 
 /// <summary>The run exists: <paramref name="Created"/> false when the same name and settings were already there.</summary>
 public sealed record RunSubmitted(RunInfo Run, bool Created) : IServiceMessage;
@@ -42,7 +50,10 @@ public sealed record ListRuns : IServiceMessage
 /// <summary>Every run, in the order they were submitted.</summary>
 public sealed record RunList(IReadOnlyList<RunInfo> Runs) : IServiceMessage;
 
-/// <summary>Asks for one run's settings and per-generation history: <see cref="RunDetail"/> or <see cref="RunNotFound"/>.</summary>
+/// <summary>
+/// Asks for one run's settings and per-generation history: <see cref="RunDetail"/>, <see cref="RunNotFound"/>,
+/// or for a submission not yet registered <see cref="RunPreparing"/>, or the <see cref="SubmitRefused"/> its preparation ended in.
+/// </summary>
 public sealed record GetRunDetail(string Name) : IServiceMessage;
 
 /// <summary>A run, its settings as submitted, and one summary per finished generation.</summary>

@@ -37,12 +37,19 @@ public sealed record RegistryState(ImmutableList<RegisteredRun> Runs)
     /// What a submission of an existing name means: null when the name is new; otherwise the run
     /// (same settings and priority: idempotent) or why not (a conflict).
     /// </summary>
-    public static string? Conflict(RegisteredRun existing, SubmitRun submit)
+    public static string? Conflict(RegisteredRun existing, SubmitRun submit) =>
+        Conflict(existing.Name, existing.Settings, existing.Priority, submit, "exists");
+
+    /// <summary>As for a registered run, for one submitted under the same name and still being prepared.</summary>
+    public static string? Conflict(SubmitRun preparing, SubmitRun submit) =>
+        Conflict(preparing.Name, preparing.Settings, preparing.Priority, submit, "is being prepared");
+
+    private static string? Conflict(string name, RunSettings settings, int priority, SubmitRun submit, string standing)
     {
-        var differences = existing.Settings.Differences(submit.Settings).ToList();
-        if (existing.Priority != submit.Priority) differences.Add($"priority: registry has {existing.Priority}, asked for {submit.Priority}");
+        var differences = settings.Differences(submit.Settings).ToList();
+        if (priority != submit.Priority) differences.Add($"priority: registry has {priority}, asked for {submit.Priority}");
         return differences.Count == 0 ? null
-            : $"run '{existing.Name}' exists with other settings: {string.Join("; ", differences)}";
+            : $"run '{name}' {standing} with other settings: {string.Join("; ", differences)}";
     }
 
     /// <summary>The event a change makes, or why it does not apply; null event and null reason: nothing to do.</summary>

@@ -34,7 +34,8 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, IActorRef> _populations = [];
     private readonly Dictionary<string, ProgressUpdate> _progress = [];
-    private readonly Dictionary<string, List<(IActorRef Asker, SubmitRun Submit)>> _preparing = [];
+    private readonly Dictionary<string, SubmitRun> _preparing = [];
+    private readonly RefusedSubmissions _refused = new();
     private readonly HashSet<string> _starting = [];
     private readonly HashSet<string> _scheduled = [];
     private readonly ServicePushes _pushes = new(PushInterval);
@@ -136,12 +137,17 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
                 : new RunSubmitted(Info(existing), Created: false));
             return;
         }
-        if (_preparing.TryGetValue(submit.Name, out var waiting))
+        if (_preparing.TryGetValue(submit.Name, out var preparing))
         {
-            waiting.Add((Sender, submit));
+            Sender.Tell(RegistryState.Conflict(preparing, submit) is { } conflict
+                ? new SubmitRefused(conflict, Conflict: true)
+                : new RunPreparing(submit.Name));
             return;
         }
-        _preparing[submit.Name] = [(Sender, submit)];
+        // Answered before the slow part, so that no request waits on a fit; GetRunDetail tells how it ended.
+        _refused.Forget(submit.Name);
+        _preparing[submit.Name] = submit;
+        Sender.Tell(new RunPreparing(submit.Name));
         var prepare = _prepare;
         Task.Run(() => prepare(submit.Settings)).PipeTo(Self,
             success: start => new Prepared(submit, start),
@@ -164,30 +170,25 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
 
     private void OnPrepared(Prepared prepared)
     {
-        var waiting = _preparing.Remove(prepared.Submit.Name, out var askers) ? askers : [];
         var submit = prepared.Submit;
         Persist(new RunRegistered(submit.Name, RunId.New(), submit.Settings, submit.Priority), e =>
         {
             _state = _state.Apply(e);
+            // With the event: Persist holds other commands until here, so an ask finds the run preparing or registered, never neither.
+            _preparing.Remove(e.Name);
             var run = _state.Find(e.Name)!;
             _log.Info("Run {0} submitted as {1} (priority {2})", run.Name, run.Id, run.Priority);
             PopulationOf(run);
             Start(run, prepared.Start);
-            for (var i = 0; i < waiting.Count; i++)
-            {
-                var (asker, again) = waiting[i];
-                asker.Tell(i == 0 ? new RunSubmitted(Info(run), Created: true)
-                    : RegistryState.Conflict(run, again) is { } conflict ? new SubmitRefused(conflict, Conflict: true)
-                    : new RunSubmitted(Info(run), Created: false));
-            }
             Pushed(run);
         });
     }
 
     private void OnPreparationFailed(PreparationFailed failed)
     {
-        if (!_preparing.Remove(failed.Submit.Name, out var askers)) return;
-        foreach (var (asker, _) in askers) asker.Tell(new SubmitRefused(failed.Reason, Conflict: false));
+        if (!_preparing.Remove(failed.Submit.Name)) return;
+        _log.Warning("Run {0} refused: {1}", failed.Submit.Name, failed.Reason);
+        _refused.Remember(failed.Submit.Name, failed.Reason);
     }
 
     /// <summary>Hands the population its StartRun (prepared now, or again after a restart: the same settings give the same start).</summary>
@@ -277,7 +278,9 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
     {
         if (_state.Find(get.Name) is not { } run)
         {
-            Sender.Tell(new RunNotFound(get.Name));
+            Sender.Tell(_preparing.ContainsKey(get.Name) ? new RunPreparing(get.Name)
+                : _refused.Reason(get.Name) is { } reason ? new SubmitRefused(reason, Conflict: false)
+                : new RunNotFound(get.Name));
             return;
         }
         var limit = Sender.Path.Address.HasGlobalScope ? RemoteHistoryLimit : int.MaxValue;

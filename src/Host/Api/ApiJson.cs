@@ -15,6 +15,14 @@ public sealed record RunJson(
     public static string StateName(RunLifecycle state) => state.ToString().ToLowerInvariant();
 }
 
+/// <summary>A submitted run whose start is still being prepared (202 from POST and GET /api/runs/{name} until it is registered).</summary>
+public sealed record PreparingRunJson(string Name, string State)
+{
+    public const string Preparing = "preparing";
+
+    public static PreparingRunJson Of(string name) => new(name, Preparing);
+}
+
 /// <summary>One finished generation (1-based <see cref="Generation"/>, as the CLI prints it); <see cref="Run"/> is set in the event stream.</summary>
 public sealed record GenerationJson(long Generation, double BestFitness, double MeanFitness, int Flagged, double? BestValidationScore,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Run = null)

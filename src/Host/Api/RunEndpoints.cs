@@ -18,10 +18,10 @@ public static class RunEndpoints
     {
         var runs = api.MapGroup("/runs").WithTags("runs");
         runs.MapGet("/", List).WithSummary("Every run, in the order submitted");
-        runs.MapPost("/", Create).WithSummary("Submit a run (idempotent for the same name and settings)")
+        runs.MapPost("/", Create).WithSummary("Submit a run (idempotent for the same name and settings): 202 while it is prepared, then GET it")
             .Accepts<CreateRunJson>("application/json")
             .Produces<ErrorJson>(StatusCodes.Status413PayloadTooLarge);
-        runs.MapGet("/{name}", Detail).WithSummary("A run, its settings and per-generation table");
+        runs.MapGet("/{name}", Detail).WithSummary("A run, its settings and per-generation table; 202 while it is prepared, 422 if that failed");
         runs.MapPost("/{name}/pause", (string name, RunRegistryClient registry, CancellationToken c) => Change(name, RunChange.Pause, registry, c))
             .WithSummary("Stop leasing the run's episodes; results in flight still count");
         runs.MapPost("/{name}/resume", (string name, RunRegistryClient registry, CancellationToken c) => Change(name, RunChange.Resume, registry, c))
@@ -39,7 +39,7 @@ public static class RunEndpoints
         return TypedResults.Ok(list.Runs.Select(RunJson.From).ToArray());
     }
 
-    private static async Task<Results<Created<RunJson>, Ok<RunJson>, BadRequest<ErrorJson>, Conflict<ErrorJson>, JsonHttpResult<ErrorJson>>> Create(
+    private static async Task<Results<Accepted<PreparingRunJson>, Ok<RunJson>, BadRequest<ErrorJson>, Conflict<ErrorJson>, JsonHttpResult<ErrorJson>>> Create(
         HttpRequest request, RunRegistryClient registry, CancellationToken cancellation)
     {
         if (request.ContentLength > MaxBodyBytes) return TooLarge();
@@ -64,7 +64,7 @@ public static class RunEndpoints
         var answer = await registry.Ask(new SubmitRun(body.Name, body.Run.ToSettings(), body.Priority), cancellation);
         return answer switch
         {
-            RunSubmitted { Created: true } created => TypedResults.Created($"/api/runs/{created.Run.Name}", RunJson.From(created.Run)),
+            RunPreparing preparing => Preparing(preparing),
             RunSubmitted existing => TypedResults.Ok(RunJson.From(existing.Run)),
             SubmitRefused { Conflict: true } conflict => TypedResults.Conflict(new ErrorJson(conflict.Reason, "name")),
             SubmitRefused refused => TypedResults.BadRequest(new ErrorJson(refused.Reason)),
@@ -72,10 +72,13 @@ public static class RunEndpoints
         };
     }
 
-    private static async Task<Results<Ok<RunDetailJson>, NotFound<ErrorJson>>> Detail(string name, RunRegistryClient registry, CancellationToken cancellation) =>
+    private static async Task<Results<Ok<RunDetailJson>, Accepted<PreparingRunJson>, UnprocessableEntity<ErrorJson>, NotFound<ErrorJson>>> Detail(
+        string name, RunRegistryClient registry, CancellationToken cancellation) =>
         await registry.Ask(new GetRunDetail(name), cancellation) switch
         {
             RunDetail detail => TypedResults.Ok(RunDetailJson.From(detail)),
+            RunPreparing preparing => Preparing(preparing),
+            SubmitRefused refused => TypedResults.UnprocessableEntity(new ErrorJson($"run '{name}' could not be prepared: {refused.Reason}")),
             RunNotFound => NoSuchRun(name),
             var answer => throw Unexpected(answer),
         };
@@ -93,7 +96,9 @@ public static class RunEndpoints
     private static async Task<Results<FileContentHttpResult, NotFound<ErrorJson>>> BestMlnFile(string name, RunRegistryClient registry,
         CancellationToken cancellation)
     {
-        if (await registry.Ask(new GetRunDetail(name), cancellation) is not RunDetail detail) return NoSuchRun(name);
+        var found = await registry.Ask(new GetRunDetail(name), cancellation);
+        if (found is not RunDetail detail)
+            return TypedResults.NotFound(new ErrorJson(found is RunPreparing ? $"run '{name}' is still being prepared: it has no MLN yet" : $"no run named '{name}'"));
         return await registry.Ask(new GetBestMln(name), cancellation) switch
         {
             BestMln best => TypedResults.File(MlnExport.Of(best, detail.Settings).ToJsonBytes(), "application/json", $"{name}-best-mln.json"),
@@ -101,6 +106,9 @@ public static class RunEndpoints
             var answer => throw Unexpected(answer),
         };
     }
+
+    private static Accepted<PreparingRunJson> Preparing(RunPreparing preparing) =>
+        TypedResults.Accepted($"/api/runs/{preparing.Name}", PreparingRunJson.Of(preparing.Name));
 
     private static NotFound<ErrorJson> NoSuchRun(string name) => TypedResults.NotFound(new ErrorJson($"no run named '{name}'"));
 

@@ -12,15 +12,11 @@ public sealed class RunRegistryClient(ActorSystem system, IActorRef registry)
 {
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>A submission is answered once the run is prepared as `evolve` prepares it (preflight episode, initial MLN fit): seconds, more on a busy machine.</summary>
-    public static readonly TimeSpan SubmitTimeout = TimeSpan.FromMinutes(2);
-
     public ActorSystem System { get; } = system;
 
     public IActorRef Registry { get; } = registry;
 
-    public Task<object> Ask(object message, CancellationToken cancellation) =>
-        Ask(Registry, message, message is SubmitRun ? SubmitTimeout : Timeout, cancellation);
+    public Task<object> Ask(object message, CancellationToken cancellation) => Ask(Registry, message, Timeout, cancellation);
 
     private static async Task<object> Ask(ICanTell actor, object message, TimeSpan timeout, CancellationToken cancellation)
     {

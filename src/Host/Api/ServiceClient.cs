@@ -24,27 +24,55 @@ public sealed class ServiceClient : IDisposable
         if (token is not null) _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
     }
 
-    /// <summary>How long an answer may take; a submission is answered once the server has prepared the run (seconds, more when busy).</summary>
+    /// <summary>How long one answer may take.</summary>
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    public static readonly TimeSpan SubmitPatience = RunRegistryClient.SubmitTimeout + Patience;
+    /// <summary>How long a submitted run may stay in preparation (seconds when idle; a busy host takes longer) before `submit` gives up waiting.</summary>
+    public static readonly TimeSpan PreparationPatience = TimeSpan.FromMinutes(10);
 
-    public Task<T> Get<T>(string path, CancellationToken cancellation) => Send<T>(new HttpRequestMessage(HttpMethod.Get, path), Patience, cancellation);
+    private static readonly TimeSpan PreparationPoll = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>The answer and whether it was 201 Created (rather than 200).</summary>
-    public async Task<(T Answer, bool Created)> Post<T>(string path, object? body, CancellationToken cancellation)
+    public async Task<T> Get<T>(string path, CancellationToken cancellation)
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
-        var created = false;
-        var answer = await Send<T>(request, body is null ? Patience : SubmitPatience, cancellation, status => created = status == HttpStatusCode.Created);
-        return (answer, created);
+        var (status, body) = await Send(new HttpRequestMessage(HttpMethod.Get, path), cancellation);
+        if (status == HttpStatusCode.Accepted)
+            throw new ServerException($"run '{Read<PreparingRunJson>(body).Name}' is still being prepared (its data checked, its initial MLN fitted); ask again in a few seconds");
+        return Read<T>(body);
     }
 
-    private async Task<T> Send<T>(HttpRequestMessage request, TimeSpan patience, CancellationToken cancellation, Action<HttpStatusCode>? status = null)
+    public async Task<T> Post<T>(string path, object? body, CancellationToken cancellation) =>
+        Read<T>((await Send(Posting(path, body), cancellation)).Body);
+
+    /// <summary>
+    /// Submits a run and, while the server prepares it (202), polls it until it is registered: the run,
+    /// and whether this submission made it (false: the same name and settings were already there).
+    /// </summary>
+    public async Task<(RunJson Run, bool Created)> Submit(CreateRunJson run, Action<string> preparing, CancellationToken cancellation)
+    {
+        var (status, body) = await Send(Posting("api/runs", run), cancellation);
+        if (status != HttpStatusCode.Accepted) return (Read<RunJson>(body), false);
+        var name = Read<PreparingRunJson>(body).Name;
+        preparing(name);
+        var deadline = DateTime.UtcNow + PreparationPatience;
+        while (true)
+        {
+            await Task.Delay(PreparationPoll, cancellation);
+            // A preparation that failed comes back as 422 with the reason: a ServerException.
+            (status, body) = await Send(new HttpRequestMessage(HttpMethod.Get, $"api/runs/{Uri.EscapeDataString(name)}"), cancellation);
+            if (status != HttpStatusCode.Accepted) return (Read<RunDetailJson>(body).Run, true);
+            if (DateTime.UtcNow > deadline)
+                throw new ServerException($"run '{name}' is still being prepared after {PreparationPatience.TotalMinutes:0} min; `metaloss runs --server {_server}` lists it once it is registered");
+        }
+    }
+
+    private static HttpRequestMessage Posting(string path, object? body) =>
+        new(HttpMethod.Post, path) { Content = body is null ? null : JsonContent.Create(body, options: Json) };
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpRequestMessage request, CancellationToken cancellation)
     {
         using var _ = request;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        deadline.CancelAfter(patience);
+        deadline.CancelAfter(Patience);
         HttpResponseMessage response;
         try
         {
@@ -56,23 +84,38 @@ public sealed class ServiceClient : IDisposable
         }
         catch (TaskCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            throw new ServerException($"the server {_server} did not answer within {patience.TotalSeconds:0} s");
+            throw new ServerException($"the server {_server} did not answer within {Patience.TotalSeconds:0} s");
         }
         using (response)
         {
             if (!response.IsSuccessStatusCode)
                 throw new ServerException($"{request.Method} {_server}{request.RequestUri?.ToString().TrimStart('/')}: {await ErrorOf(response, cancellation)} (HTTP {(int)response.StatusCode})");
-            status?.Invoke(response.StatusCode);
             try
             {
-                return await response.Content.ReadFromJsonAsync<T>(Json, deadline.Token) ?? throw new JsonException("null");
+                using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(deadline.Token), cancellationToken: deadline.Token);
+                return (response.StatusCode, json.RootElement.Clone());
             }
             catch (JsonException e)
             {
-                throw new ServerException($"{_server} answered, but not with MetaLoss's API ({e.Message}); is --server the URL of `metaloss serve`?");
+                throw NotTheApi(e);
             }
         }
     }
+
+    private T Read<T>(JsonElement body)
+    {
+        try
+        {
+            return body.Deserialize<T>(Json) ?? throw new JsonException("null");
+        }
+        catch (JsonException e)
+        {
+            throw NotTheApi(e);
+        }
+    }
+
+    private ServerException NotTheApi(JsonException e) =>
+        new($"{_server} answered, but not with MetaLoss's API ({e.Message}); is --server the URL of `metaloss serve`?");
 
     private static async Task<string> ErrorOf(HttpResponseMessage response, CancellationToken cancellation)
     {

@@ -203,7 +203,12 @@ public static class ActorOverheadBench
         host.Services.GetRequiredService<ActorSystem>().ActorOf(ServiceCompletion.Props(registry, "bench", finished));
         var start = Stopwatch.GetTimestamp();
         var answer = registry.Ask<IServiceMessage>(new SubmitRun("bench", run, SubmitRun.DefaultPriority), TimeSpan.FromMinutes(1)).Result;
-        if (answer is not RunSubmitted) throw new InvalidOperationException($"the bench run was not accepted: {answer}");
+        while (answer is RunPreparing)
+        {
+            Thread.Sleep(50);
+            answer = registry.Ask<IServiceMessage>(new GetRunDetail("bench"), TimeSpan.FromMinutes(1)).Result;
+        }
+        if (answer is not RunDetail) throw new InvalidOperationException($"the bench run was not accepted: {answer}");
         finished.Task.Wait();
         var end = Stopwatch.GetTimestamp();
         var firstBatch = log.Batches[0].Started;

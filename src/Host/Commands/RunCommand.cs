@@ -28,7 +28,7 @@ public static class RunCommand
             var run = result.GetValue(name)!;
             CreateRun.CheckName(run);
             using var client = server.Connect(result);
-            var (changed, _) = await client.Post<RunJson>($"api/runs/{run}/{verb}", null, cancellation);
+            var changed = await client.Post<RunJson>($"api/runs/{run}/{verb}", null, cancellation);
             Console.WriteLine($"{done} run {changed.Name}: {changed.State}, generation {changed.Generation}/{changed.Generations}");
             return 0;
         });

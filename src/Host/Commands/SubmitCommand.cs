@@ -28,7 +28,8 @@ public static class SubmitCommand
             // Checked here too, so a typo is one line before anything is sent.
             body.Check();
             using var client = server.Connect(result);
-            var (run, created) = await client.Post<RunJson>("api/runs", CreateRunJson.From(body), cancellation);
+            var (run, created) = await client.Submit(CreateRunJson.From(body),
+                preparing => Console.Error.WriteLine($"preparing run {preparing}: checking its data and fitting its initial MLN..."), cancellation);
             Console.WriteLine(created
                 ? $"submitted run {run.Name} (id {run.Id}): {run.Generations} generations, priority {run.Priority}"
                 : $"run {run.Name} (id {run.Id}) already exists with these settings: {run.State}, generation {run.Generation}/{run.Generations}");

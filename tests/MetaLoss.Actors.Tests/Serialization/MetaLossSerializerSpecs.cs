@@ -44,6 +44,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(SubmitRun)] = "SUB2",
         [typeof(RunSubmitted)] = "SUBD1",
         [typeof(SubmitRefused)] = "SUBR1",
+        [typeof(RunPreparing)] = "SUBP1",
         [typeof(ListRuns)] = "LR1",
         [typeof(RunList)] = "RLS1",
         [typeof(GetRunDetail)] = "GRD1",

@@ -186,6 +186,7 @@ internal static class Samples
             ["GetRunDetail"] = new GetRunDetail("fashion-baseline"),
             ["RunDetail"] = new RunDetail(runInfo, Settings, state.ToStatus().History),
             ["RunNotFound"] = new RunNotFound("no-such-run"),
+            ["RunPreparing"] = new RunPreparing("fashion-baseline"),
             ["ChangeRun"] = new ChangeRun("fashion-baseline", RunChange.Cancel),
             ["ChangeRefused"] = new ChangeRefused("run fashion-baseline is finished: it cannot be resumed"),
             ["GetBestMln"] = new GetBestMln("fashion-baseline"),

@@ -71,6 +71,18 @@ public sealed class RegistryStateSpecs
         Assert.Contains("priority: registry has 1, asked for 4", conflict);
     }
 
+    [Fact]
+    public void Should_judge_a_submission_against_one_still_being_prepared_as_against_a_registered_run()
+    {
+        var preparing = new SubmitRun("a", Settings, 1);
+
+        Assert.Null(RegistryState.Conflict(preparing, new SubmitRun("a", Settings, 1)));
+        var conflict = RegistryState.Conflict(preparing, new SubmitRun("a", Settings with { Seed = 8 }, 2));
+        Assert.StartsWith("run 'a' is being prepared with other settings", conflict);
+        Assert.Contains("seed", conflict);
+        Assert.Contains("priority: registry has 1, asked for 2", conflict);
+    }
+
     [Theory]
     [InlineData("ok-name", 1, null)]
     [InlineData("", 1, "run name")]

@@ -50,20 +50,26 @@ public sealed class RunRegistrySpecs
         var settings = ServiceRuns.Small(seed: 5, generations: 2);
         var directory = SmallRun.NewDirectory();
         await using var service = await ServiceHost.Start(directory);
+        Task<IServiceMessage> Submit(string name, RunSettings s, int priority = 1) => service.Ask<IServiceMessage>(new SubmitRun(name, s, priority));
 
-        var first = Assert.IsType<RunSubmitted>(await service.Ask<IServiceMessage>(new SubmitRun("twice", settings, 1)));
-        var again = Assert.IsType<RunSubmitted>(await service.Ask<IServiceMessage>(new SubmitRun("twice", settings, 1)));
-        var otherSeed = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new SubmitRun("twice", settings with { Seed = 8 }, 1)));
-        var otherPriority = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new SubmitRun("twice", settings, 2)));
-        var badName = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new SubmitRun("Bad Name", settings, 1)));
-        var badPriority = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new SubmitRun("fine", settings, 0)));
-        var badSettings = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new SubmitRun("fine", settings with { Generations = -3 }, 1)));
-        var badData = Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(
-            new SubmitRun("fine", settings with { Template = settings.Template with { PerClassTrain = 100_000 } }, 1)));
+        // Answered at once, before the run's slow preparation.
+        Assert.IsType<RunPreparing>(await Submit("twice", settings));
+        var meanwhile = await Submit("twice", settings);
+        var otherSeed = Assert.IsType<SubmitRefused>(await Submit("twice", settings with { Seed = 8 }));
+        var otherPriority = Assert.IsType<SubmitRefused>(await Submit("twice", settings, 2));
+        var badName = Assert.IsType<SubmitRefused>(await Submit("Bad Name", settings));
+        var badPriority = Assert.IsType<SubmitRefused>(await Submit("fine", settings, 0));
+        var badSettings = Assert.IsType<SubmitRefused>(await Submit("fine", settings with { Generations = -3 }));
+        // More training rows than the dataset has: only its preparation finds out.
+        Assert.IsType<RunPreparing>(await Submit("fine", settings with { Template = settings.Template with { PerClassTrain = 100_000 } }));
+        var registered = Assert.IsType<RunDetail>(await service.Prepared("twice"));
+        var badData = Assert.IsType<SubmitRefused>(await service.Prepared("fine"));
+        var again = Assert.IsType<RunSubmitted>(await Submit("twice", settings));
 
-        Assert.True(first.Created);
+        // Whether the second submission found the first still preparing or registered, it is the same run.
+        Assert.True(meanwhile is RunPreparing or RunSubmitted { Created: false }, $"{meanwhile}");
         Assert.False(again.Created);
-        Assert.Equal(first.Run.Id, again.Run.Id);
+        Assert.Equal(registered.Run.Id, again.Run.Id);
         Assert.True(otherSeed.Conflict);
         Assert.Contains("seed", otherSeed.Reason);
         Assert.True(otherPriority.Conflict);
@@ -73,9 +79,16 @@ public sealed class RunRegistrySpecs
         Assert.Contains("priority 0", badPriority.Reason);
         Assert.Contains("generations must be positive", badSettings.Reason);
         Assert.False(badData.Conflict);
+        Assert.Contains("100,000 training images", badData.Reason);
         Assert.Equal(["twice"], (await service.Ask<RunList>(ListRuns.Instance)).Runs.Select(r => r.Name));
-        Assert.IsType<RunNotFound>(await service.Ask<IServiceMessage>(new GetRunDetail("fine")));
+        Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new GetRunDetail("fine")));
         Assert.IsType<RunNotFound>(await service.Ask<IServiceMessage>(new ChangeRun("fine", RunChange.Pause)));
+        Assert.IsType<RunNotFound>(await service.Ask<IServiceMessage>(new GetRunDetail("never-submitted")));
+
+        // The name is free again: a good submission under it is prepared and registered.
+        Assert.IsType<RunPreparing>(await Submit("fine", settings with { Seed = 6 }));
+        Assert.IsType<RunDetail>(await service.Prepared("fine"));
+        Assert.Equal(["twice", "fine"], (await service.Ask<RunList>(ListRuns.Instance)).Runs.Select(r => r.Name));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -56,11 +57,29 @@ public sealed class ServeProcess : IDisposable
         ["tasks"] = RunRequest.TemplateOnly,
     };
 
+    /// <summary>Submits a run and, if the server prepares it (202), waits until it is registered.</summary>
     public async Task<RunJson> Submit(object body)
     {
         using var response = await Http.PostAsJsonAsync("api/runs", body, Json);
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<RunJson>(Json))!;
+        if (response.StatusCode != HttpStatusCode.Accepted) return (await response.Content.ReadFromJsonAsync<RunJson>(Json))!;
+        using var prepared = await Prepared((await response.Content.ReadFromJsonAsync<PreparingRunJson>(Json))!.Name);
+        Assert.True(prepared.StatusCode == HttpStatusCode.OK, $"{(int)prepared.StatusCode}: {await prepared.Content.ReadAsStringAsync()}");
+        return (await prepared.Content.ReadFromJsonAsync<RunDetailJson>(Json))!.Run;
+    }
+
+    /// <summary>GET /api/runs/{name} until it no longer answers 202 (being prepared): the answer that ended it.</summary>
+    public async Task<HttpResponseMessage> Prepared(string name)
+    {
+        var deadline = DateTime.UtcNow + SmallRun.Timeout;
+        while (true)
+        {
+            var response = await Http.GetAsync($"api/runs/{name}");
+            if (response.StatusCode != HttpStatusCode.Accepted) return response;
+            response.Dispose();
+            Assert.True(DateTime.UtcNow < deadline, $"run {name} still being prepared after {SmallRun.Timeout}");
+            await Task.Delay(100);
+        }
     }
 
     public async Task<RunJson[]> Runs() => (await Http.GetFromJsonAsync<RunJson[]>("api/runs", Json))!;

@@ -22,18 +22,22 @@ public class ServiceApiSpecs
         RunJson run;
         await using (var events = await EventStreamReader.Open(serve.Http))
         {
-            using (var created = await serve.Http.PostAsJsonAsync("api/runs", ServeProcess.SmallRunBody("tiny"), ServeProcess.Json))
+            // Taken at once and prepared after: 202 with where to ask, which answers 202 until the run is registered.
+            using (var accepted = await serve.Http.PostAsJsonAsync("api/runs", ServeProcess.SmallRunBody("tiny"), ServeProcess.Json))
             {
-                Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-                Assert.Equal("/api/runs/tiny", created.Headers.Location?.ToString());
+                Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
+                Assert.Equal("/api/runs/tiny", accepted.Headers.Location?.ToString());
+                Assert.Equal(PreparingRunJson.Of("tiny"), await accepted.Content.ReadFromJsonAsync<PreparingRunJson>(ServeProcess.Json));
             }
-            using (var again = await serve.Http.PostAsJsonAsync("api/runs", ServeProcess.SmallRunBody("tiny"), ServeProcess.Json))
-                Assert.Equal(HttpStatusCode.OK, again.StatusCode);
             using (var conflict = await serve.Http.PostAsJsonAsync("api/runs", ServeProcess.SmallRunBody("tiny", seed: 8), ServeProcess.Json))
             {
                 Assert.Equal(HttpStatusCode.Conflict, conflict.StatusCode);
                 Assert.Contains("seed", (await conflict.Content.ReadFromJsonAsync<ErrorJson>(ServeProcess.Json))!.Error);
             }
+            using (var prepared = await serve.Prepared("tiny"))
+                Assert.Equal(HttpStatusCode.OK, prepared.StatusCode);
+            using (var again = await serve.Http.PostAsJsonAsync("api/runs", ServeProcess.SmallRunBody("tiny"), ServeProcess.Json))
+                Assert.Equal(HttpStatusCode.OK, again.StatusCode);
             run = await serve.WaitFor("tiny", r => r.State == "finished");
             await WaitUntil(() => events.Events.Any(e => e.Type == "run" && e.Data.GetProperty("state").GetString() == "finished"), serve);
             var generations = events.Events.Where(e => e.Type == "generation").Select(e => e.Data).ToList();
@@ -134,7 +138,13 @@ public class ServiceApiSpecs
             "--validation-size", "60", "--hidden1", "16", "--hidden2", "16", "--steps", "3"];
         var submitted = Cli(["submit", "--server", server, "--name", "cli-run", .. small]);
         Assert.True(submitted.ExitCode == 0, submitted.Output);
+        Assert.Contains("preparing run cli-run", submitted.Output);
         Assert.Contains("submitted run cli-run", submitted.Output);
+        // Only its preparation finds that the dataset has too few images: the waiting CLI gets the reason.
+        var badData = Cli("submit", "--server", server, "--name", "bad-data", "--generations", "3", "--per-class", "100000");
+        Assert.True(badData.ExitCode == 2, badData.Output);
+        Assert.Contains("run 'bad-data' could not be prepared: an episode takes 100,000 training images", badData.Output);
+        Assert.Contains("(HTTP 422)", badData.Output);
         var again = Cli(["submit", "--server", server, "--name", "cli-run", .. small]);
         Assert.Contains("already exists with these settings", again.Output);
         var conflict = Cli(["submit", "--server", server, "--name", "cli-run", .. small, "--lr", "0.1"]);
@@ -145,6 +155,7 @@ public class ServiceApiSpecs
         var runs = Cli("runs", "--server", server);
         Assert.True(runs.ExitCode == 0, runs.Output);
         Assert.Contains(runs.Output.Split('\n'), l => l.StartsWith("cli-run ") && l.Contains("finished") && l.Contains("3/3"));
+        Assert.DoesNotContain("bad-data", runs.Output);
         var status = Cli("status", "--server", server, "--name", "cli-run");
         Assert.True(status.ExitCode == 0, status.Output);
         Assert.Contains("finished: 3/3 generations", status.Output);

@@ -58,8 +58,25 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public async Task<T> Ask<T>(object message) => await Registry.Ask<T>(message, AskTimeout);
 
-    public async Task<RunInfo> Submit(string name, RunSettings settings, int priority = 1) =>
-        Assert.IsType<RunSubmitted>(await Ask<IServiceMessage>(new SubmitRun(name, settings, priority))).Run;
+    /// <summary>Submits a new run and waits until it is registered.</summary>
+    public async Task<RunInfo> Submit(string name, RunSettings settings, int priority = 1)
+    {
+        Assert.IsType<RunPreparing>(await Ask<IServiceMessage>(new SubmitRun(name, settings, priority)));
+        return Assert.IsType<RunDetail>(await Prepared(name)).Run;
+    }
+
+    /// <summary>Asks for the run until it is no longer being prepared: its <see cref="RunDetail"/>, or the <see cref="SubmitRefused"/> its preparation ended in.</summary>
+    public async Task<IServiceMessage> Prepared(string name)
+    {
+        var deadline = DateTime.UtcNow + AskTimeout;
+        while (true)
+        {
+            var answer = await Ask<IServiceMessage>(new GetRunDetail(name));
+            if (answer is not RunPreparing) return answer;
+            Assert.True(DateTime.UtcNow < deadline, $"run {name} still being prepared after {AskTimeout}");
+            await Task.Delay(100);
+        }
+    }
 
     public async Task<RunInfo> Run(string name) => (await Ask<RunList>(ListRuns.Instance)).Runs.Single(r => r.Name == name);
 

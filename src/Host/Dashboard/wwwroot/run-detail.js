@@ -69,8 +69,12 @@ export class RunDetailView {
     const name = this.#name;
     if (name === null) return;
     try {
-      const { body } = await api(paths.run(name));
+      const { status, body } = await api(paths.run(name));
       if (name !== this.#name) return;
+      if (status === 202) {
+        this.#parts.message.textContent = `Run ${name} is still being prepared.`;
+        return;
+      }
       this.#run = body.run;
       // Merged, not replaced: a generation event may have overtaken this answer.
       for (const generation of body.generations ?? []) this.#addPoint(generation);

@@ -5,6 +5,7 @@
 import { api, paths } from './api.js';
 
 const numberFields = ['generations', 'population', 'seed', 'priority'];
+const preparationPollMs = 250;
 
 /** Wires the form; onSubmitted(runJson) after the server accepts a run. */
 export function wireSubmitForm(form, message, onSubmitted) {
@@ -22,11 +23,11 @@ export function wireSubmitForm(form, message, onSubmitted) {
     }
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;
-    // The server answers once it has prepared the run (checked its data), which can take a while.
     say(message, `Submitting run ${body.name}…`, 'ok');
     try {
-      const { status, body: run } = await api(paths.runs, { method: 'POST', body });
-      say(message, status === 201 ? `Submitted run ${run.name}.` : `Run ${run.name} already exists with these settings.`, 'ok');
+      const { status, body: answer } = await api(paths.runs, { method: 'POST', body });
+      const run = status === 202 ? await whenPrepared(answer.name, message) : answer;
+      say(message, status === 202 ? `Submitted run ${run.name}.` : `Run ${run.name} already exists with these settings.`, 'ok');
       onSubmitted(run);
     } catch (error) {
       markInvalid(form, error.field);
@@ -35,6 +36,20 @@ export function wireSubmitForm(form, message, onSubmitted) {
       button.disabled = false;
     }
   });
+}
+
+/**
+ * The server answers a new run at once (202) and then prepares it (checks its data, fits its
+ * initial MLN: seconds, more when busy); polls until it is registered. A run that could not be
+ * prepared comes back as an ApiError with the reason.
+ */
+async function whenPrepared(name, message) {
+  say(message, `Preparing run ${name}: checking its data and fitting its initial MLN…`, 'ok');
+  for (;;) {
+    await new Promise(resolve => setTimeout(resolve, preparationPollMs));
+    const { status, body } = await api(paths.run(name));
+    if (status !== 202) return body.run;
+  }
 }
 
 function readForm(form) {
