@@ -5,7 +5,7 @@ namespace MetaLoss.Actors.Messages;
 
 /// <summary>
 /// Submit a run under <paramref name="Name"/>. Answered at once: <see cref="RunPreparing"/> while a new
-/// run's start is prepared (<see cref="GetRunDetail"/> then tells how that ended), <see cref="RunSubmitted"/>
+/// run's start is prepared (<see cref="GetRunDetail"/> then tells how that ended), <see cref="RunExists"/>
 /// when the same name with the same settings exists (not Created), or <see cref="SubmitRefused"/>.
 /// </summary>
 public sealed partial record SubmitRun(string Name, RunSettings Settings, int Priority) : IServiceMessage
@@ -32,8 +32,8 @@ public sealed partial record SubmitRun(string Name, RunSettings Settings, int Pr
 /// </summary>
 public sealed record RunPreparing(string Name) : IServiceMessage;
 
-/// <summary>The run exists: <paramref name="Created"/> false when the same name and settings were already there.</summary>
-public sealed record RunSubmitted(RunInfo Run, bool Created) : IServiceMessage;
+/// <summary>A run of the same name and settings is already registered: submitting it again changes nothing.</summary>
+public sealed record RunExists(RunInfo Run) : IServiceMessage;
 
 /// <summary>A submission not taken; <paramref name="Conflict"/> when the name exists with other settings.</summary>
 public sealed record SubmitRefused(string Reason, bool Conflict) : IServiceMessage

@@ -54,7 +54,7 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<RunInfo>("RI1", ServiceFormat.WriteRunInfo, ServiceFormat.ReadRunInfo),
         Format.Of<SubmitRun>("SUB2", ServiceFormat.WriteSubmitRun, ServiceFormat.ReadSubmitRun),
         Format.Of<RunPreparing>("SUBP1", (w, m) => w.Write(m.Name), r => new RunPreparing(r.ReadString())),
-        Format.Of<RunSubmitted>("SUBD1", ServiceFormat.WriteRunSubmitted, ServiceFormat.ReadRunSubmitted),
+        Format.Of<RunExists>("SUBE1", (w, m) => w.WriteRunInfo(m.Run), r => new RunExists(r.ReadRunInfo())),
         Format.Of<SubmitRefused>("SUBR1", ServiceFormat.WriteSubmitRefused, ServiceFormat.ReadSubmitRefused),
         Format.Of<ListRuns>("LR1", (_, _) => { }, _ => ListRuns.Instance),
         Format.Of<RunList>("RLS1", ServiceFormat.WriteRunList, ServiceFormat.ReadRunList),

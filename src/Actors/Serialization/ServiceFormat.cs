@@ -42,14 +42,6 @@ internal static class ServiceFormat
 
     public static SubmitRun ReadSubmitRun(this BinaryReader reader) => new(reader.ReadString(), reader.ReadRunSettings(), reader.ReadInt32());
 
-    public static void WriteRunSubmitted(this BinaryWriter writer, RunSubmitted submitted)
-    {
-        writer.WriteRunInfo(submitted.Run);
-        writer.Write(submitted.Created);
-    }
-
-    public static RunSubmitted ReadRunSubmitted(this BinaryReader reader) => new(reader.ReadRunInfo(), reader.ReadBoolean());
-
     public static void WriteSubmitRefused(this BinaryWriter writer, SubmitRefused refused)
     {
         writer.Write(refused.Reason);

@@ -134,7 +134,7 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         {
             Sender.Tell(RegistryState.Conflict(existing, submit) is { } conflict
                 ? new SubmitRefused(conflict, Conflict: true)
-                : new RunSubmitted(Info(existing), Created: false));
+                : new RunExists(Info(existing)));
             return;
         }
         if (_preparing.TryGetValue(submit.Name, out var preparing))

@@ -65,7 +65,7 @@ public static class RunEndpoints
         return answer switch
         {
             RunPreparing preparing => Preparing(preparing),
-            RunSubmitted existing => TypedResults.Ok(RunJson.From(existing.Run)),
+            RunExists existing => TypedResults.Ok(RunJson.From(existing.Run)),
             SubmitRefused { Conflict: true } conflict => TypedResults.Conflict(new ErrorJson(conflict.Reason, "name")),
             SubmitRefused refused => TypedResults.BadRequest(new ErrorJson(refused.Reason)),
             _ => throw Unexpected(answer),

@@ -42,7 +42,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(RunLifecycleChanged)] = "RGL1",
         [typeof(RunInfo)] = "RI1",
         [typeof(SubmitRun)] = "SUB2",
-        [typeof(RunSubmitted)] = "SUBD1",
+        [typeof(RunExists)] = "SUBE1",
         [typeof(SubmitRefused)] = "SUBR1",
         [typeof(RunPreparing)] = "SUBP1",
         [typeof(ListRuns)] = "LR1",

@@ -178,7 +178,7 @@ internal static class Samples
             ["RunInfo"] = runInfo,
             ["RunInfo (submitted, no fitness yet)"] = runInfo with { State = RunLifecycle.Submitted, Generation = 0, EpisodesCompleted = 0, BestFitness = null, BestValidationScore = null },
             ["SubmitRun"] = new SubmitRun("fashion-baseline", Settings, 3),
-            ["RunSubmitted"] = new RunSubmitted(runInfo, Created: false),
+            ["RunExists"] = new RunExists(runInfo),
             ["SubmitRefused"] = new SubmitRefused("run fashion-baseline exists with other settings: seed: journal has 1, asked for 2 — ε", Conflict: true),
             ["ListRuns"] = ListRuns.Instance,
             ["RunList"] = new RunList([runInfo, runInfo with { Name = "b", State = RunLifecycle.Finished }]),

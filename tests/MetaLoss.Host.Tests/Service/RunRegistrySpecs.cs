@@ -64,11 +64,10 @@ public sealed class RunRegistrySpecs
         Assert.IsType<RunPreparing>(await Submit("fine", settings with { Template = settings.Template with { PerClassTrain = 100_000 } }));
         var registered = Assert.IsType<RunDetail>(await service.Prepared("twice"));
         var badData = Assert.IsType<SubmitRefused>(await service.Prepared("fine"));
-        var again = Assert.IsType<RunSubmitted>(await Submit("twice", settings));
+        var again = Assert.IsType<RunExists>(await Submit("twice", settings));
 
         // Whether the second submission found the first still preparing or registered, it is the same run.
-        Assert.True(meanwhile is RunPreparing or RunSubmitted { Created: false }, $"{meanwhile}");
-        Assert.False(again.Created);
+        Assert.True(meanwhile is RunPreparing or RunExists, $"{meanwhile}");
         Assert.Equal(registered.Run.Id, again.Run.Id);
         Assert.True(otherSeed.Conflict);
         Assert.Contains("seed", otherSeed.Reason);
