@@ -53,13 +53,14 @@ public sealed class JournalGiveUpSpecs : TestKit
         Sys.ActorOf(JournalFaultWatch.Props(FastRetries, cause => gaveUp.Ref.Tell(cause)));
         var faults = CreateTestProbe();
         Sys.EventStream.Subscribe(faults.Ref, typeof(JournalFault));
+        // Armed before the start (it only fails episode results): armed after it, a fast run could
+        // journal every result first and never fail.
+        var twice = new TwoFaults();
+        await _journal.OnWrite.FailIf(twice.Matches);
         var run = Supervised("recovering");
         var settings = TestRuns.Settings(generations: 3);
         run.Tell(TestRuns.Start(settings));
         ExpectMsg<RunAccepted>();
-
-        var twice = new TwoFaults();
-        await _journal.OnWrite.FailIf(twice.Matches);
 
         faults.ExpectMsg<JournalFault>();
         faults.ExpectMsg<JournalFault>();
