@@ -6,7 +6,7 @@ namespace MetaLoss.Actors.Messages;
 /// <summary>
 /// Submit a run under <paramref name="Name"/>. Answered at once: <see cref="RunPreparing"/> while a new
 /// run's start is prepared (<see cref="GetRunDetail"/> then tells how that ended), <see cref="RunExists"/>
-/// when the same name with the same settings exists (not Created), or <see cref="SubmitRefused"/>.
+/// when the same name with the same settings exists, or <see cref="SubmitRefused"/>.
 /// </summary>
 public sealed partial record SubmitRun(string Name, RunSettings Settings, int Priority) : IServiceMessage
 {
