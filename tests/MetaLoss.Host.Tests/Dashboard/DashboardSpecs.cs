@@ -53,9 +53,14 @@ public sealed class DashboardSpecs
         await Expect(page.Locator("main img")).ToHaveCountAsync(0);
         Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"));
         await Expect(page.Locator(".run-card[data-run='bad-run']")).ToHaveCountAsync(0);
+        // Taken, then refused by its preparation (the dataset has too few images): the form waits and shows why.
+        await SubmitThroughForm(page, "bad-data", """{"perClass": 100000}""");
+        await Expect(page.Locator("#submit-message")).ToContainTextAsync("Refused: run 'bad-data' could not be prepared: an episode takes 100,000 training images",
+            new() { Timeout = RunTimeout });
+        await Expect(page.Locator(".run-card[data-run='bad-data']")).ToHaveCountAsync(0);
 
         await SubmitThroughForm(page, "form-run", OtherSettings, SmallRun.Generations, seed: 7);
-        // The server answers once the run is prepared (its data checked), which takes a while on a busy machine.
+        // The form waits while the server prepares the run (its data checked, its MLN fitted): a while on a busy machine.
         await Expect(page.Locator("#submit-message")).ToHaveTextAsync("Submitted run form-run.", new() { Timeout = RunTimeout });
         // Long enough never to finish here (a tiny generation can take 50 ms): it is paused, resumed
         // and at the end cancelled, which a finished run no longer offers.
