@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MetaLoss.Training.Models;
@@ -16,11 +17,15 @@ public interface ITrainingLoss : IDisposable
     (Tensor Values, Tensor Gradient) ValuesAndGradient(Tensor logits, double progress);
 }
 
-/// <summary>Binds a loss to its targets: an MLN takes its hand-derived gradient, any other loss autograd's.</summary>
+/// <summary>
+/// Binds a loss to its targets: an MLN takes its hand-derived gradient (on the CPU in one fused pass,
+/// elsewhere op by op), any other loss autograd's.
+/// </summary>
 public static class TrainingLoss
 {
     public static ITrainingLoss For(ILoss loss, Tensor oneHotTargets) => loss switch
     {
+        MetaLossNetwork mln when oneHotTargets.device_type == DeviceType.CPU => new CpuMlnTrainingLoss(mln, oneHotTargets),
         MetaLossNetwork mln => new MlnTrainingLoss(mln, oneHotTargets),
         _ => new AutogradTrainingLoss(loss, oneHotTargets),
     };

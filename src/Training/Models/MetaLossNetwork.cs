@@ -94,8 +94,7 @@ public sealed class MetaLossNetwork : ILoss
     internal Tensor PredictionHidden(Tensor probabilities, Tensor logProbabilities, double progress)
     {
         if (!Architecture.ProgressInput) return Hidden(Prediction, Elements(probabilities), Elements(logProbabilities));
-        if (!(progress is >= 0 and <= 1))
-            throw new ArgumentOutOfRangeException(nameof(progress), progress, "training progress must be between 0 and 1");
+        CheckProgress(progress);
         using var scope = NewDisposeScope();
         using var t = tensor(new[] { (float)progress }, [1], device: _tensors[Progress].device);
         var partial = SecondInputPart(Prediction, Elements(logProbabilities)).add_(_tensors[Progress].transpose(1, 2).mul(t), TorchScalars.One);
@@ -144,8 +143,21 @@ public sealed class MetaLossNetwork : ILoss
     public float[] ToVector()
     {
         if (Members != 1) throw new InvalidOperationException($"an MLN of {Members} members has no one flat vector");
+        return StackedValues().SelectMany(t => t).ToArray();
+    }
+
+    /// <summary>The values of every tensor of <see cref="Parameters"/>, each member's after the one before.</summary>
+    internal float[][] StackedValues()
+    {
         using var noGrad = no_grad();
-        return _tensors.SelectMany(t => t.data<float>().ToArray()).ToArray();
+        return _tensors.Select(HostValues.Floats).ToArray();
+    }
+
+    /// <summary>Refuses a training progress outside [0, 1] (NaN included).</summary>
+    internal static void CheckProgress(double progress)
+    {
+        if (!(progress is >= 0 and <= 1))
+            throw new ArgumentOutOfRangeException(nameof(progress), progress, "training progress must be between 0 and 1");
     }
 
     public void Dispose()

@@ -14,6 +14,7 @@ namespace MetaLoss.Training.Models;
 ///   dg = (1 - g^2) w4/B, da = dg . ga, dh = (1 - h^2) da w2, dy = dh . wy, dl = dh . wl;
 ///   through log_softmax: dz = d - y sum_k d, with d = dl + dy y.
 /// A progress input t is a constant of the step: it adds t wt to h's pre-activation and nothing else.
+/// This op-by-op form is the one for a GPU; on the CPU <see cref="CpuMlnTrainingLoss"/> fuses it.
 /// </summary>
 public sealed class MlnTrainingLoss : ITrainingLoss
 {

@@ -4,18 +4,32 @@ using static TorchSharp.torch;
 
 namespace MetaLoss.Training.Tests.Models;
 
-/// <summary>The MLN's hand-derived logit gradient is autograd's gradient of the same loss, and its values are the loss's own bits.</summary>
+/// <summary>
+/// The MLN's hand-derived logit gradient, in both forms (op by op for a GPU, fused on the CPU), is
+/// autograd's gradient of the same loss; the op-by-op form's values are the loss's own bits, the
+/// fused form's (another tanh) agree to float rounding.
+/// </summary>
 public class MlnTrainingLossSpecs
 {
     private static readonly MlnArchitecture Architecture = new(PredictionHidden: 5, TargetHidden: 3, IntegrationChannels: 4);
 
+    public static TheoryData<bool, int, bool, double> Cases()
+    {
+        var cases = new TheoryData<bool, int, bool, double>();
+        foreach (var fused in new[] { false, true })
+        {
+            cases.Add(fused, 1, false, 0.0);
+            cases.Add(fused, 3, false, 0.0);
+            cases.Add(fused, 1, true, 0.0);
+            cases.Add(fused, 3, true, 0.3);
+            cases.Add(fused, 3, true, 0.95);
+        }
+        return cases;
+    }
+
     [Theory]
-    [InlineData(1, false, 0.0)]
-    [InlineData(3, false, 0.0)]
-    [InlineData(1, true, 0.0)]
-    [InlineData(3, true, 0.3)]
-    [InlineData(3, true, 0.95)]
-    public void Should_give_the_loss_values_and_autograds_logit_gradient(int members, bool progressInput, double progress)
+    [MemberData(nameof(Cases))]
+    public void Should_give_the_loss_values_and_autograds_logit_gradient(bool fused, int members, bool progressInput, double progress)
     {
         using var scope = NewDisposeScope();
         var architecture = Architecture with { ProgressInput = progressInput };
@@ -23,16 +37,73 @@ public class MlnTrainingLossSpecs
         var logits = randn([members, 12, 7], generator: generator).mul_(3f.ToScalar());
         var targets = nn.functional.one_hot(randint(0, 7, [members, 12], generator: generator, dtype: ScalarType.Int64), 7).to_type(ScalarType.Float32);
         using var mln = new MetaLossNetwork(architecture, Enumerable.Range(0, members).Select(p => architecture.RandomParameters((ulong)(p + 5))).ToList());
-        using var training = TrainingLoss.For(mln, targets);
+        using ITrainingLoss training = fused ? new CpuMlnTrainingLoss(mln, targets) : new MlnTrainingLoss(mln, targets);
 
         var (values, gradient) = training.ValuesAndGradient(logits, progress);
         var (expectedValues, expectedGradient) = LogitGradients.WithValues(mln, logits, targets, progress: progress);
 
-        Assert.Equal(expectedValues.data<float>().ToArray(), values.data<float>().ToArray());
-        var scale = expectedGradient.abs().max().item<float>();
-        var difference = (gradient - expectedGradient).abs().max().item<float>();
-        Assert.True(scale > 0, "a zero gradient would prove nothing");
-        Assert.True(difference <= 1e-5 * scale, $"the gradients differ by {difference}, at most {scale}");
+        if (fused) AssertClose(expectedValues, values, "loss values");
+        else Assert.Equal(expectedValues.data<float>().ToArray(), values.data<float>().ToArray());
+        AssertClose(expectedGradient, gradient, "gradients");
+    }
+
+    [Fact]
+    public void Should_fuse_the_mln_on_the_cpu()
+    {
+        using var scope = NewDisposeScope();
+        using var mln = new MetaLossNetwork(Architecture, Architecture.RandomParameters(1));
+        using var training = TrainingLoss.For(mln, zeros(1, 4, 5));
+
+        Assert.IsType<CpuMlnTrainingLoss>(training);
+    }
+
+    [Fact]
+    public void Should_give_a_member_the_same_bits_alone_and_in_a_group()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(11);
+        var logits = randn([4, 9, 6], generator: generator).mul_(2f.ToScalar());
+        var targets = nn.functional.one_hot(randint(0, 6, [4, 9], generator: generator, dtype: ScalarType.Int64), 6).to_type(ScalarType.Float32);
+        var phis = Enumerable.Range(0, 4).Select(p => MlnArchitecture.Default.RandomParameters((ulong)(p + 20))).ToList();
+        using var group = new MetaLossNetwork(MlnArchitecture.Default, phis);
+        using var together = new CpuMlnTrainingLoss(group, targets);
+        var (groupValues, groupGradient) = together.ValuesAndGradient(logits, 0);
+
+        for (var p = 0; p < 4; p++)
+        {
+            using var alone = new MetaLossNetwork(MlnArchitecture.Default, phis[p]);
+            using var training = new CpuMlnTrainingLoss(alone, targets[p].unsqueeze(0));
+            var (values, gradient) = training.ValuesAndGradient(logits[p].unsqueeze(0), 0);
+            Assert.Equal(groupValues[p].item<float>(), values[0].item<float>());
+            Assert.Equal(groupGradient[p].data<float>().ToArray(), gradient[0].data<float>().ToArray());
+        }
+    }
+
+    [Fact]
+    public void Should_give_a_nan_loss_for_nan_logits_as_the_op_by_op_form_does()
+    {
+        using var scope = NewDisposeScope();
+        var logits = randn([2, 3, 4], generator: new Generator(5));
+        logits[1, 2, 0] = tensor(float.NaN);
+        var targets = nn.functional.one_hot(tensor(new long[] { 0, 1, 2, 3, 0, 1 }, [2, 3]), 4).to_type(ScalarType.Float32);
+        using var mln = new MetaLossNetwork(MlnArchitecture.Default, [MlnArchitecture.Default.RandomParameters(1), MlnArchitecture.Default.RandomParameters(2)]);
+        using var fused = new CpuMlnTrainingLoss(mln, targets);
+        using var opByOp = new MlnTrainingLoss(mln, targets);
+
+        var values = fused.ValuesAndGradient(logits, 0).Values.data<float>().ToArray();
+        var expected = opByOp.ValuesAndGradient(logits, 0).Values.data<float>().ToArray();
+
+        Assert.False(float.IsNaN(values[0]));
+        Assert.True(float.IsNaN(values[1]));
+        Assert.Equal(expected.Select(float.IsNaN), values.Select(float.IsNaN));
+    }
+
+    private static void AssertClose(Tensor expected, Tensor actual, string what)
+    {
+        var scale = expected.abs().max().item<float>();
+        var difference = (actual - expected).abs().max().item<float>();
+        Assert.True(scale > 0, "zeros would prove nothing");
+        Assert.True(difference <= 1e-5 * scale, $"the {what} differ by {difference}, at most {scale}");
     }
 
     [Fact]

@@ -1,0 +1,48 @@
+using System.Numerics;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Training.Tests.Models;
+
+public class VectorExpSpecs
+{
+    [Fact]
+    public void Should_be_within_one_ulp_of_exp_over_the_normal_range()
+    {
+        var worst = 0.0;
+        var worstAt = 0f;
+        var lanes = new float[Vector<float>.Count];
+        for (var start = -8_700_000; start < 2_000_000; start += lanes.Length)
+        {
+            for (var i = 0; i < lanes.Length; i++) lanes[i] = (start + i) * 0.00001f;
+            var result = VectorExp.Of(new Vector<float>(lanes));
+            for (var i = 0; i < lanes.Length; i++)
+            {
+                var exact = Math.Exp(lanes[i]);
+                var error = Math.Abs(result[i] - exact) / (MathF.BitIncrement((float)exact) - (float)exact);
+                if (error > worst) (worst, worstAt) = (error, lanes[i]);
+            }
+        }
+
+        Assert.True(worst <= 1.0, $"{worst:F2} ulp at {worstAt:R}");
+    }
+
+    [Fact]
+    public void Should_reach_zero_far_below_and_pass_nan_on()
+    {
+        var input = new float[Vector<float>.Count];
+        float[] cases = [0f, float.NegativeInfinity, -200f, float.NaN, -100f, 20f];
+        cases.AsSpan(0, Math.Min(cases.Length, input.Length)).CopyTo(input);
+
+        var result = VectorExp.Of(new Vector<float>(input));
+
+        Assert.Equal(1f, result[0]);
+        Assert.Equal(0f, result[1]);
+        Assert.Equal(0f, result[2]);
+        Assert.True(float.IsNaN(result[3]));
+        if (input.Length > 4)
+        {
+            Assert.Equal((float)Math.Exp(-100), result[4], (float)Math.Exp(-100) * 0.01f);
+            Assert.Equal((float)Math.Exp(20), result[5], (float)Math.Exp(20) * 1.2e-7f);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Numerics;
+using MetaLoss.Training.Models;
+
+namespace MetaLoss.Training.Tests.Models;
+
+public class VectorTanhSpecs
+{
+    [Fact]
+    public void Should_be_within_one_and_a_half_ulp_of_tanh_everywhere()
+    {
+        var worst = 0.0;
+        var worstAt = 0f;
+        var lanes = new float[Vector<float>.Count];
+        // 0.0000125 apart over [-30, 30]: both branches, the switch at 0.625 and saturation.
+        for (var start = -2_400_000; start < 2_400_000; start += lanes.Length)
+        {
+            for (var i = 0; i < lanes.Length; i++) lanes[i] = (start + i) * 0.0000125f;
+            var result = VectorTanh.Of(new Vector<float>(lanes));
+            for (var i = 0; i < lanes.Length; i++)
+            {
+                var exact = Math.Tanh(lanes[i]);
+                var ulp = Math.Max(MathF.BitIncrement(MathF.Abs((float)exact)) - MathF.Abs((float)exact), float.Epsilon);
+                var error = Math.Abs(result[i] - exact) / ulp;
+                if (error > worst) (worst, worstAt) = (error, lanes[i]);
+            }
+        }
+
+        Assert.True(worst <= 1.5, $"{worst:F2} ulp at {worstAt:R}");
+    }
+
+    [Fact]
+    public void Should_keep_signs_saturate_and_pass_nan_on()
+    {
+        var input = new float[Vector<float>.Count];
+        float[] cases = [0f, -0f, float.PositiveInfinity, float.NegativeInfinity, float.NaN, 1e-30f, -3f, 200f];
+        cases.AsSpan(0, Math.Min(cases.Length, input.Length)).CopyTo(input);
+
+        var result = VectorTanh.Of(new Vector<float>(input));
+
+        Assert.Equal(0f, result[0]);
+        Assert.True(float.IsNegative(result[1]), "tanh(-0) is -0");
+        Assert.Equal(1f, result[2]);
+        Assert.Equal(-1f, result[3]);
+        if (input.Length > 4)
+        {
+            Assert.True(float.IsNaN(result[4]));
+            Assert.Equal(1e-30f, result[5]);
+            Assert.Equal(-(float)Math.Tanh(3), result[6], 6e-8f);
+            Assert.Equal(1f, result[7]);
+        }
+    }
+
+    [Fact]
+    public void Should_give_a_lane_the_same_bits_whatever_its_neighbours_and_position()
+    {
+        var random = new Random(3);
+        var values = Enumerable.Range(0, 64).Select(_ => (float)(random.NextDouble() * 16 - 8)).ToArray();
+        var alone = values.Select(v => VectorTanh.Of(new Vector<float>(v))[0]).ToArray();
+
+        for (var start = 0; start + Vector<float>.Count <= values.Length; start++)
+        {
+            var result = VectorTanh.Of(new Vector<float>(values, start));
+            for (var i = 0; i < Vector<float>.Count; i++) Assert.Equal(alone[start + i], result[i]);
+        }
+    }
+}
