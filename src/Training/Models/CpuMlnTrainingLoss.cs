@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
 using TorchSharp;
+using static MetaLoss.Training.Models.MetaLossNetwork;
 using static TorchSharp.torch;
 
 namespace MetaLoss.Training.Models;
@@ -16,9 +17,12 @@ namespace MetaLoss.Training.Models;
 /// </summary>
 public sealed class CpuMlnTrainingLoss : ITrainingLoss
 {
-    private readonly int _members, _rows, _classes, _elements;
+    private readonly int _members, _rows, _classes, _elements, _padded, _hiddenUnits, _channels;
     private readonly bool _progressInput;
-    private readonly MemberWeights[] _weights;
+    // Each MLN tensor's values for all members, member after member, as MetaLossNetwork stacks them.
+    private readonly float[][] _stacked;
+    // da/dg's factor w4 ga / B per member and integration channel.
+    private readonly float[] _predictionGradient;
     private readonly float[] _targetChannel;
     private readonly float[] _logProbabilities, _probabilities, _terms, _inputGradient;
     private readonly Vector<float>[] _hidden, _stepBias;
@@ -32,21 +36,25 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
         (_members, _rows, _classes) = ((int)oneHotTargets.shape[0], (int)oneHotTargets.shape[1], (int)oneHotTargets.shape[2]);
         _elements = _rows * _classes;
         _progressInput = mln.Architecture.ProgressInput;
-        var stacked = mln.StackedValues();
-        _weights = Enumerable.Range(0, _members).Select(p => new MemberWeights(mln.Architecture, stacked, p, _rows)).ToArray();
+        (_hiddenUnits, _channels) = (mln.Architecture.PredictionHidden, mln.Architecture.IntegrationChannels);
+        _stacked = mln.StackedValues();
+        _predictionGradient = new float[_members * _channels];
+        for (var p = 0; p < _members; p++)
+        for (var c = 0; c < _channels; c++)
+            _predictionGradient[p * _channels + c] = _stacked[Integration + 2][p * _channels + c] * _stacked[Integration][p * 2 * _channels + c] / _rows;
 
         // Whole vectors only: each member's elements are padded to a multiple of the width with zeros, whose results are never read.
-        var padded = (_elements + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
-        _targetChannel = new float[_members * padded];
+        _padded = (_elements + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        _targetChannel = new float[_members * _padded];
         using (var scope = NewDisposeScope())
         using (no_grad())
         {
             var channel = HostValues.Floats(mln.TargetChannel(oneHotTargets));
-            for (var p = 0; p < _members; p++) Array.Copy(channel, p * _elements, _targetChannel, p * padded, _elements);
+            for (var p = 0; p < _members; p++) Array.Copy(channel, p * _elements, _targetChannel, p * _padded, _elements);
         }
-        (_logProbabilities, _probabilities, _terms, _inputGradient) = (new float[padded], new float[padded], new float[padded], new float[padded]);
-        _hidden = new Vector<float>[mln.Architecture.PredictionHidden];
-        _stepBias = new Vector<float>[mln.Architecture.PredictionHidden];
+        (_logProbabilities, _probabilities, _terms, _inputGradient) = (new float[_padded], new float[_padded], new float[_padded], new float[_padded]);
+        _hidden = new Vector<float>[_hiddenUnits];
+        _stepBias = new Vector<float>[_hiddenUnits];
     }
 
     public (Tensor Values, Tensor Gradient) ValuesAndGradient(Tensor logits, double progress)
@@ -63,7 +71,7 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
         for (var p = 0; p < _members; p++)
         {
             LogSoftmax(input.Slice(p * _elements, _elements));
-            Elements(_weights[p], p * _probabilities.Length, (float)progress);
+            Elements(p, (float)progress);
             values[p] = Rows(output.Slice(p * _elements, _elements));
         }
         return (tensor(values, [_members]).MoveToOuterDisposeScope(), gradient.MoveToOuterDisposeScope());
@@ -100,42 +108,58 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
     /// Every element's loss term o and its gradient with respect to log y (directly and through y),
     /// the steps of <see cref="MlnTrainingLoss"/>'s derivation, a vector of elements at a time.
     /// </summary>
-    private void Elements(MemberWeights w, int targetOffset, float progress)
+    private void Elements(int member, float progress)
     {
-        for (var j = 0; j < _hidden.Length; j++)
-            _stepBias[j] = _progressInput ? Vector.FusedMultiplyAdd(w.Progress![j], new Vector<float>(progress), w.HiddenBias[j]) : w.HiddenBias[j];
+        // Member p's rows of the stacked tensors: [P, 2, H] and [P, 2, C] weights (first input's row
+        // first), [P, 1, H] and [P, H, 1] biases and output weights, [P, 1, 1] output biases.
+        var (hidden, channels) = (member * _hiddenUnits, member * _channels);
+        var probabilityWeight = _stacked[Prediction].AsSpan(2 * hidden, _hiddenUnits);
+        var logWeight = _stacked[Prediction].AsSpan(2 * hidden + _hiddenUnits, _hiddenUnits);
+        var hiddenOut = _stacked[Prediction + 2].AsSpan(hidden, _hiddenUnits);
+        var predictionWeight = _stacked[Integration].AsSpan(2 * channels, _channels);
+        var targetWeight = _stacked[Integration].AsSpan(2 * channels + _channels, _channels);
+        var integrationBias = _stacked[Integration + 1].AsSpan(channels, _channels);
+        var integrationOut = _stacked[Integration + 2].AsSpan(channels, _channels);
+        var predictionGradientFactor = _predictionGradient.AsSpan(channels, _channels);
+        var (hiddenOutBias, integrationOutBias) = (new Vector<float>(_stacked[Prediction + 3][member]), new Vector<float>(_stacked[Integration + 3][member]));
+        for (var j = 0; j < _hiddenUnits; j++)
+        {
+            var bias = new Vector<float>(_stacked[Prediction + 1][hidden + j]);
+            _stepBias[j] = _progressInput ? Vector.FusedMultiplyAdd(new Vector<float>(_stacked[Progress][hidden + j]), new Vector<float>(progress), bias) : bias;
+        }
+        var targetOffset = member * _padded;
         for (var e = 0; e < _terms.Length; e += Vector<float>.Count)
         {
             var probability = new Vector<float>(_probabilities, e);
             var logProbability = new Vector<float>(_logProbabilities, e);
-            var prediction = w.HiddenOutBias;
-            for (var j = 0; j < _hidden.Length; j++)
+            var prediction = hiddenOutBias;
+            for (var j = 0; j < _hiddenUnits; j++)
             {
-                var h = VectorTanh.Of(Vector.FusedMultiplyAdd(logProbability, w.LogWeight[j],
-                    Vector.FusedMultiplyAdd(probability, w.ProbabilityWeight[j], _stepBias[j])));
+                var h = VectorTanh.Of(Vector.FusedMultiplyAdd(logProbability, new Vector<float>(logWeight[j]),
+                    Vector.FusedMultiplyAdd(probability, new Vector<float>(probabilityWeight[j]), _stepBias[j])));
                 _hidden[j] = h;
-                prediction = Vector.FusedMultiplyAdd(h, w.HiddenOut[j], prediction);
+                prediction = Vector.FusedMultiplyAdd(h, new Vector<float>(hiddenOut[j]), prediction);
             }
 
             var target = new Vector<float>(_targetChannel, targetOffset + e);
-            var term = w.IntegrationOutBias;
+            var term = integrationOutBias;
             var predictionGradient = Vector<float>.Zero;
-            for (var c = 0; c < w.IntegrationBias.Length; c++)
+            for (var c = 0; c < _channels; c++)
             {
-                var g = VectorTanh.Of(Vector.FusedMultiplyAdd(prediction, w.PredictionWeight[c],
-                    Vector.FusedMultiplyAdd(target, w.TargetWeight[c], w.IntegrationBias[c])));
-                term = Vector.FusedMultiplyAdd(g, w.IntegrationOut[c], term);
-                predictionGradient = Vector.FusedMultiplyAdd(OneMinusSquare(g), w.PredictionGradient[c], predictionGradient);
+                var g = VectorTanh.Of(Vector.FusedMultiplyAdd(prediction, new Vector<float>(predictionWeight[c]),
+                    Vector.FusedMultiplyAdd(target, new Vector<float>(targetWeight[c]), new Vector<float>(integrationBias[c]))));
+                term = Vector.FusedMultiplyAdd(g, new Vector<float>(integrationOut[c]), term);
+                predictionGradient = Vector.FusedMultiplyAdd(OneMinusSquare(g), new Vector<float>(predictionGradientFactor[c]), predictionGradient);
             }
 
             var viaProbability = Vector<float>.Zero;
             var viaLog = Vector<float>.Zero;
-            for (var j = 0; j < _hidden.Length; j++)
+            for (var j = 0; j < _hiddenUnits; j++)
             {
                 var h = _hidden[j];
-                var hiddenGradient = OneMinusSquare(h) * (predictionGradient * w.HiddenOut[j]);
-                viaProbability = Vector.FusedMultiplyAdd(hiddenGradient, w.ProbabilityWeight[j], viaProbability);
-                viaLog = Vector.FusedMultiplyAdd(hiddenGradient, w.LogWeight[j], viaLog);
+                var hiddenGradient = OneMinusSquare(h) * (predictionGradient * new Vector<float>(hiddenOut[j]));
+                viaProbability = Vector.FusedMultiplyAdd(hiddenGradient, new Vector<float>(probabilityWeight[j]), viaProbability);
+                viaLog = Vector.FusedMultiplyAdd(hiddenGradient, new Vector<float>(logWeight[j]), viaLog);
             }
             term.CopyTo(_terms, e);
             Vector.FusedMultiplyAdd(viaProbability, probability, viaLog).CopyTo(_inputGradient, e);
@@ -160,47 +184,4 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
     }
 
     public void Dispose() { }
-
-    /// <summary>One member's parameters, each broadcast to a vector, and da/dg's factor w4 ga / B per integration channel.</summary>
-    private sealed class MemberWeights
-    {
-        public MemberWeights(MlnArchitecture architecture, float[][] stacked, int member, int rows)
-        {
-            var (hidden, channels) = (architecture.PredictionHidden, architecture.IntegrationChannels);
-            Vector<float>[] Row(int tensor, int row, int length)
-            {
-                var start = member * architecture.Tensors[tensor].Length + row * length;
-                var values = new Vector<float>[length];
-                for (var i = 0; i < length; i++) values[i] = new Vector<float>(stacked[tensor][start + i]);
-                return values;
-            }
-            const int prediction = MetaLossNetwork.Prediction, integration = MetaLossNetwork.Integration;
-            ProbabilityWeight = Row(prediction, 0, hidden);
-            LogWeight = Row(prediction, 1, hidden);
-            HiddenBias = Row(prediction + 1, 0, hidden);
-            HiddenOut = Row(prediction + 2, 0, hidden);
-            HiddenOutBias = Row(prediction + 3, 0, 1)[0];
-            PredictionWeight = Row(integration, 0, channels);
-            TargetWeight = Row(integration, 1, channels);
-            IntegrationBias = Row(integration + 1, 0, channels);
-            IntegrationOut = Row(integration + 2, 0, channels);
-            IntegrationOutBias = Row(integration + 3, 0, 1)[0];
-            PredictionGradient = new Vector<float>[channels];
-            for (var c = 0; c < channels; c++) PredictionGradient[c] = IntegrationOut[c] * PredictionWeight[c] / new Vector<float>(rows);
-            Progress = architecture.ProgressInput ? Row(MetaLossNetwork.Progress, 0, hidden) : null;
-        }
-
-        public Vector<float>[] ProbabilityWeight { get; }
-        public Vector<float>[] LogWeight { get; }
-        public Vector<float>[] HiddenBias { get; }
-        public Vector<float>[] HiddenOut { get; }
-        public Vector<float> HiddenOutBias { get; }
-        public Vector<float>[] PredictionWeight { get; }
-        public Vector<float>[] TargetWeight { get; }
-        public Vector<float>[] IntegrationBias { get; }
-        public Vector<float>[] IntegrationOut { get; }
-        public Vector<float> IntegrationOutBias { get; }
-        public Vector<float>[] PredictionGradient { get; }
-        public Vector<float>[]? Progress { get; }
-    }
 }
