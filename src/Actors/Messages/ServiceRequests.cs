@@ -26,9 +26,9 @@ public sealed partial record SubmitRun(string Name, RunSettings Settings, int Pr
 }
 
 /// <summary>
-/// The run was taken and its start (the datasets' fingerprints, a preflight episode, the initial MLN's
-/// fit: seconds, more when busy) is being prepared; it is registered when that is done. Also the answer
-/// to <see cref="GetRunDetail"/> meanwhile. Nothing is journaled until then.
+/// The run was taken (journaled as <see cref="RunSubmitted"/>) and its start (the datasets'
+/// fingerprints, a preflight episode, the initial MLN's fit: seconds, more when busy) is being
+/// prepared; it is registered when that is done. Also the answer to <see cref="GetRunDetail"/> meanwhile.
 /// </summary>
 public sealed record RunPreparing(string Name) : IServiceMessage;
 

@@ -9,6 +9,9 @@ public interface IRegistryEvent;
 /// <summary>Where a run of the service stands in its life; persisted by the run registry.</summary>
 public enum RunLifecycle
 {
+    /// <summary>Taken; its start (data check, preflight episode, initial MLN) is being prepared.</summary>
+    Preparing,
+
     /// <summary>Registered; its population has not yet journaled its start.</summary>
     Submitted,
 
@@ -23,6 +26,9 @@ public enum RunLifecycle
 
     /// <summary>Every generation done.</summary>
     Finished,
+
+    /// <summary>Its preparation failed (e.g. its data cannot give its episodes); it never ran.</summary>
+    Refused,
 }
 
 /// <summary>What a user may do to a run.</summary>
@@ -48,8 +54,4 @@ public sealed record RunInfo(
     int EpisodesPerGeneration,
     long EpisodesCompleted,
     double? BestFitness,
-    double? BestValidationScore) : IServiceMessage
-{
-    /// <summary>True while the run still has generations to do and nobody stopped it for good.</summary>
-    public bool Unfinished => State is RunLifecycle.Submitted or RunLifecycle.Running or RunLifecycle.Paused;
-}
+    double? BestValidationScore) : IServiceMessage;

@@ -48,7 +48,9 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<GetClusterStatus>("GCS1", (_, _) => { }, _ => GetClusterStatus.Instance),
         Format.Of<ClusterStatus>("CS1", ClusterStatusFormat.WriteClusterStatus, ClusterStatusFormat.ReadClusterStatus),
         // Run registry events.
+        Format.Of<RunSubmitted>("RGS1", ServiceFormat.WriteRunSubmitted, ServiceFormat.ReadRunSubmitted),
         Format.Of<RunRegistered>("RGR2", ServiceFormat.WriteRunRegistered, ServiceFormat.ReadRunRegistered),
+        Format.Of<RunRefused>("RGF1", ServiceFormat.WriteRunRefused, ServiceFormat.ReadRunRefused),
         Format.Of<RunLifecycleChanged>("RGL1", ServiceFormat.WriteRunLifecycleChanged, ServiceFormat.ReadRunLifecycleChanged),
         // Service requests, answers and pushes.
         Format.Of<RunInfo>("RI1", ServiceFormat.WriteRunInfo, ServiceFormat.ReadRunInfo),

@@ -106,12 +106,30 @@ internal static class ServiceFormat
 
     public static NodeChanged ReadNodeChanged(this BinaryReader reader) => new(reader.ReadString(), reader.ReadBoolean());
 
-    public static void WriteRunRegistered(this BinaryWriter writer, RunRegistered registered)
+    public static void WriteRunSubmitted(this BinaryWriter writer, RunSubmitted submitted) =>
+        writer.WriteRegistration(submitted.Name, submitted.Id, submitted.Settings, submitted.Priority);
+
+    public static RunSubmitted ReadRunSubmitted(this BinaryReader reader) =>
+        new(reader.ReadString(), reader.ReadRunId(), reader.ReadRunSettings(), reader.ReadInt32());
+
+    public static void WriteRunRefused(this BinaryWriter writer, RunRefused refused)
     {
-        writer.Write(registered.Name);
-        writer.WriteRunId(registered.Id);
-        writer.WriteRunSettings(registered.Settings);
-        writer.Write(registered.Priority);
+        writer.Write(refused.Name);
+        writer.WriteRunId(refused.Id);
+        writer.Write(refused.Reason);
+    }
+
+    public static RunRefused ReadRunRefused(this BinaryReader reader) => new(reader.ReadString(), reader.ReadRunId(), reader.ReadString());
+
+    public static void WriteRunRegistered(this BinaryWriter writer, RunRegistered registered) =>
+        writer.WriteRegistration(registered.Name, registered.Id, registered.Settings, registered.Priority);
+
+    private static void WriteRegistration(this BinaryWriter writer, string name, RunId id, RunSettings settings, int priority)
+    {
+        writer.Write(name);
+        writer.WriteRunId(id);
+        writer.WriteRunSettings(settings);
+        writer.Write(priority);
     }
 
     public static RunRegistered ReadRunRegistered(this BinaryReader reader) => reader.ReadRunRegistered(RunControlFormat.ReadRunSettings);

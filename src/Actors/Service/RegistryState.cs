@@ -3,9 +3,13 @@ using MetaLoss.Actors.Messages;
 
 namespace MetaLoss.Actors.Service;
 
-/// <summary>A run as registered: its name, identity, settings as submitted, weight and state.</summary>
-public sealed record RegisteredRun(string Name, RunId Id, RunSettings Settings, int Priority, RunLifecycle State)
+/// <summary>
+/// A run as registered: its name, identity, settings as submitted, weight and state, and why it was
+/// refused when its preparation failed.
+/// </summary>
+public sealed record RegisteredRun(string Name, RunId Id, RunSettings Settings, int Priority, RunLifecycle State, string? Refusal = null)
 {
+    /// <summary>Prepared and not stopped for good: its population has generations to do.</summary>
     public bool Unfinished => State is RunLifecycle.Submitted or RunLifecycle.Running or RunLifecycle.Paused;
 }
 
@@ -24,32 +28,43 @@ public sealed record RegistryState(ImmutableList<RegisteredRun> Runs)
     public RegistryState Apply(IRegistryEvent e) => e switch
     {
         // Idempotent: an event applied twice (a replay after a partial write) changes nothing more.
-        RunRegistered registered when Find(registered.Name) is null =>
-            this with { Runs = Runs.Add(new RegisteredRun(registered.Name, registered.Id, registered.Settings, registered.Priority, RunLifecycle.Submitted)) },
-        RunRegistered => this,
+        RunSubmitted submitted => Find(submitted.Name) switch
+        {
+            null => this with { Runs = Runs.Add(Preparing(submitted)) },
+            // A new submission takes a refused run's place (and its place in the order stays).
+            { State: RunLifecycle.Refused } refused when refused.Id != submitted.Id => this with { Runs = Runs.Replace(refused, Preparing(submitted)) },
+            _ => this,
+        },
+        RunRegistered registered => Find(registered.Name) switch
+        {
+            // Journals from before preparations were journaled register a run in one event.
+            null => this with { Runs = Runs.Add(new RegisteredRun(registered.Name, registered.Id, registered.Settings, registered.Priority, RunLifecycle.Submitted)) },
+            { State: RunLifecycle.Preparing } run when run.Id == registered.Id => this with { Runs = Runs.Replace(run, run with { State = RunLifecycle.Submitted }) },
+            _ => this,
+        },
+        RunRefused refused when Find(refused.Name) is { State: RunLifecycle.Preparing } run && run.Id == refused.Id =>
+            this with { Runs = Runs.Replace(run, run with { State = RunLifecycle.Refused, Refusal = refused.Reason }) },
+        RunRefused => this,
         RunLifecycleChanged changed when Find(changed.Name) is { } run =>
             this with { Runs = Runs.Replace(run, run with { State = changed.State }) },
         RunLifecycleChanged => this,
         _ => throw new ArgumentException($"not a registry event: {e.GetType().Name}"),
     };
 
+    private static RegisteredRun Preparing(RunSubmitted submitted) =>
+        new(submitted.Name, submitted.Id, submitted.Settings, submitted.Priority, RunLifecycle.Preparing);
+
     /// <summary>
     /// What a submission of an existing name means: null when the name is new; otherwise the run
     /// (same settings and priority: idempotent) or why not (a conflict).
     /// </summary>
-    public static string? Conflict(RegisteredRun existing, SubmitRun submit) =>
-        Conflict(existing.Name, existing.Settings, existing.Priority, submit, "exists");
-
-    /// <summary>As for a registered run, for one submitted under the same name and still being prepared.</summary>
-    public static string? Conflict(SubmitRun preparing, SubmitRun submit) =>
-        Conflict(preparing.Name, preparing.Settings, preparing.Priority, submit, "is being prepared");
-
-    private static string? Conflict(string name, RunSettings settings, int priority, SubmitRun submit, string standing)
+    public static string? Conflict(RegisteredRun existing, SubmitRun submit)
     {
-        var differences = settings.Differences(submit.Settings).ToList();
-        if (priority != submit.Priority) differences.Add($"priority: registry has {priority}, asked for {submit.Priority}");
+        var differences = existing.Settings.Differences(submit.Settings).ToList();
+        if (existing.Priority != submit.Priority) differences.Add($"priority: registry has {existing.Priority}, asked for {submit.Priority}");
+        var standing = existing.State == RunLifecycle.Preparing ? "is being prepared" : "exists";
         return differences.Count == 0 ? null
-            : $"run '{name}' {standing} with other settings: {string.Join("; ", differences)}";
+            : $"run '{existing.Name}' {standing} with other settings: {string.Join("; ", differences)}";
     }
 
     /// <summary>The event a change makes, or why it does not apply; null event and null reason: nothing to do.</summary>
@@ -57,12 +72,15 @@ public sealed record RegistryState(ImmutableList<RegisteredRun> Runs)
     {
         (RunChange.Pause, RunLifecycle.Running) => (new RunLifecycleChanged(run.Name, RunLifecycle.Paused), null),
         (RunChange.Pause, RunLifecycle.Paused) => (null, null),
+        (RunChange.Pause, RunLifecycle.Preparing) => (null, $"run '{run.Name}' is still being prepared; pause it once it runs"),
         (RunChange.Pause, RunLifecycle.Submitted) => (null, $"run '{run.Name}' is still starting; pause it once it runs"),
         (RunChange.Resume, RunLifecycle.Paused) => (new RunLifecycleChanged(run.Name, RunLifecycle.Running), null),
-        (RunChange.Resume, RunLifecycle.Running or RunLifecycle.Submitted) => (null, null),
-        (RunChange.Cancel, RunLifecycle.Submitted or RunLifecycle.Running or RunLifecycle.Paused) => (new RunLifecycleChanged(run.Name, RunLifecycle.Cancelled), null),
+        (RunChange.Resume, RunLifecycle.Running or RunLifecycle.Submitted or RunLifecycle.Preparing) => (null, null),
+        (RunChange.Cancel, RunLifecycle.Preparing or RunLifecycle.Submitted or RunLifecycle.Running or RunLifecycle.Paused) =>
+            (new RunLifecycleChanged(run.Name, RunLifecycle.Cancelled), null),
         (_, RunLifecycle.Finished) => (null, $"run '{run.Name}' is finished"),
         (_, RunLifecycle.Cancelled) => (null, $"run '{run.Name}' was cancelled; submit it under another name to run it again"),
+        (_, RunLifecycle.Refused) => (null, $"run '{run.Name}' was refused ({run.Refusal}); submit it again with settings that can run"),
         _ => (null, $"run '{run.Name}' is {run.State.ToString().ToLowerInvariant()}: it cannot {change.ToString().ToLowerInvariant()}"),
     };
 }

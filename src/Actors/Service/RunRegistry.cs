@@ -34,8 +34,6 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly Dictionary<string, IActorRef> _populations = [];
     private readonly Dictionary<string, ProgressUpdate> _progress = [];
-    private readonly Dictionary<string, SubmitRun> _preparing = [];
-    private readonly RefusedSubmissions _refused = new();
     private readonly HashSet<string> _starting = [];
     private readonly HashSet<string> _scheduled = [];
     private readonly ServicePushes _pushes = new(PushInterval);
@@ -109,11 +107,16 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         base.PostStop();
     }
 
-    /// <summary>After recovery: every unfinished run gets its population back; running ones are scheduled, unstarted ones started.</summary>
+    /// <summary>
+    /// After recovery: every unfinished run gets its population back; running ones are scheduled,
+    /// unstarted ones started, and ones whose preparation a stop cut short are prepared again.
+    /// </summary>
     private void ResumeRuns()
     {
-        foreach (var run in _state.Runs.Where(r => r.Unfinished))
+        foreach (var run in _state.Runs)
         {
+            if (run.State == RunLifecycle.Preparing) Prepare(run);
+            if (!run.Unfinished) continue;
             PopulationOf(run);
             if (run.State == RunLifecycle.Running) Schedule(run);
             if (run.State == RunLifecycle.Submitted) Start(run, prepared: null);
@@ -130,28 +133,34 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
             Sender.Tell(new SubmitRefused(refusal, Conflict: false));
             return;
         }
-        if (_state.Find(submit.Name) is { } existing)
+        // A refused run's name is free again: the new submission replaces it.
+        if (_state.Find(submit.Name) is { State: not RunLifecycle.Refused } existing)
         {
-            Sender.Tell(RegistryState.Conflict(existing, submit) is { } conflict
-                ? new SubmitRefused(conflict, Conflict: true)
+            Sender.Tell(RegistryState.Conflict(existing, submit) is { } conflict ? new SubmitRefused(conflict, Conflict: true)
+                : existing.State == RunLifecycle.Preparing ? new RunPreparing(submit.Name)
                 : new RunExists(Info(existing)));
             return;
         }
-        if (_preparing.TryGetValue(submit.Name, out var preparing))
+        // Journaled and answered before the slow part, so that no request waits on a fit and a
+        // restart meanwhile loses nothing; GetRunDetail tells how the preparation ended.
+        Persist(new RunSubmitted(submit.Name, RunId.New(), submit.Settings, submit.Priority), e =>
         {
-            Sender.Tell(RegistryState.Conflict(preparing, submit) is { } conflict
-                ? new SubmitRefused(conflict, Conflict: true)
-                : new RunPreparing(submit.Name));
-            return;
-        }
-        // Answered before the slow part, so that no request waits on a fit; GetRunDetail tells how it ended.
-        _refused.Forget(submit.Name);
-        _preparing[submit.Name] = submit;
-        Sender.Tell(new RunPreparing(submit.Name));
+            _state = _state.Apply(e);
+            Sender.Tell(new RunPreparing(e.Name));
+            var run = _state.Find(e.Name)!;
+            Prepare(run);
+            Pushed(run);
+        });
+    }
+
+    /// <summary>The run's start, prepared off the registry's thread (seconds); the answer comes back as a message.</summary>
+    private void Prepare(RegisteredRun run)
+    {
         var prepare = _prepare;
-        Task.Run(() => prepare(submit.Settings)).PipeTo(Self,
-            success: start => new Prepared(submit, start),
-            failure: e => new PreparationFailed(submit, Reason(e)));
+        var (name, id, settings) = (run.Name, run.Id, run.Settings);
+        Task.Run(() => prepare(settings)).PipeTo(Self,
+            success: start => new Prepared(name, id, start),
+            failure: e => new PreparationFailed(name, id, Reason(e)));
     }
 
     private static string? Refusal(SubmitRun submit)
@@ -170,12 +179,11 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
 
     private void OnPrepared(Prepared prepared)
     {
-        var submit = prepared.Submit;
-        Persist(new RunRegistered(submit.Name, RunId.New(), submit.Settings, submit.Priority), e =>
+        // Cancelled meanwhile, or a second answer for one preparation (a restart prepares again): nothing to do.
+        if (Preparing(prepared.Name, prepared.Id) is not { } preparing) return;
+        Persist(new RunRegistered(preparing.Name, preparing.Id, preparing.Settings, preparing.Priority), e =>
         {
             _state = _state.Apply(e);
-            // With the event: Persist holds other commands until here, so an ask finds the run preparing or registered, never neither.
-            _preparing.Remove(e.Name);
             var run = _state.Find(e.Name)!;
             _log.Info("Run {0} submitted as {1} (priority {2})", run.Name, run.Id, run.Priority);
             PopulationOf(run);
@@ -186,10 +194,17 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
 
     private void OnPreparationFailed(PreparationFailed failed)
     {
-        if (!_preparing.Remove(failed.Submit.Name)) return;
-        _log.Warning("Run {0} refused: {1}", failed.Submit.Name, failed.Reason);
-        _refused.Remember(failed.Submit.Name, failed.Reason);
+        if (Preparing(failed.Name, failed.Id) is null) return;
+        Persist(new RunRefused(failed.Name, failed.Id, failed.Reason), e =>
+        {
+            _state = _state.Apply(e);
+            _log.Warning("Run {0} refused: {1}", e.Name, e.Reason);
+            Pushed(_state.Find(e.Name)!);
+        });
     }
+
+    private RegisteredRun? Preparing(string name, RunId id) =>
+        _state.Find(name) is { State: RunLifecycle.Preparing } run && run.Id == id ? run : null;
 
     /// <summary>Hands the population its StartRun (prepared now, or again after a restart: the same settings give the same start).</summary>
     private void Start(RegisteredRun run, StartRun? prepared)
@@ -276,11 +291,15 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
 
     private void OnGetRunDetail(GetRunDetail get)
     {
-        if (_state.Find(get.Name) is not { } run)
+        var run = _state.Find(get.Name);
+        if (run is not { State: not (RunLifecycle.Preparing or RunLifecycle.Refused) })
         {
-            Sender.Tell(_preparing.ContainsKey(get.Name) ? new RunPreparing(get.Name)
-                : _refused.Reason(get.Name) is { } reason ? new SubmitRefused(reason, Conflict: false)
-                : new RunNotFound(get.Name));
+            Sender.Tell(run switch
+            {
+                null => new RunNotFound(get.Name),
+                { State: RunLifecycle.Preparing } => new RunPreparing(get.Name),
+                _ => new SubmitRefused(run.Refusal ?? "", Conflict: false),
+            });
             return;
         }
         var limit = Sender.Path.Address.HasGlobalScope ? RemoteHistoryLimit : int.MaxValue;
@@ -291,7 +310,8 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
 
     private void OnGetBestMln(GetBestMln get)
     {
-        if (_state.Find(get.Name) is not { } run)
+        // A run that never started has no MLN, and no population to ask.
+        if (_state.Find(get.Name) is not { State: not (RunLifecycle.Preparing or RunLifecycle.Refused) } run)
         {
             Sender.Tell(new RunNotFound(get.Name));
             return;
@@ -411,9 +431,9 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
     private static string Reason(Exception e) =>
         ErrorText.Bounded((e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e).Message);
 
-    private sealed record Prepared(SubmitRun Submit, StartRun Start);
+    private sealed record Prepared(string Name, RunId Id, StartRun Start);
 
-    private sealed record PreparationFailed(SubmitRun Submit, string Reason);
+    private sealed record PreparationFailed(string Name, RunId Id, string Reason);
 
     private sealed record StartAnswered(string Name, IPopulationMessage Answer);
 

@@ -61,7 +61,7 @@ public sealed class ServiceClient : IDisposable
             (status, body) = await Send(new HttpRequestMessage(HttpMethod.Get, $"api/runs/{Uri.EscapeDataString(name)}"), cancellation);
             if (status != HttpStatusCode.Accepted) return (Read<RunDetailJson>(body).Run, true);
             if (DateTime.UtcNow > deadline)
-                throw new ServerException($"run '{name}' is still being prepared after {PreparationPatience.TotalMinutes:0} min; `metaloss runs --server {_server}` lists it once it is registered");
+                throw new ServerException($"run '{name}' is still being prepared after {PreparationPatience.TotalMinutes:0} min; `metaloss runs --server {_server}` shows where it stands");
         }
     }
 

@@ -74,13 +74,61 @@ public sealed class RegistryStateSpecs
     [Fact]
     public void Should_judge_a_submission_against_one_still_being_prepared_as_against_a_registered_run()
     {
-        var preparing = new SubmitRun("a", Settings, 1);
+        var preparing = RegistryState.Empty.Apply(new RunSubmitted("a", RunId.Parse("abc"), Settings, 1)).Find("a")!;
 
         Assert.Null(RegistryState.Conflict(preparing, new SubmitRun("a", Settings, 1)));
         var conflict = RegistryState.Conflict(preparing, new SubmitRun("a", Settings with { Seed = 8 }, 2));
         Assert.StartsWith("run 'a' is being prepared with other settings", conflict);
         Assert.Contains("seed", conflict);
         Assert.Contains("priority: registry has 1, asked for 2", conflict);
+    }
+
+    [Fact]
+    public void Should_keep_a_submission_from_preparing_to_registered_or_refused_by_its_own_id_only()
+    {
+        var first = RunId.Parse("abc");
+        var submitted = new RunSubmitted("a", first, Settings, 1);
+        var preparing = RegistryState.Empty.Apply(submitted).Apply(submitted);
+
+        Assert.Equal(RunLifecycle.Preparing, Assert.Single(preparing.Runs).State);
+        // Answers for another submission of the name (a stale preparation) change nothing.
+        Assert.Same(preparing, preparing.Apply(new RunRegistered("a", RunId.Parse("def"), Settings, 1)));
+        Assert.Same(preparing, preparing.Apply(new RunRefused("a", RunId.Parse("def"), "stale")));
+        var registered = preparing.Apply(new RunRegistered("a", first, Settings, 1));
+        Assert.Equal(RunLifecycle.Submitted, Assert.Single(registered.Runs).State);
+        Assert.Same(registered, registered.Apply(new RunRefused("a", first, "too late")));
+        var refused = preparing.Apply(new RunRefused("a", first, "an episode takes 100,000 training images"));
+        Assert.Equal((RunLifecycle.Refused, "an episode takes 100,000 training images"), (refused.Find("a")!.State, refused.Find("a")!.Refusal));
+        // Replayed, the refused submission's own event does not revive it.
+        Assert.Same(refused, refused.Apply(submitted));
+    }
+
+    [Fact]
+    public void Should_let_a_new_submission_take_a_refused_runs_place_and_keep_the_order()
+    {
+        var state = RegistryState.Empty
+            .Apply(new RunSubmitted("a", RunId.Parse("abc"), Settings, 1))
+            .Apply(new RunRegistered("b", RunId.Parse("bcd"), Settings, 1))
+            .Apply(new RunRefused("a", RunId.Parse("abc"), "no such dataset"));
+
+        var again = state.Apply(new RunSubmitted("a", RunId.Parse("cde"), Settings with { Seed = 9 }, 3));
+
+        Assert.Equal(["a", "b"], again.Runs.Select(r => r.Name));
+        var run = again.Find("a")!;
+        Assert.Equal((RunLifecycle.Preparing, "cde", 9, 3, null), (run.State, run.Id.Value, run.Settings.Seed, run.Priority, run.Refusal));
+    }
+
+    [Fact]
+    public void Should_cancel_a_run_being_prepared_and_refuse_any_change_to_a_refused_one_saying_why()
+    {
+        var preparing = RegistryState.Empty.Apply(new RunSubmitted("a", RunId.Parse("abc"), Settings, 1));
+        var refused = preparing.Apply(new RunRefused("a", RunId.Parse("abc"), "no such dataset"));
+
+        Assert.Equal(RunLifecycle.Cancelled, RegistryState.Change(preparing.Find("a")!, RunChange.Cancel).Event!.State);
+        Assert.Contains("still being prepared", RegistryState.Change(preparing.Find("a")!, RunChange.Pause).Refusal);
+        Assert.Equal((null, null), RegistryState.Change(preparing.Find("a")!, RunChange.Resume));
+        foreach (var change in Enum.GetValues<RunChange>())
+            Assert.Contains("was refused (no such dataset)", RegistryState.Change(refused.Find("a")!, change).Refusal);
     }
 
     [Theory]

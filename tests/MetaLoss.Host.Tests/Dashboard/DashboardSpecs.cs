@@ -57,7 +57,9 @@ public sealed class DashboardSpecs
         await SubmitThroughForm(page, "bad-data", """{"perClass": 100000}""");
         await Expect(page.Locator("#submit-message")).ToContainTextAsync("Refused: run 'bad-data' could not be prepared: an episode takes 100,000 training images",
             new() { Timeout = RunTimeout });
-        await Expect(page.Locator(".run-card[data-run='bad-data']")).ToHaveCountAsync(0);
+        // Listed as refused (pushed over the stream), so the reason is one click away.
+        await Expect(page.Locator(".run-card[data-run='bad-data']")).ToHaveAttributeAsync("data-state", "refused");
+        await Expect(page.Locator(".run-card[data-run='bad-data'] .actions button:visible")).ToHaveCountAsync(0);
 
         await SubmitThroughForm(page, "form-run", OtherSettings, SmallRun.Generations, seed: 7);
         // The form waits while the server prepares the run (its data checked, its MLN fitted): a while on a busy machine.

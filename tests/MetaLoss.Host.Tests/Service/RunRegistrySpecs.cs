@@ -79,15 +79,70 @@ public sealed class RunRegistrySpecs
         Assert.Contains("generations must be positive", badSettings.Reason);
         Assert.False(badData.Conflict);
         Assert.Contains("100,000 training images", badData.Reason);
-        Assert.Equal(["twice"], (await service.Ask<RunList>(ListRuns.Instance)).Runs.Select(r => r.Name));
-        Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new GetRunDetail("fine")));
-        Assert.IsType<RunNotFound>(await service.Ask<IServiceMessage>(new ChangeRun("fine", RunChange.Pause)));
+        // Listed as refused, so a client that did not wait for the answer still learns of it.
+        var listed = (await service.Ask<RunList>(ListRuns.Instance)).Runs;
+        Assert.Equal(["twice", "fine"], listed.Select(r => r.Name));
+        Assert.Equal(RunLifecycle.Refused, listed[1].State);
+        Assert.Contains("100,000 training images", Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new GetRunDetail("fine"))).Reason);
+        Assert.Contains("was refused", Assert.IsType<ChangeRefused>(await service.Ask<IServiceMessage>(new ChangeRun("fine", RunChange.Pause))).Reason);
+        Assert.IsType<RunNotFound>(await service.Ask<IServiceMessage>(new GetBestMln("fine")));
         Assert.IsType<RunNotFound>(await service.Ask<IServiceMessage>(new GetRunDetail("never-submitted")));
 
-        // The name is free again: a good submission under it is prepared and registered.
+        // The name is free again: a good submission under it takes the refused one's place.
         Assert.IsType<RunPreparing>(await Submit("fine", settings with { Seed = 6 }));
         Assert.IsType<RunDetail>(await service.Prepared("fine"));
         Assert.Equal(["twice", "fine"], (await service.Ask<RunList>(ListRuns.Instance)).Runs.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task Should_list_a_run_while_it_is_prepared_and_prepare_it_again_after_a_restart_cut_its_preparation_short()
+    {
+        var settings = ServiceRuns.Small(seed: 5, generations: 3);
+        var directory = SmallRun.NewDirectory();
+        // The first service's preparations never end: it stops while both runs are being prepared.
+        using var stopped = new ManualResetEventSlim();
+        RunInfo taken;
+        await using (var service = await ServiceHost.Start(directory, preparation: _ => _ =>
+                     {
+                         stopped.Wait();
+                         throw new ArgumentException("this service stopped");
+                     }))
+        {
+            Assert.IsType<RunPreparing>(await service.Ask<IServiceMessage>(new SubmitRun("kept", settings, 1)));
+            Assert.IsType<RunPreparing>(await service.Ask<IServiceMessage>(new SubmitRun("dropped", settings with { Seed = 6 }, 1)));
+            var listed = (await service.Ask<RunList>(ListRuns.Instance)).Runs;
+            Assert.Equal([("kept", RunLifecycle.Preparing), ("dropped", RunLifecycle.Preparing)], listed.Select(r => (r.Name, r.State)));
+            taken = listed[0];
+            Assert.Equal(RunLifecycle.Cancelled,
+                Assert.IsType<RunInfo>(await service.Ask<IServiceMessage>(new ChangeRun("dropped", RunChange.Cancel))).State);
+        }
+        stopped.Set();
+
+        // A preparation that ends after its run was cancelled starts nothing.
+        using var released = new ManualResetEventSlim();
+        var lateDone = new TaskCompletionSource();
+        await using (var service = await ServiceHost.Start(directory, preparation: prepare => s =>
+                     {
+                         if (s.Seed != 7) return prepare(s);
+                         released.Wait();
+                         try { return prepare(s); }
+                         finally { lateDone.SetResult(); }
+                     }))
+        {
+            Assert.IsType<RunPreparing>(await service.Ask<IServiceMessage>(new SubmitRun("late", settings with { Seed = 7 }, 1)));
+            var late = Assert.IsType<RunInfo>(await service.Ask<IServiceMessage>(new ChangeRun("late", RunChange.Cancel)));
+            released.Set();
+            await lateDone.Task;
+
+            // Nothing was submitted again: the journal had the run, under the same id.
+            var registered = Assert.IsType<RunDetail>(await service.Prepared("kept"));
+            Assert.Equal(taken.Id, registered.Run.Id);
+            var finished = await service.WaitFor("kept", r => r.State == RunLifecycle.Finished, Timeout);
+            Assert.Equal(settings.Generations, finished.Generation);
+            Assert.Equal(RunLifecycle.Cancelled, (await service.Run("dropped")).State);
+            Assert.Equal(RunLifecycle.Cancelled, (await service.Run("late")).State);
+            Assert.Null((await ServiceRuns.State(directory, late.Id)).Settings);
+        }
     }
 
     [Fact]

@@ -155,7 +155,8 @@ public class ServiceApiSpecs
         var runs = Cli("runs", "--server", server);
         Assert.True(runs.ExitCode == 0, runs.Output);
         Assert.Contains(runs.Output.Split('\n'), l => l.StartsWith("cli-run ") && l.Contains("finished") && l.Contains("3/3"));
-        Assert.DoesNotContain("bad-data", runs.Output);
+        // A refused run stays listed, saying so, until its name is submitted again.
+        Assert.Contains(runs.Output.Split('\n'), l => l.StartsWith("bad-data ") && l.Contains("refused") && l.Contains("0/3"));
         var status = Cli("status", "--server", server, "--name", "cli-run");
         Assert.True(status.ExitCode == 0, status.Output);
         Assert.Contains("finished: 3/3 generations", status.Output);

@@ -41,15 +41,20 @@ public sealed class ServiceHost : IAsyncDisposable
     public static JournalSettings Journal(string directory) =>
         new(RunDirectory.Open(directory, create: false).SqliteConnectionString, PostgreSql: false);
 
-    /// <summary>A service on the journal in <paramref name="directory"/> (made if new) with these evaluator slots ("" for none).</summary>
-    public static async Task<ServiceHost> Start(string directory, string slots = "cpu:2", ClusterSettings? cluster = null, params string[] config)
+    /// <summary>
+    /// A service on the journal in <paramref name="directory"/> (made if new) with these evaluator
+    /// slots ("" for none); <paramref name="preparation"/>, if given, wraps how `serve` prepares a run.
+    /// </summary>
+    public static async Task<ServiceHost> Start(string directory, string slots = "cpu:2", ClusterSettings? cluster = null,
+        Func<RunPreparation, RunPreparation>? preparation = null)
     {
         RunDirectory.Open(directory, create: true).PrepareJournal(RunId.New());
-        var baseConfig = AkkaConfiguration.BaseConfig(HoconOverrides.Parse(config));
+        var baseConfig = AkkaConfiguration.BaseConfig(HoconOverrides.Parse([]));
         var evaluation = EvaluationConfig.Read(baseConfig);
         var catalog = new DatasetCatalog(new DataLocations());
         var batches = new BatchesInFlight();
         var setup = RunServiceSetup.Create(catalog, evaluation, slots == "" ? [] : DeviceSlot.Parse(slots), cluster is not null, batches, halt: null);
+        if (preparation is not null) setup = setup with { Prepare = preparation(setup.Prepare) };
         var host = MetalossHost.Build(new MetalossSystem(baseConfig, evaluation, Journal(directory), cluster, new HostFailures()),
             builder => builder.ConfigureRunService(setup));
         await host.StartAsync();

@@ -20,5 +20,5 @@ export function rate(value) {
 export const changes = {
   pause: ['submitted', 'running'],
   resume: ['paused'],
-  cancel: ['submitted', 'running', 'paused'],
+  cancel: ['preparing', 'submitted', 'running', 'paused'],
 };
