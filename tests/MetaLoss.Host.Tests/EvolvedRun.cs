@@ -6,7 +6,7 @@ public sealed class EvolvedRun
     public EvolvedRun()
     {
         Directory = SmallRun.NewDirectory();
-        var (code, output) = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(Directory));
+        var (code, output) = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(Directory, SmallRun.DefaultStart));
         if (code != 0) throw new InvalidOperationException($"evolve failed with exit code {code}:\n{output}");
     }
 

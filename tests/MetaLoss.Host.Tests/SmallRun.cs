@@ -1,3 +1,4 @@
+using MetaLoss.Host.Api;
 using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Runs;
 using MetaLoss.Actors.Messages;
@@ -29,7 +30,8 @@ public static class SmallRun
         EvolveFor(runDirectory, seed, Generations, extra);
 
     public static string[] EvolveFor(string runDirectory, int seed, int generations, params string[] extra) =>
-        Command(runDirectory, seed, generations, extra.Contains("--tasks") ? extra : [.. extra, .. TemplateSourceOnly]);
+        Command(runDirectory, seed, generations,
+            [.. extra, .. extra.Contains("--tasks") ? [] : TemplateSourceOnly, .. extra.Contains("--init") ? [] : RandomStart]);
 
     /// <summary>The command that resumes (or makes) a run of <see cref="ResumedGenerations"/>, as <see cref="KilledMidRun"/> starts it.</summary>
     public static string[] Resume(string runDirectory, params string[] extra) => EvolveFor(runDirectory, 7, ResumedGenerations, extra);
@@ -53,6 +55,16 @@ public static class SmallRun
     /// transformed sources takes seconds a process, and these specs are about the run, not its tasks.
     /// </summary>
     private static readonly string[] TemplateSourceOnly = ["--tasks", "template"];
+
+    /// <summary>
+    /// A random initial MLN unless a spec names a start: the default's fit takes some 16 s a process
+    /// (most of a tiny run's time), and these specs are about the run, not its start.
+    /// <see cref="EvolvedRun"/> keeps the default's, which its status spec names.
+    /// </summary>
+    private static readonly string[] RandomStart = ["--init", "random"];
+
+    /// <summary>The default's start, stated: for a spec that needs the fitted initial MLN.</summary>
+    public static string[] DefaultStart => ["--init", RunRequest.FormatInit(RunRequest.Default.Init)];
 
     /// <summary>A finished run of <see cref="ResumedGenerations"/> with these options: the reference a resumed run must equal.</summary>
     public static string Finished(params string[] extra)
