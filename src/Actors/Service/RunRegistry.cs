@@ -116,7 +116,8 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         foreach (var run in _state.Runs)
         {
             if (run.State == RunLifecycle.Preparing) Prepare(run);
-            if (!run.Unfinished) continue;
+            if (run.State is RunLifecycle.Preparing or RunLifecycle.Refused) continue;
+            // Finished and cancelled runs too: their populations report the progress the run list shows.
             PopulationOf(run);
             if (run.State == RunLifecycle.Running) Schedule(run);
             if (run.State == RunLifecycle.Submitted) Start(run, prepared: null);

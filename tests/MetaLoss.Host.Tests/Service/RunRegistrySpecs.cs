@@ -22,26 +22,38 @@ public sealed class RunRegistrySpecs
         RunInfo same, beside;
         await using (var service = await ServiceHost.Start(directory))
         {
-            // Submitted first, so it is running when the host stops, and ten times as long as the run
-            // beside it, so it cannot finish before the restart however the shares fall on a loaded machine.
+            // Ten times as long as "same", so that it cannot finish before the restart however the shares fall.
             beside = await service.Submit("beside", settings with { Seed = 99, Generations = settings.Generations * 10 });
             same = await service.Submit("same", settings);
             await service.WaitFor("beside", r => r.State == RunLifecycle.Running && r.EpisodesCompleted > 0, Timeout);
             await service.WaitFor("same", r => r.Generation >= 2, Timeout);
+            // A tiny generation takes some 50 ms and stopping the host longer: paused, "same" is mid-run at the restart.
+            Assert.Equal(RunLifecycle.Paused, Assert.IsType<RunInfo>(await service.Ask<IServiceMessage>(new ChangeRun("same", RunChange.Pause))).State);
         }
 
         // Nothing is submitted again: the registry's journal knows both runs, and each resumes from its own.
+        RunInfo[] finished;
         await using (var service = await ServiceHost.Start(directory))
         {
             var runs = (await service.Ask<RunList>(ListRuns.Instance)).Runs;
             Assert.Equal(["beside", "same"], runs.Select(r => r.Name));
-            Assert.All(runs, r => Assert.Equal(RunLifecycle.Running, r.State));
-            await service.WaitFor("same", r => r.State == RunLifecycle.Finished, Timeout);
-            await service.WaitFor("beside", r => r.State == RunLifecycle.Finished, Timeout);
+            Assert.Equal([RunLifecycle.Running, RunLifecycle.Paused], runs.Select(r => r.State));
+            Assert.Equal(RunLifecycle.Running, Assert.IsType<RunInfo>(await service.Ask<IServiceMessage>(new ChangeRun("same", RunChange.Resume))).State);
+            finished = [await service.WaitFor("beside", r => r.State == RunLifecycle.Finished, Timeout),
+                await service.WaitFor("same", r => r.State == RunLifecycle.Finished, Timeout)];
         }
 
         ServiceRuns.AssertSameRun(evolved, await ServiceRuns.State(directory, same.Id));
         Assert.Equal(settings.Generations * 10, (await ServiceRuns.State(directory, beside.Id)).Generation);
+
+        // Finished runs are listed after a restart as they ended, not as runs that never began.
+        await using (var service = await ServiceHost.Start(directory))
+        {
+            var runs = await Task.WhenAll(finished.Select(f => service.WaitFor(f.Name, r => r.Generation > 0, Timeout)));
+            Assert.Equal(finished.Select(f => (f.State, f.Generation, f.EpisodesCompleted, f.BestFitness)),
+                runs.Select(r => (r.State, r.Generation, r.EpisodesCompleted, r.BestFitness)));
+            Assert.Equal([settings.Generations * 10, settings.Generations], runs.Select(r => r.Generation));
+        }
     }
 
     [Fact]
