@@ -49,12 +49,12 @@ public sealed class ServeProcess : IDisposable
         return new ServeProcess(process, new Uri(url.Replace("0.0.0.0", "127.0.0.1") + "/"), dataFolder);
     }
 
-    /// <summary>The settings of <see cref="SmallRun"/> as a CreateRun body (tiny episodes, seed 7), for a run named <paramref name="name"/>.</summary>
+    /// <summary>The settings of <see cref="SmallRun"/> as a CreateRun body (tiny episodes, random initial MLN, seed 7), for a run named <paramref name="name"/>.</summary>
     public static Dictionary<string, object> SmallRunBody(string name, int generations = SmallRun.Generations, int seed = 7) => new()
     {
         ["name"] = name, ["generations"] = generations, ["population"] = SmallRun.Parents, ["episodesPerCandidate"] = SmallRun.EpisodesPerCandidate,
         ["seed"] = seed, ["perClass"] = 2, ["validationSize"] = 60, ["hidden1"] = 16, ["hidden2"] = 16, ["steps"] = 3,
-        ["tasks"] = RunRequest.TemplateOnly,
+        ["tasks"] = RunRequest.TemplateOnly, ["init"] = "random",
     };
 
     /// <summary>Submits a run and, if the server prepares it (202), waits until it is registered.</summary>

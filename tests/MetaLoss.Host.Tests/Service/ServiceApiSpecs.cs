@@ -60,6 +60,7 @@ public class ServiceApiSpecs
         {
             Generations = SmallRun.Generations, Population = SmallRun.Parents, EpisodesPerCandidate = SmallRun.EpisodesPerCandidate, Seed = 7,
             PerClass = 2, ValidationSize = 60, Hidden1 = 16, Hidden2 = 16, Steps = 3, Tasks = RunRequest.TemplateOnly,
+            Init = MlnInit.Random,
         }), new CreateRun(detail.Settings.Name, detail.Settings.Priority, detail.Settings.ToRequest()));
 
         using (var download = await serve.Http.GetAsync("api/runs/tiny/best-mln"))
