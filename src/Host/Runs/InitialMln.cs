@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Models;
@@ -16,8 +17,10 @@ public static class InitialMln
 
     private static readonly LearningRateSchedule TunedDecay = new(LearningRateDecay.Cosine, 0.25);
 
-    public static StartRun Create(RunSettings settings)
+    /// <summary>The run's start; <paramref name="showProgress"/> draws the fit's progress on stderr (a terminal only).</summary>
+    public static StartRun Create(RunSettings settings, bool showProgress)
     {
+        var stopwatch = Stopwatch.StartNew();
         var seed = SeedPath.Derive(settings.Seed, InitStream);
         var warmStart = new WarmStartSettings();
         var crossEntropy = new LossSpec.CrossEntropy();
@@ -30,12 +33,13 @@ public static class InitialMln
         }
         else
         {
-            Console.WriteLine($"Fitting the initial MLN to {reference.Label} ({warmStart.Steps} steps, a few seconds)...");
-            phi = MlnWarmStart.Fit(settings.Architecture, reference, warmStart, seed).Phi;
+            Console.WriteLine($"Fitting the initial MLN to {reference.Label} ({warmStart.Steps} steps)...");
+            using var progress = showProgress ? new ConsoleProgress("fitting the initial MLN: steps", warmStart.Steps) : null;
+            phi = MlnWarmStart.Fit(settings.Architecture, reference, warmStart, seed, progress is null ? null : progress.Report).Phi;
         }
         var agreement = MlnWarmStart.Measure(new LossSpec.MetaLoss(settings.Architecture, phi), crossEntropy, warmStart, seed);
         var fit = new InitialFit(agreement.Cosine, agreement.NormRatio);
-        Console.WriteLine($"Initial MLN ({settings.Init}): {fit}");
+        Console.WriteLine($"Initial MLN ({settings.Init}, {stopwatch.Elapsed.TotalSeconds:F1} s): {fit}");
         return new StartRun(settings, phi, fit);
     }
 

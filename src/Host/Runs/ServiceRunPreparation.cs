@@ -16,6 +16,6 @@ public static class ServiceRunPreparation
         settings.Validate();
         var fingerprinted = RunData.Fingerprinted(settings, catalog);
         RunPreflight.Check(catalog, TrialEpisodes.Of(fingerprinted));
-        return InitialMln.Create(fingerprinted);
+        return InitialMln.Create(fingerprinted, showProgress: false);
     };
 }

@@ -23,9 +23,11 @@ public static class MlnWarmStart
 
     /// <summary>
     /// As above, fitted to a reference with its own rate and schedule; a scheduled reference needs an
-    /// MLN that sees the training progress (an ArgumentException otherwise).
+    /// MLN that sees the training progress (an ArgumentException otherwise). <paramref name="stepsDone"/>,
+    /// if given, hears the number of steps done after each one (the fit takes seconds).
     /// </summary>
-    public static WarmStartFit Fit(MlnArchitecture architecture, WarmStartReference reference, WarmStartSettings settings, ulong seed)
+    public static WarmStartFit Fit(MlnArchitecture architecture, WarmStartReference reference, WarmStartSettings settings, ulong seed,
+        Action<int>? stepsDone = null)
     {
         ArgumentNullException.ThrowIfNull(architecture);
         ArgumentNullException.ThrowIfNull(reference);
@@ -51,6 +53,7 @@ public static class MlnWarmStart
                 .Aggregate((a, b) => a.add(b, TorchScalars.One));
             objective.backward();
             optimizer.Step(LearningRateAt(step, settings));
+            stepsDone?.Invoke(step + 1);
         }
 
         var phi = mln.ToVector();

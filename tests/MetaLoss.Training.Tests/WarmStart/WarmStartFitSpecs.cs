@@ -69,6 +69,11 @@ public class WarmStartFitSpecs
         Assert.Equal(first.Phi, again.Phi);
         Assert.Equal(first.GradientCosine, again.GradientCosine);
         Assert.NotEqual(first.Phi, other.Phi);
+        // Watching its progress changes nothing in the fit.
+        var steps = new List<int>();
+        var watched = MlnWarmStart.Fit(MlnArchitecture.Default, WarmStartReference.Plain(CrossEntropy), settings, 7, steps.Add);
+        Assert.Equal(first.Phi, watched.Phi);
+        Assert.Equal(Enumerable.Range(1, settings.Steps), steps);
     }
 
     [Fact]
