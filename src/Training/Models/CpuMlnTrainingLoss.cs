@@ -12,8 +12,10 @@ namespace MetaLoss.Training.Models;
 /// the elements in vector lanes and an element's hidden units in registers, so that none of the
 /// twenty-odd [P, H, M] tensors of the op-by-op form is ever written to memory. Its tanh is
 /// <see cref="VectorTanh"/> rather than libtorch's, so its bits differ from that form's by float
-/// rounding; they depend on the inputs alone (not on the thread, the group or the vector width),
-/// so runs stay bit-identical on a machine.
+/// rounding. Its own steps depend on a member's inputs alone (not on the thread or the vector
+/// width); the target channel it starts from is one batched product over the group, whose kernel
+/// MKL may choose by the group's size (its AVX-512 path does), so a member's bits are those of its
+/// group. The run's plan fixes every group, so runs stay bit-identical on a machine.
 /// </summary>
 public sealed class CpuMlnTrainingLoss : ITrainingLoss
 {
