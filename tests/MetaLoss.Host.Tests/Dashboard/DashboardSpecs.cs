@@ -90,6 +90,8 @@ public sealed class DashboardSpecs
         await page.WaitForFunctionAsync("g => Number(document.querySelector(\".run-card[data-run='api-run'] .generation\").textContent) >= g",
             resumedAt + 3, new() { Timeout = RunTimeout });
         Assert.True(await page.EvaluateAsync<bool>("() => window.loadedOnce === true"), "the page was reloaded");
+        // The cluster table is read every few seconds: it catches up with the episodes the runs have done.
+        await Expect(page.Locator("#cluster tbody tr td").Nth(5)).Not.ToHaveTextAsync("0", new() { Timeout = RunTimeout });
 
         Directory.CreateDirectory(Screenshots);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots, "dashboard.png"), FullPage = true });
