@@ -22,8 +22,8 @@ public sealed class RunRegistrySpecs
         RunInfo same, beside;
         await using (var service = await ServiceHost.Start(directory))
         {
-            // Ten times as long as "same", so that it cannot finish before the restart however the shares fall.
-            beside = await service.Submit("beside", settings with { Seed = 99, Generations = settings.Generations * 10 });
+            // A hundred times as long as "same": it cannot finish before the restart, however long the host takes to stop.
+            beside = await service.Submit("beside", settings with { Seed = 99, Generations = settings.Generations * 100 });
             same = await service.Submit("same", settings);
             await service.WaitFor("beside", r => r.State == RunLifecycle.Running && r.EpisodesCompleted > 0, Timeout);
             await service.WaitFor("same", r => r.Generation >= 2, Timeout);
@@ -31,28 +31,31 @@ public sealed class RunRegistrySpecs
             Assert.Equal(RunLifecycle.Paused, Assert.IsType<RunInfo>(await service.Ask<IServiceMessage>(new ChangeRun("same", RunChange.Pause))).State);
         }
 
-        // Nothing is submitted again: the registry's journal knows both runs, and each resumes from its own.
-        RunInfo[] finished;
+        // Nothing is submitted again: the registry's journal knows both runs, and each goes on from its own.
+        var besideBefore = (await ServiceRuns.State(directory, beside.Id)).EpisodesCompleted;
         await using (var service = await ServiceHost.Start(directory))
         {
             var runs = (await service.Ask<RunList>(ListRuns.Instance)).Runs;
             Assert.Equal(["beside", "same"], runs.Select(r => r.Name));
             Assert.Equal([RunLifecycle.Running, RunLifecycle.Paused], runs.Select(r => r.State));
             Assert.Equal(RunLifecycle.Running, Assert.IsType<RunInfo>(await service.Ask<IServiceMessage>(new ChangeRun("same", RunChange.Resume))).State);
-            finished = [await service.WaitFor("beside", r => r.State == RunLifecycle.Finished, Timeout),
-                await service.WaitFor("same", r => r.State == RunLifecycle.Finished, Timeout)];
+            await service.WaitFor("same", r => r.State == RunLifecycle.Finished, Timeout);
+            // The running run went on by itself; cancelled now, it is a run that ended unfinished.
+            await service.WaitFor("beside", r => r.EpisodesCompleted > besideBefore, Timeout);
+            Assert.Equal(RunLifecycle.Cancelled, Assert.IsType<RunInfo>(await service.Ask<IServiceMessage>(new ChangeRun("beside", RunChange.Cancel))).State);
         }
 
         ServiceRuns.AssertSameRun(evolved, await ServiceRuns.State(directory, same.Id));
-        Assert.Equal(settings.Generations * 10, (await ServiceRuns.State(directory, beside.Id)).Generation);
 
-        // Finished runs are listed after a restart as they ended, not as runs that never began.
+        // Finished and cancelled runs are listed after a restart as they ended, not as runs that never began.
+        var ended = new[] { await ServiceRuns.State(directory, beside.Id), await ServiceRuns.State(directory, same.Id) };
         await using (var service = await ServiceHost.Start(directory))
         {
-            var runs = await Task.WhenAll(finished.Select(f => service.WaitFor(f.Name, r => r.Generation > 0, Timeout)));
-            Assert.Equal(finished.Select(f => (f.State, f.Generation, f.EpisodesCompleted, f.BestFitness)),
-                runs.Select(r => (r.State, r.Generation, r.EpisodesCompleted, r.BestFitness)));
-            Assert.Equal([settings.Generations * 10, settings.Generations], runs.Select(r => r.Generation));
+            var runs = await Task.WhenAll(new[] { "beside", "same" }.Select(name => service.WaitFor(name, r => r.EpisodesCompleted > 0, Timeout)));
+            Assert.Equal([RunLifecycle.Cancelled, RunLifecycle.Finished], runs.Select(r => r.State));
+            Assert.Equal(ended.Select(e => (e.Generation, e.EpisodesCompleted)), runs.Select(r => (r.Generation, r.EpisodesCompleted)));
+            Assert.Equal(settings.Generations, runs[1].Generation);
+            Assert.All(runs, r => Assert.NotNull(r.BestFitness));
         }
     }
 
