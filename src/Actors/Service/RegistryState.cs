@@ -11,6 +11,12 @@ public sealed record RegisteredRun(string Name, RunId Id, RunSettings Settings, 
 {
     /// <summary>Prepared and not stopped for good: its population has generations to do.</summary>
     public bool Unfinished => State is RunLifecycle.Submitted or RunLifecycle.Running or RunLifecycle.Paused;
+
+    /// <summary>
+    /// Past its preparation, whatever came after (a run cancelled while being prepared too): it has a
+    /// population to ask, which has no start if the run never got one.
+    /// </summary>
+    public bool Registered => State is not (RunLifecycle.Preparing or RunLifecycle.Refused);
 }
 
 /// <summary>

@@ -116,7 +116,7 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         foreach (var run in _state.Runs)
         {
             if (run.State == RunLifecycle.Preparing) Prepare(run);
-            if (run.State is RunLifecycle.Preparing or RunLifecycle.Refused) continue;
+            if (!run.Registered) continue;
             // Finished and cancelled runs too: their populations report the progress the run list shows.
             PopulationOf(run);
             if (run.State == RunLifecycle.Running) Schedule(run);
@@ -293,7 +293,7 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
     private void OnGetRunDetail(GetRunDetail get)
     {
         var run = _state.Find(get.Name);
-        if (run is not { State: not (RunLifecycle.Preparing or RunLifecycle.Refused) })
+        if (run is not { Registered: true })
         {
             Sender.Tell(run switch
             {
@@ -312,7 +312,7 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
     private void OnGetBestMln(GetBestMln get)
     {
         // A run that never started has no MLN, and no population to ask.
-        if (_state.Find(get.Name) is not { State: not (RunLifecycle.Preparing or RunLifecycle.Refused) } run)
+        if (_state.Find(get.Name) is not { Registered: true } run)
         {
             Sender.Tell(new RunNotFound(get.Name));
             return;

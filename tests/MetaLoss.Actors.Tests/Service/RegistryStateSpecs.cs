@@ -101,6 +101,9 @@ public sealed class RegistryStateSpecs
         Assert.Equal((RunLifecycle.Refused, "an episode takes 100,000 training images"), (refused.Find("a")!.State, refused.Find("a")!.Refusal));
         // Replayed, the refused submission's own event does not revive it.
         Assert.Same(refused, refused.Apply(submitted));
+        // Only a run past its preparation has a population to ask, whatever happens to it after.
+        Assert.Equal([false, true, false, true], new[] { preparing, registered, refused,
+            registered.Apply(new RunLifecycleChanged("a", RunLifecycle.Cancelled)) }.Select(s => s.Find("a")!.Registered));
     }
 
     [Fact]

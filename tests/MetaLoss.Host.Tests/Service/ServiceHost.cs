@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Configuration;
 using Akka.Hosting;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Messages;
@@ -49,7 +50,7 @@ public sealed class ServiceHost : IAsyncDisposable
         Func<RunPreparation, RunPreparation>? preparation = null)
     {
         RunDirectory.Open(directory, create: true).PrepareJournal(RunId.New());
-        var baseConfig = AkkaConfiguration.BaseConfig(HoconOverrides.Parse([]));
+        var baseConfig = AkkaConfiguration.BaseConfig(Config.Empty);
         var evaluation = EvaluationConfig.Read(baseConfig);
         var catalog = new DatasetCatalog(new DataLocations());
         var batches = new BatchesInFlight();
