@@ -23,25 +23,22 @@ public static class EpisodeSampler
 
         var random = new DeterministicRandom(seed);
         var train = new long[chosenClasses.Length * perClassTrain];
-        var remaining = new int[chosenClasses.Sum(c => index.RowsOf(c).Length) - train.Length];
+        // Each class's rows after its partial shuffle: only the positions the shuffle touched differ
+        // from the index, so they are kept aside rather than copying every row of every class.
+        var moved = new Dictionary<int, int>[chosenClasses.Length];
         var trainCount = 0;
-        var remainingCount = 0;
-        foreach (var classId in chosenClasses)
+        for (var k = 0; k < chosenClasses.Length; k++)
         {
-            var rows = index.RowsOf(classId).ToArray();
-            PartialShuffle(random, rows, perClassTrain);
-            foreach (var row in rows.AsSpan(0, perClassTrain))
+            var classId = chosenClasses[k];
+            moved[k] = [];
+            foreach (var row in PartialShuffle(random, index.RowsOf(classId).Length, p => index.RowsOf(classId)[p], moved[k], perClassTrain))
                 train[trainCount++] = row;
-            rows.AsSpan(perClassTrain).CopyTo(remaining.AsSpan(remainingCount));
-            remainingCount += rows.Length - perClassTrain;
         }
         // Interleave the classes so that any slice of the training set is itself roughly balanced.
         random.Shuffle(train);
 
-        PartialShuffle(random, remaining, validationSize);
-        var validation = new long[validationSize];
-        for (var i = 0; i < validationSize; i++)
-            validation[i] = remaining[i];
+        var remaining = new RemainingRows(index, chosenClasses, moved, perClassTrain);
+        var validation = Array.ConvertAll(PartialShuffle(random, remaining.Count, remaining.At, [], validationSize), row => (long)row);
 
         return new EpisodeSample(
             train,
@@ -51,13 +48,40 @@ public static class EpisodeSampler
             chosenClasses);
     }
 
-    /// <summary>Fisher-Yates for the first <paramref name="count"/> positions only: a uniform sample without replacement, in random order.</summary>
-    private static void PartialShuffle(DeterministicRandom random, int[] items, int count)
+    /// <summary>
+    /// Fisher-Yates for the first <paramref name="count"/> positions of <paramref name="length"/> rows
+    /// (row p is <paramref name="at"/>(p)) only: a uniform sample without replacement, in random order.
+    /// The rows are not copied: what the swaps put elsewhere is recorded in <paramref name="moved"/>
+    /// (position to row), so the cost is the sample's size, not the list's.
+    /// </summary>
+    private static int[] PartialShuffle(DeterministicRandom random, int length, Func<int, int> at, Dictionary<int, int> moved, int count)
     {
+        var sample = new int[count];
         for (var i = 0; i < count; i++)
         {
-            var j = i + random.NextInt(items.Length - i);
-            (items[i], items[j]) = (items[j], items[i]);
+            var j = i + random.NextInt(length - i);
+            var atI = moved.TryGetValue(i, out var movedI) ? movedI : at(i);
+            var atJ = moved.TryGetValue(j, out var movedJ) ? movedJ : at(j);
+            (moved[i], moved[j]) = (atJ, atI);
+            sample[i] = atJ;
+        }
+        return sample;
+    }
+
+    /// <summary>The rows each class has left after its training rows, class after class, as one list.</summary>
+    private sealed class RemainingRows(ClassIndex index, int[] classes, Dictionary<int, int>[] moved, int skipped)
+    {
+        public int Count { get; } = classes.Sum(c => index.RowsOf(c).Length - skipped);
+
+        public int At(int position)
+        {
+            for (var k = 0; ; k++)
+            {
+                var rows = index.RowsOf(classes[k]);
+                if (position < rows.Length - skipped)
+                    return moved[k].TryGetValue(skipped + position, out var row) ? row : rows[skipped + position];
+                position -= rows.Length - skipped;
+            }
         }
     }
 
