@@ -39,7 +39,11 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
         var drawnBiases = layers.Select(l => empty([seeds.Length, 1, l.Out])).ToArray();
         Parallel.For(0, seeds.Length, s =>
             ClassifierInitializer.DrawInto(shape, seeds[s], (layer, bias) => Member(bias ? drawnBiases[layer] : drawnWeights[layer], s)));
-        var weights = ForMembers(drawnWeights, initSeeds, seeds);
+        // A paired group's W0, the largest tensor, stays one tensor seen by every member until a step
+        // has to change it in place (see MaterializeFirstLayer): the row form never does.
+        var firstShared = _sameStart && Members > 1;
+        var weights = ForMembers(firstShared ? drawnWeights[1..] : drawnWeights, initSeeds, seeds);
+        if (firstShared) weights = [ExpandedToMembers(drawnWeights[0], Members), .. weights];
         var biases = ForMembers(drawnBiases, initSeeds, seeds);
         _weights = [.. weights.Select(w => OnDevice(w, device))];
         _biases = [.. biases.Select(b => OnDevice(b, device))];
@@ -53,6 +57,11 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
         var members = drawn.Select(d => d.index_select(0, rows)).ToArray();
         foreach (var d in drawn) d.Dispose();
         return members;
+    }
+
+    private static Tensor ExpandedToMembers(Tensor one, int members)
+    {
+        using (one) return one.expand([members, -1, -1]);
     }
 
     /// <summary>Member <paramref name="p"/>'s slice of a CPU parameter [P, ...], as floats in its memory.</summary>
@@ -77,7 +86,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     {
         get
         {
-            _rowForm?.Fold(_weights[0]);
+            FoldRowForm();
             return _weights.Concat(_biases);
         }
     }
@@ -94,7 +103,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     {
         if (_rowForm is not null && RowFormFor(features) is null)
         {
-            _rowForm.Fold(_weights[0]);
+            FoldRowForm();
             _rowForm.Dispose();
             _rowForm = null;
         }
@@ -131,8 +140,25 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
         if (RowFormFor(features) is { } rowForm) return rowForm.Output();
         if (_rowForm?.SharedOutput(features, _weights[0]) is { } shared) return shared;
         // Other rows (validation) read W itself, but training goes on in row form afterwards.
-        _rowForm?.Fold(_weights[0]);
+        FoldRowForm();
         return bmm(features, _weights[0]);
+    }
+
+    /// <summary>Moves the row form's pending steps into W, which then has to be every member's own.</summary>
+    private void FoldRowForm()
+    {
+        if (_rowForm is not { HasPending: true } rowForm) return;
+        MaterializeFirstLayer();
+        rowForm.Fold(_weights[0]);
+    }
+
+    /// <summary>Gives every member its own copy of a W0 shared by the group, before it changes in place.</summary>
+    private void MaterializeFirstLayer()
+    {
+        if (!RowSpaceFirstLayer.IsShared(_weights[0])) return;
+        using var shared = _weights[0];
+        // It outlives the step's dispose scope: the classifier disposes its weights.
+        _weights[0] = shared.contiguous().DetachFromDisposeScope();
     }
 
     /// <summary>
@@ -154,7 +180,11 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
             // The step into the layer below uses this layer's weights before they change.
             var below = i == 0 ? null : bmm(step, _weights[i].transpose(1, 2)).mul_(pass.Hidden[i - 1].sign());
             if (i == 0 && RowFormFor(input) is { } rowForm) rowForm.Add(step);
-            else _weights[i].add_(bmm(input.transpose(1, 2), step), TorchScalars.One);
+            else
+            {
+                if (i == 0) MaterializeFirstLayer();
+                _weights[i].add_(bmm(input.transpose(1, 2), step), TorchScalars.One);
+            }
             _biases[i].add_(step.sum([1], keepdim: true), TorchScalars.One);
             if (below is not null) step = below;
         }
@@ -165,7 +195,7 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        var first = _rowForm?.SquaredNorms(_weights[0]) ?? _weights[0].pow(TorchScalars.Two).sum([1, 2]);
+        var first = _rowForm?.SquaredNorms(_weights[0]) ?? RowSpaceFirstLayer.SquaredNormsOf(_weights[0]);
         var all = _weights.Skip(1).Concat(_biases)
             .Aggregate(first, (sum, parameter) => sum.add_(parameter.pow(TorchScalars.Two).sum([1, 2]), TorchScalars.One));
         return [.. HostValues.Floats(all).Select(n => (double)n)];

@@ -63,7 +63,7 @@ public sealed class RowSpaceFirstLayer : IDisposable
     public static bool SharedOutputPays(long members, long rows, long features, long hidden) =>
         members * (features * hidden - rows * hidden) > features * hidden + rows * features;
 
-    /// <summary>Whether <paramref name="rows"/> [P, ...] holds one set of rows expanded to every member.</summary>
+    /// <summary>Whether <paramref name="rows"/> [P, ...] holds one set of values (rows, weights) expanded to every member.</summary>
     public static bool IsShared(Tensor rows) => rows.shape[0] > 1 && rows.stride(0) == 0;
 
     /// <summary>X W without the bias, [P, B, H], in the caller's dispose scope.</summary>
@@ -102,11 +102,18 @@ public sealed class RowSpaceFirstLayer : IDisposable
     /// </summary>
     internal Tensor SquaredNorms(Tensor weights)
     {
-        var norms = weights.pow(TorchScalars.Two).sum([1, 2]);
+        var norms = SquaredNormsOf(weights);
         if (!_anyPending) return norms;
         return norms.add_(_atRows.mul(_pending).sum([1, 2]), TorchScalars.Two)
             .add_(bmm(_gram, _pending).mul_(_pending).sum([1, 2]), TorchScalars.One);
     }
+
+    /// <summary>Per member, the sum of squares of <paramref name="weights"/> [P, ...], [P]; once for a tensor every member shares.</summary>
+    internal static Tensor SquaredNormsOf(Tensor weights) => IsShared(weights)
+        ? weights.narrow(0, 0, 1).pow(TorchScalars.Two).sum([1, 2]).expand([weights.shape[0]]).contiguous()
+        : weights.pow(TorchScalars.Two).sum([1, 2]);
+
+    internal bool HasPending => _anyPending;
 
     /// <summary>W -= lr X^T g for the step -lr g at the layer's output, [P, B, H].</summary>
     internal void Add(Tensor step)

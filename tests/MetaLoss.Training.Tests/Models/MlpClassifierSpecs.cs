@@ -155,6 +155,32 @@ public class MlpClassifierSpecs
     }
 
     [Fact]
+    public void Should_give_members_that_start_alike_their_own_first_layer_once_they_step_it_in_place()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(8);
+        // 32 rows of 20 features: no row form, so the first step changes the shared start in place.
+        Assert.False(RowSpaceFirstLayer.Pays(32, Shape.InputSize));
+        var features = randn([3, 32, 20], generator: generator);
+        var targets = nn.functional.one_hot(randint(0, 4, [3, 32], generator: generator, dtype: ScalarType.Int64), 4).to_type(ScalarType.Float32);
+        using var classifier = new BatchedMlpClassifier(Shape, [7, 7, 7]);
+        using var loss = new CrossEntropyLoss();
+        float[] rates = [0.5f, 0.25f, 0.1f];
+        var expected = classifier.Parameters.Select(p => p.clone()).ToList();
+        for (var step = 0; step < 3; step++)
+        {
+            expected = ReferenceStep(expected, features, targets, rates);
+            using var stepScope = NewDisposeScope();
+            var pass = classifier.Train(features);
+            classifier.SgdStep(pass, LogitGradients.Of(loss, pass.Logits, targets), tensor(rates.Select(r => -r).ToArray(), [3, 1, 1]));
+        }
+
+        AssertNorms(expected, classifier.SquaredNorms());
+        var actual = classifier.Parameters.ToList();
+        for (var i = 0; i < expected.Count; i++) AssertClose(expected[i], actual[i], $"parameter {i}");
+    }
+
+    [Fact]
     public void Should_lower_the_training_loss_with_sgd_steps()
     {
         using var scope = NewDisposeScope();
