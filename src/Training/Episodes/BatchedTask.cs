@@ -1,4 +1,5 @@
 using MetaLoss.Training.Data;
+using MetaLoss.Training.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -19,7 +20,7 @@ public sealed class BatchedTask
         ClassCount = classCount;
         TrainFeatures = trainFeatures;
         TrainLabels = trainLabels;
-        TrainTargets = nn.functional.one_hot(trainLabels, classCount).to_type(ScalarType.Float32);
+        TrainTargets = OneHot(trainLabels, classCount);
         ValidationFeatures = validationFeatures;
         ValidationLabels = validationLabels;
     }
@@ -68,6 +69,11 @@ public sealed class BatchedTask
         var stacked = rowsOfAllTasks.reshape([tasks, rows, .. trailing]);
         return tasks == members ? stacked : stacked.expand([members, rows, .. trailing]);
     }
+
+    /// <summary>One-hot targets [P, B, K]; labels shared by every member are encoded once and expanded.</summary>
+    private static Tensor OneHot(Tensor labels, int classCount) => RowSpaceFirstLayer.IsShared(labels)
+        ? nn.functional.one_hot(labels.narrow(0, 0, 1), classCount).to_type(ScalarType.Float32).expand([labels.shape[0], -1, -1])
+        : nn.functional.one_hot(labels, classCount).to_type(ScalarType.Float32);
 
     private static bool SameClasses(IReadOnlyList<int>? a, IReadOnlyList<int>? b) =>
         a is null || b is null ? a is null && b is null : a.SequenceEqual(b);

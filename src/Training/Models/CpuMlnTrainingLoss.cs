@@ -12,10 +12,12 @@ namespace MetaLoss.Training.Models;
 /// the elements in vector lanes and an element's hidden units in registers, so that none of the
 /// twenty-odd [P, H, M] tensors of the op-by-op form is ever written to memory. Its tanh is
 /// <see cref="VectorTanh"/> rather than libtorch's, so its bits differ from that form's by float
-/// rounding. Its own steps depend on a member's inputs alone (not on the thread or the vector
-/// width); the target channel it starts from is one batched product over the group, whose kernel
-/// MKL may choose by the group's size (its AVX-512 path does), so a member's bits are those of its
-/// group. The run's plan fixes every group, so runs stay bit-identical on a machine.
+/// rounding. A member's loss and gradient depend on its own inputs alone (not on its group, the
+/// thread or the vector width): there is no product over the group, not even for the target channel,
+/// which it computes itself (a one-hot target takes two values, so each member's target function is
+/// evaluated twice). The classifier's products are batched over the group, and MKL may choose their
+/// kernels by the group's size (its AVX-512 path does so for bmm), so an episode's bits are those of
+/// its group. The run's plan fixes every group, so runs stay bit-identical on a machine.
 /// </summary>
 public sealed class CpuMlnTrainingLoss : ITrainingLoss
 {
@@ -25,7 +27,10 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
     private readonly float[][] _stacked;
     // da/dg's factor w4 ga / B per member and integration channel.
     private readonly float[] _predictionGradient;
-    private readonly float[] _targetChannel;
+    // One-hot targets, padded, for every member or once when the group shares them (expanded rows),
+    // and each member's target function at 0 and at 1.
+    private readonly float[] _targets, _targetOutputs;
+    private readonly bool _sharedTargets;
     private readonly float[] _logProbabilities, _probabilities, _terms, _inputGradient;
     private readonly Vector<float>[] _hidden, _stepBias;
 
@@ -47,16 +52,37 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
 
         // Whole vectors only: each member's elements are padded to a multiple of the width with zeros, whose results are never read.
         _padded = (_elements + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
-        _targetChannel = new float[_members * _padded];
-        using (var scope = NewDisposeScope())
-        using (no_grad())
+        _sharedTargets = RowSpaceFirstLayer.IsShared(oneHotTargets);
+        using var firstMember = _sharedTargets ? oneHotTargets.narrow(0, 0, 1) : null;
+        var targets = HostValues.Floats(firstMember ?? oneHotTargets);
+        _targets = new float[targets.Length / _elements * _padded];
+        for (var i = 0; i < targets.Length; i++)
         {
-            var channel = HostValues.Floats(mln.TargetChannel(oneHotTargets));
-            for (var p = 0; p < _members; p++) Array.Copy(channel, p * _elements, _targetChannel, p * _padded, _elements);
+            if (targets[i] is not (0 or 1))
+                throw new ArgumentException($"the CPU form of the MLN's loss takes one-hot targets (0 or 1), got {targets[i]} at element {i}");
+            _targets[i / _elements * _padded + i % _elements] = targets[i];
         }
+        _targetOutputs = new float[2 * _members];
+        for (var p = 0; p < _members; p++) (_targetOutputs[2 * p], _targetOutputs[2 * p + 1]) = (TargetOutput(p, 0), TargetOutput(p, 1));
         (_logProbabilities, _probabilities, _terms, _inputGradient) = (new float[_padded], new float[_padded], new float[_padded], new float[_padded]);
         _hidden = new Vector<float>[_hiddenUnits];
         _stepBias = new Vector<float>[_hiddenUnits];
+    }
+
+    /// <summary>
+    /// Member p's target function at a one-hot value y (0 or 1): w2 . tanh(w1 y + b1) + b2. A target
+    /// element takes one of these two values, so the channel costs two evaluations a member, not one a element.
+    /// </summary>
+    private float TargetOutput(int member, float y)
+    {
+        var hiddenUnits = _stacked[Target + 1].Length / _members;
+        var output = new Vector<float>(_stacked[Target + 3][member]);
+        for (var j = member * hiddenUnits; j < (member + 1) * hiddenUnits; j++)
+        {
+            var h = VectorTanh.Of(Vector.FusedMultiplyAdd(new Vector<float>(y), new Vector<float>(_stacked[Target][j]), new Vector<float>(_stacked[Target + 1][j])));
+            output = Vector.FusedMultiplyAdd(h, new Vector<float>(_stacked[Target + 2][j]), output);
+        }
+        return output[0];
     }
 
     public (Tensor Values, Tensor Gradient) ValuesAndGradient(Tensor logits, double progress)
@@ -129,7 +155,8 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
             var bias = new Vector<float>(_stacked[Prediction + 1][hidden + j]);
             _stepBias[j] = _progressInput ? Vector.FusedMultiplyAdd(new Vector<float>(_stacked[Progress][hidden + j]), new Vector<float>(progress), bias) : bias;
         }
-        var targetOffset = member * _padded;
+        var targetOffset = _sharedTargets ? 0 : member * _padded;
+        var (absent, present) = (new Vector<float>(_targetOutputs[2 * member]), new Vector<float>(_targetOutputs[2 * member + 1]));
         for (var e = 0; e < _terms.Length; e += Vector<float>.Count)
         {
             var probability = new Vector<float>(_probabilities, e);
@@ -143,7 +170,7 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
                 prediction = Vector.FusedMultiplyAdd(h, new Vector<float>(hiddenOut[j]), prediction);
             }
 
-            var target = new Vector<float>(_targetChannel, targetOffset + e);
+            var target = Vector.ConditionalSelect(Vector.Equals(new Vector<float>(_targets, targetOffset + e), Vector<float>.One), present, absent);
             var term = integrationOutBias;
             var predictionGradient = Vector<float>.Zero;
             for (var c = 0; c < _channels; c++)

@@ -57,11 +57,40 @@ public class MlnTrainingLossSpecs
         Assert.IsType<CpuMlnTrainingLoss>(training);
     }
 
+    [Fact]
+    public void Should_refuse_targets_that_are_not_one_hot_on_the_cpu()
+    {
+        using var scope = NewDisposeScope();
+        using var mln = new MetaLossNetwork(Architecture, Architecture.RandomParameters(1));
+        var smoothed = full([1, 4, 5], 0.2f);
+
+        var error = Assert.Throws<ArgumentException>(() => new CpuMlnTrainingLoss(mln, smoothed));
+        Assert.Contains("one-hot", error.Message);
+    }
+
+    /// <summary>The fused loss has no product over the group (MKL's AVX-512 path picks a batched kernel by the batch's size).</summary>
+    [Fact]
+    public void Should_give_a_member_the_same_bits_alone_and_in_a_group()
+    {
+        using var scope = NewDisposeScope();
+        var generator = new Generator(11);
+        var logits = randn([4, 9, 6], generator: generator).mul_(2f.ToScalar());
+        var targets = nn.functional.one_hot(randint(0, 6, [4, 9], generator: generator, dtype: ScalarType.Int64), 6).to_type(ScalarType.Float32);
+        var phis = Enumerable.Range(0, 4).Select(p => MlnArchitecture.Default.RandomParameters((ulong)(p + 20))).ToList();
+        var group = GroupBits(phis, targets, logits);
+
+        var elements = 9 * 6;
+        for (var p = 0; p < 4; p++)
+        {
+            var alone = GroupBits([phis[p]], targets[p].unsqueeze(0), logits[p].unsqueeze(0));
+            Assert.Equal(group.Values[p], alone.Values[0]);
+            Assert.Equal(group.Gradient[(p * elements)..((p + 1) * elements)], alone.Gradient);
+        }
+    }
+
     /// <summary>
-    /// A member's target channel is one batched product over its group, and MKL's AVX-512 path picks
-    /// its batched kernel by the group's size, so a member alone can differ from the same member in a
-    /// group in the last bits; the run's plan fixes every group, so what runs need is that a group's
-    /// bits never depend on where its tensors happen to lie in memory or on what ran before.
+    /// The run's plan fixes every group, so what runs need is that a group's bits never depend on
+    /// where its tensors happen to lie in memory or on what ran before.
     /// </summary>
     [Fact]
     public void Should_give_a_group_the_same_bits_every_time_wherever_its_tensors_lie()
