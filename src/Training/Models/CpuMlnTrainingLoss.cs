@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TorchSharp;
 using static MetaLoss.Training.Models.MetaLossNetwork;
@@ -106,6 +107,7 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
     }
 
     /// <summary>log y and y = softmax of every row of one member's logits, the exponentials a vector at a time.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void LogSoftmax(ReadOnlySpan<float> logits)
     {
         for (var start = 0; start < _elements; start += _classes)
@@ -136,6 +138,7 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
     /// Every element's loss term o and its gradient with respect to log y (directly and through y),
     /// the steps of <see cref="MlnTrainingLoss"/>'s derivation, a vector of elements at a time.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Elements(int member, float progress)
     {
         // Member p's rows of the stacked tensors: [P, 2, H] and [P, 2, C] weights (first input's row
@@ -199,6 +202,7 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
     private static Vector<float> OneMinusSquare(Vector<float> v) => Vector.FusedMultiplyAdd(-v, v, Vector<float>.One);
 
     /// <summary>The member's loss (terms summed over classes, averaged over rows), and its logit gradient through log_softmax.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private float Rows(Span<float> gradient)
     {
         var total = 0f;
