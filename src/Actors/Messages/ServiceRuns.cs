@@ -41,7 +41,7 @@ public enum RunChange
 
 /// <summary>
 /// One run of the service as the registry sees it: its name, identity, state, weight in the fair
-/// share (<paramref name="Priority"/>) and latest progress.
+/// share (<paramref name="Priority"/>) and latest progress; for a refused run, why (<paramref name="Refusal"/>).
 /// </summary>
 public sealed record RunInfo(
     string Name,
@@ -54,4 +54,5 @@ public sealed record RunInfo(
     int EpisodesPerGeneration,
     long EpisodesCompleted,
     double? BestFitness,
-    double? BestValidationScore) : IServiceMessage;
+    double? BestValidationScore,
+    string? Refusal = null) : IServiceMessage;

@@ -53,15 +53,15 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<RunRefused>("RGF1", ServiceFormat.WriteRunRefused, ServiceFormat.ReadRunRefused),
         Format.Of<RunLifecycleChanged>("RGL1", ServiceFormat.WriteRunLifecycleChanged, ServiceFormat.ReadRunLifecycleChanged),
         // Service requests, answers and pushes.
-        Format.Of<RunInfo>("RI1", ServiceFormat.WriteRunInfo, ServiceFormat.ReadRunInfo),
+        Format.Of<RunInfo>("RI2", ServiceFormat.WriteRunInfo, ServiceFormat.ReadRunInfo),
         Format.Of<SubmitRun>("SUB2", ServiceFormat.WriteSubmitRun, ServiceFormat.ReadSubmitRun),
         Format.Of<RunPreparing>("SUBP1", (w, m) => w.Write(m.Name), r => new RunPreparing(r.ReadString())),
-        Format.Of<RunExists>("SUBE1", (w, m) => w.WriteRunInfo(m.Run), r => new RunExists(r.ReadRunInfo())),
+        Format.Of<RunExists>("SUBE2", (w, m) => w.WriteRunInfo(m.Run), r => new RunExists(r.ReadRunInfo())),
         Format.Of<SubmitRefused>("SUBR1", ServiceFormat.WriteSubmitRefused, ServiceFormat.ReadSubmitRefused),
         Format.Of<ListRuns>("LR1", (_, _) => { }, _ => ListRuns.Instance),
-        Format.Of<RunList>("RLS1", ServiceFormat.WriteRunList, ServiceFormat.ReadRunList),
+        Format.Of<RunList>("RLS2", ServiceFormat.WriteRunList, ServiceFormat.ReadRunList),
         Format.Of<GetRunDetail>("GRD1", (w, m) => w.Write(m.Name), r => new GetRunDetail(r.ReadString())),
-        Format.Of<RunDetail>("RD2", ServiceFormat.WriteRunDetail, ServiceFormat.ReadRunDetail),
+        Format.Of<RunDetail>("RD3", ServiceFormat.WriteRunDetail, ServiceFormat.ReadRunDetail),
         Format.Of<RunNotFound>("RNF1", (w, m) => w.Write(m.Name), r => new RunNotFound(r.ReadString())),
         Format.Of<ChangeRun>("CR1", ServiceFormat.WriteChangeRun, ServiceFormat.ReadChangeRun),
         Format.Of<ChangeRefused>("CRR1", (w, m) => w.Write(m.Reason), r => new ChangeRefused(r.ReadString())),
@@ -69,7 +69,7 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<BestMln>("BM2", ServiceFormat.WriteBestMln, ServiceFormat.ReadBestMln),
         Format.Of<SubscribeService>("SSV1", (_, _) => { }, _ => SubscribeService.Instance),
         Format.Of<RunGenerationCompleted>("RGC1", ServiceFormat.WriteRunGenerationCompleted, ServiceFormat.ReadRunGenerationCompleted),
-        Format.Of<RunStateChanged>("RSC1", (w, m) => w.WriteRunInfo(m.Run), r => new RunStateChanged(r.ReadRunInfo())),
+        Format.Of<RunStateChanged>("RSC2", (w, m) => w.WriteRunInfo(m.Run), r => new RunStateChanged(r.ReadRunInfo())),
         Format.Of<NodeChanged>("NC1", ServiceFormat.WriteNodeChanged, ServiceFormat.ReadNodeChanged),
     ];
 

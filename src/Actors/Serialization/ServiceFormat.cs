@@ -18,6 +18,7 @@ internal static class ServiceFormat
         writer.Write(run.EpisodesCompleted);
         writer.WriteOptional(run.BestFitness);
         writer.WriteOptional(run.BestValidationScore);
+        writer.WriteOptional(run.Refusal, (w, reason) => w.Write(reason));
     }
 
     public static RunInfo ReadRunInfo(this BinaryReader reader) => new(
@@ -31,7 +32,8 @@ internal static class ServiceFormat
         reader.ReadInt32(),
         reader.ReadInt64(),
         reader.ReadOptionalDouble(),
-        reader.ReadOptionalDouble());
+        reader.ReadOptionalDouble(),
+        reader.ReadOptional(r => r.ReadString()));
 
     public static void WriteSubmitRun(this BinaryWriter writer, SubmitRun submit)
     {

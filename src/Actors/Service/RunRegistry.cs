@@ -391,7 +391,7 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         return new RunInfo(run.Name, run.Id, run.State, run.Priority,
             progress?.Generation ?? 0, run.Settings.Generations,
             progress?.EpisodesDoneThisGeneration ?? 0, progress?.EpisodesPerGeneration ?? run.Settings.EpisodesPerGeneration,
-            progress?.EpisodesCompleted ?? 0, progress?.BestFitness, progress?.Recent.LastOrDefault()?.BestValidationScore);
+            progress?.EpisodesCompleted ?? 0, progress?.BestFitness, progress?.Recent.LastOrDefault()?.BestValidationScore, run.Refusal);
     }
 
     /// <summary>The run whose population sent a message: populations are `population` children of `run-NAME` supervisors.</summary>

@@ -3,14 +3,18 @@ using MetaLoss.Actors.Messages;
 
 namespace MetaLoss.Host.Api;
 
-/// <summary>A run as the API shows it (SERVICE.md's RunJson); <see cref="State"/> is the lifecycle in lower case.</summary>
+/// <summary>
+/// A run as the API shows it; <see cref="State"/> is the lifecycle in lower case, and a refused run
+/// says why in <see cref="Refusal"/> (left out otherwise).
+/// </summary>
 public sealed record RunJson(
     string Name, string Id, string State, int Priority, long Generation, int Generations, int EpisodesDoneThisGeneration,
-    int EpisodesPerGeneration, long EpisodesCompleted, double? BestFitness, double? BestValidationScore)
+    int EpisodesPerGeneration, long EpisodesCompleted, double? BestFitness, double? BestValidationScore,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Refusal = null)
 {
     public static RunJson From(RunInfo run) =>
         new(run.Name, run.Id.Value, StateName(run.State), run.Priority, run.Generation, run.Generations, run.EpisodesDoneThisGeneration,
-            run.EpisodesPerGeneration, run.EpisodesCompleted, run.BestFitness, run.BestValidationScore);
+            run.EpisodesPerGeneration, run.EpisodesCompleted, run.BestFitness, run.BestValidationScore, run.Refusal);
 
     public static string StateName(RunLifecycle state) => state.ToString().ToLowerInvariant();
 }

@@ -180,7 +180,7 @@ internal static class Samples
             ["RunInfo"] = runInfo,
             ["RunInfo (submitted, no fitness yet)"] = runInfo with { State = RunLifecycle.Submitted, Generation = 0, EpisodesCompleted = 0, BestFitness = null, BestValidationScore = null },
             ["RunInfo (preparing)"] = runInfo with { State = RunLifecycle.Preparing, Generation = 0, EpisodesCompleted = 0, BestFitness = null, BestValidationScore = null },
-            ["RunInfo (refused)"] = runInfo with { State = RunLifecycle.Refused, Generation = 0, EpisodesCompleted = 0, BestFitness = null, BestValidationScore = null },
+            ["RunInfo (refused)"] = runInfo with { State = RunLifecycle.Refused, Generation = 0, EpisodesCompleted = 0, BestFitness = null, BestValidationScore = null, Refusal = "fashion-mnist-train has 100 images, fewer than its episodes need" },
             ["SubmitRun"] = new SubmitRun("fashion-baseline", Settings, 3),
             ["RunExists"] = new RunExists(runInfo),
             ["SubmitRefused"] = new SubmitRefused("run fashion-baseline exists with other settings: seed: journal has 1, asked for 2 — ε", Conflict: true),

@@ -57,8 +57,10 @@ public sealed class DashboardSpecs
         await SubmitThroughForm(page, "bad-data", """{"perClass": 100000}""");
         await Expect(page.Locator("#submit-message")).ToContainTextAsync("Refused: run 'bad-data' could not be prepared: an episode takes 100,000 training images",
             new() { Timeout = RunTimeout });
-        // Listed as refused (pushed over the stream), so the reason is one click away.
+        // Listed as refused (pushed over the stream), its card saying why instead of showing progress.
         await Expect(page.Locator(".run-card[data-run='bad-data']")).ToHaveAttributeAsync("data-state", "refused");
+        await Expect(page.Locator(".run-card[data-run='bad-data'] .refusal")).ToContainTextAsync("refused: an episode takes 100,000 training images");
+        await Expect(page.Locator(".run-card[data-run='bad-data'] .progress-line")).ToBeHiddenAsync();
         await Expect(page.Locator(".run-card[data-run='bad-data'] .actions button:visible")).ToHaveCountAsync(0);
 
         await SubmitThroughForm(page, "form-run", OtherSettings, SmallRun.Generations, seed: 7);

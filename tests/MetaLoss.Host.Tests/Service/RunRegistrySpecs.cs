@@ -98,6 +98,8 @@ public sealed class RunRegistrySpecs
         var listed = (await service.Ask<RunList>(ListRuns.Instance)).Runs;
         Assert.Equal(["twice", "fine"], listed.Select(r => r.Name));
         Assert.Equal(RunLifecycle.Refused, listed[1].State);
+        Assert.Contains("100,000 training images", listed[1].Refusal);
+        Assert.Null(listed[0].Refusal);
         Assert.Contains("100,000 training images", Assert.IsType<SubmitRefused>(await service.Ask<IServiceMessage>(new GetRunDetail("fine"))).Reason);
         Assert.Contains("was refused", Assert.IsType<ChangeRefused>(await service.Ask<IServiceMessage>(new ChangeRun("fine", RunChange.Pause))).Reason);
         Assert.IsType<RunNotFound>(await service.Ask<IServiceMessage>(new GetBestMln("fine")));

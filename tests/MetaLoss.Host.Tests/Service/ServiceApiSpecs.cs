@@ -157,7 +157,11 @@ public class ServiceApiSpecs
         Assert.True(runs.ExitCode == 0, runs.Output);
         Assert.Contains(runs.Output.Split('\n'), l => l.StartsWith("cli-run ") && l.Contains("finished") && l.Contains("3/3"));
         // A refused run stays listed, saying so, until its name is submitted again.
-        Assert.Contains(runs.Output.Split('\n'), l => l.StartsWith("bad-data ") && l.Contains("refused") && l.Contains("0/3"));
+        var lines = runs.Output.Split('\n');
+        var refusedLine = Array.FindIndex(lines, l => l.StartsWith("bad-data ") && l.Contains("refused") && l.Contains("0/3"));
+        Assert.True(refusedLine >= 0, runs.Output);
+        // With the reason under it, as the preparation gave it.
+        Assert.Contains("refused: an episode takes 100,000 training images", lines[refusedLine + 1]);
         var status = Cli("status", "--server", server, "--name", "cli-run");
         Assert.True(status.ExitCode == 0, status.Output);
         Assert.Contains("finished: 3/3 generations", status.Output);

@@ -47,6 +47,7 @@ class RunCard {
       generations: h('span', { class: 'generations' }),
       episodesThisGeneration: h('span', { class: 'episodes-this-generation' }),
       progress: h('progress', { max: 1, value: 0 }),
+      refusal: h('p', { class: 'refusal', hidden: true }),
       episodes: h('dd', { class: 'episodes' }),
       bestFitness: h('dd', { class: 'best-fitness' }),
       bestValidation: h('dd', { class: 'best-validation' }),
@@ -62,6 +63,7 @@ class RunCard {
       h('p', { class: 'progress-line' },
         'generation ', c.generation, ' / ', c.generations, h('span', { class: 'muted' }, ' · episodes this generation ', c.episodesThisGeneration)),
       c.progress,
+      c.refusal,
       h('dl', { class: 'run-stats' },
         h('div', {}, h('dt', {}, 'episodes'), c.episodes),
         h('div', {}, h('dt', {}, 'best fitness'), c.bestFitness),
@@ -84,6 +86,9 @@ class RunCard {
     c.bestFitness.textContent = score(run.bestFitness);
     c.bestValidation.textContent = score(run.bestValidationScore);
     c.priority.textContent = String(run.priority);
+    // A refused run never ran: its reason, not its (empty) progress.
+    c.refusal.textContent = run.refusal ? `refused: ${run.refusal}` : '';
+    c.refusal.hidden = !run.refusal;
     for (const [change, button] of Object.entries(this.#buttons)) button.hidden = !changes[change].includes(run.state);
   }
 
