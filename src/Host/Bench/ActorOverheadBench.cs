@@ -67,8 +67,8 @@ public static class ActorOverheadBench
 
     /// <summary>
     /// `evolve`'s default run, whose groups hold one episode index and share their task; and the
-    /// template's regime, the fixed 10-class episode a plain PyTorch script runs, planned
-    /// candidate-major as `evolve --task-classes all` plans it. Both start from a random MLN (the
+    /// template's regime, the fixed 10-class episode shape a plain PyTorch script runs, on the
+    /// default's sources (which vary, so it too is planned episode-major). Both start from a random MLN (the
     /// warm-start fit is not what is measured here) and have no meta-validation, so every generation
     /// holds the same episodes.
     /// </summary>
