@@ -73,10 +73,7 @@ public class MlnTrainingLossSpecs
     public void Should_give_a_member_the_same_bits_alone_and_in_a_group()
     {
         using var scope = NewDisposeScope();
-        var generator = new Generator(11);
-        var logits = randn([4, 9, 6], generator: generator).mul_(2f.ToScalar());
-        var targets = nn.functional.one_hot(randint(0, 6, [4, 9], generator: generator, dtype: ScalarType.Int64), 6).to_type(ScalarType.Float32);
-        var phis = Enumerable.Range(0, 4).Select(p => MlnArchitecture.Default.RandomParameters((ulong)(p + 20))).ToList();
+        var (logits, targets, phis) = GroupOfFour();
         var group = GroupBits(phis, targets, logits);
 
         var elements = 9 * 6;
@@ -96,10 +93,7 @@ public class MlnTrainingLossSpecs
     public void Should_give_a_group_the_same_bits_every_time_wherever_its_tensors_lie()
     {
         using var scope = NewDisposeScope();
-        var generator = new Generator(11);
-        var logits = randn([4, 9, 6], generator: generator).mul_(2f.ToScalar());
-        var targets = nn.functional.one_hot(randint(0, 6, [4, 9], generator: generator, dtype: ScalarType.Int64), 6).to_type(ScalarType.Float32);
-        var phis = Enumerable.Range(0, 4).Select(p => MlnArchitecture.Default.RandomParameters((ulong)(p + 20))).ToList();
+        var (logits, targets, phis) = GroupOfFour();
         var first = GroupBits(phis, targets, logits);
 
         // Tensors made from arrays start wherever the managed heap puts them: shift it between groups.
@@ -112,6 +106,15 @@ public class MlnTrainingLossSpecs
             Assert.Equal(first.Gradient, bits.Gradient);
         }
         GC.KeepAlive(shifts);
+    }
+
+    /// <summary>Logits [4, 9, 6], one-hot targets and four MLNs' parameters, the same every call.</summary>
+    private static (Tensor Logits, Tensor Targets, List<float[]> Phis) GroupOfFour()
+    {
+        var generator = new Generator(11);
+        var logits = randn([4, 9, 6], generator: generator).mul_(2f.ToScalar());
+        var targets = nn.functional.one_hot(randint(0, 6, [4, 9], generator: generator, dtype: ScalarType.Int64), 6).to_type(ScalarType.Float32);
+        return (logits, targets, [.. Enumerable.Range(0, 4).Select(p => MlnArchitecture.Default.RandomParameters((ulong)(p + 20)))]);
     }
 
     private static (float[] Values, float[] Gradient) GroupBits(List<float[]> phis, Tensor targets, Tensor logits)
