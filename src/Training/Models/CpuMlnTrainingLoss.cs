@@ -22,7 +22,7 @@ namespace MetaLoss.Training.Models;
 /// </summary>
 public sealed class CpuMlnTrainingLoss : ITrainingLoss
 {
-    private readonly int _members, _rows, _classes, _elements, _padded, _hiddenUnits, _channels;
+    private readonly int _members, _rows, _classes, _elements, _padded, _hiddenUnits, _targetHiddenUnits, _channels;
     private readonly bool _progressInput;
     // Each MLN tensor's values for all members, member after member, as MetaLossNetwork stacks them.
     private readonly float[][] _stacked;
@@ -44,7 +44,7 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
         (_members, _rows, _classes) = ((int)oneHotTargets.shape[0], (int)oneHotTargets.shape[1], (int)oneHotTargets.shape[2]);
         _elements = _rows * _classes;
         _progressInput = mln.Architecture.ProgressInput;
-        (_hiddenUnits, _channels) = (mln.Architecture.PredictionHidden, mln.Architecture.IntegrationChannels);
+        (_hiddenUnits, _targetHiddenUnits, _channels) = (mln.Architecture.PredictionHidden, mln.Architecture.TargetHidden, mln.Architecture.IntegrationChannels);
         _stacked = mln.StackedValues();
         _predictionGradient = new float[_members * _channels];
         for (var p = 0; p < _members; p++)
@@ -72,13 +72,12 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
 
     /// <summary>
     /// Member p's target function at a one-hot value y (0 or 1): w2 . tanh(w1 y + b1) + b2. A target
-    /// element takes one of these two values, so the channel costs two evaluations a member, not one a element.
+    /// element takes one of these two values, so the channel costs two evaluations a member, not one an element.
     /// </summary>
     private float TargetOutput(int member, float y)
     {
-        var hiddenUnits = _stacked[Target + 1].Length / _members;
         var output = new Vector<float>(_stacked[Target + 3][member]);
-        for (var j = member * hiddenUnits; j < (member + 1) * hiddenUnits; j++)
+        for (var j = member * _targetHiddenUnits; j < (member + 1) * _targetHiddenUnits; j++)
         {
             var h = VectorTanh.Of(Vector.FusedMultiplyAdd(new Vector<float>(y), new Vector<float>(_stacked[Target][j]), new Vector<float>(_stacked[Target + 1][j])));
             output = Vector.FusedMultiplyAdd(h, new Vector<float>(_stacked[Target + 2][j]), output);
