@@ -81,7 +81,10 @@ public sealed class BatchedMlpClassifier : IBatchedClassifier
 
     public int Members { get; }
 
-    /// <summary>The weights and biases as they stand (the first layer's pending steps folded in).</summary>
+    /// <summary>
+    /// The weights and biases as they stand (the first layer's pending steps folded in), to read: a
+    /// paired group's first layer may still be one tensor expanded to every member.
+    /// </summary>
     public IEnumerable<Tensor> Parameters
     {
         get
