@@ -40,7 +40,7 @@ public static class LaunchBoundProxy
             var floor = largeFlops / (ceiling.For(torchThreads) * 1e9);
             Console.WriteLine($"  {torchThreads} torch thread(s): P=1 {one * 1000,7:F2} ms, P={Large} {large * 1000,7:F2} ms: " +
                               $"{ratio:F2}x (target at most {Target:F0}x: {(ratio <= Target ? "met" : "NOT met")}), {Large / large:F0} episodes/s; " +
-                              $"P={Large}'s products alone at the ceiling: {floor * 1000:F3} ms, so no group of {Large} can be under {floor / one:F2}x here");
+                              $"P={Large}'s products alone at the ceiling: {floor * 1000:F3} ms, so no group of {Large} can be under {floor / one:F3}x here");
         }
         PrintPhases(catalog, rounds);
         Console.WriteLine($"load average after: {LoadAverage.Now()}");
