@@ -12,10 +12,10 @@ namespace MetaLoss.Host.Tests.Service;
 public static class ServiceRuns
 {
     /// <summary>A finished `metaloss evolve` of <see cref="SmallRun"/> with a random initial MLN: the reference a service run must equal.</summary>
-    public static async Task<PopulationState> Evolved(int seed)
+    public static async Task<PopulationState> Evolved(int seed, int generations = SmallRun.Generations)
     {
         var directory = SmallRun.NewDirectory();
-        var (code, output) = MetalossProcess.Run(SmallRun.Timeout, SmallRun.EvolveWithSeed(directory, seed, "--init", "random"));
+        var (code, output) = MetalossProcess.Run(SmallRun.Timeout, SmallRun.EvolveFor(directory, seed, generations, "--init", "random"));
         Assert.True(code == 0, output);
         var state = await SmallRun.State(directory);
         Assert.True(state.Finished);
