@@ -57,6 +57,20 @@ public sealed class HostBuildNeededSpecs : IDisposable
     }
 
     [Fact]
+    public void Should_ask_for_a_build_when_the_last_one_was_for_another_backend()
+    {
+        StampBuild();
+
+        Assert.True(Needed(backend: "cuda"));
+        Write("src/Host/obj/metaloss-built.stamp", Built, "cuda\n");
+        Assert.False(Needed(backend: "cuda"));
+        Assert.True(Needed());
+        // A stamp from before stamps named their backend.
+        Write("src/Host/obj/metaloss-built.stamp", Built, "");
+        Assert.True(Needed());
+    }
+
+    [Fact]
     public void Should_not_count_build_outputs_or_files_outside_the_inputs()
     {
         string[] outside = ["src/Training/bin/Release/net10.0/MetaLoss.Training.dll", "src/Host/obj/project.assets.json", "README.md", "runs/first/journal.db"];
@@ -73,23 +87,26 @@ public sealed class HostBuildNeededSpecs : IDisposable
     private void StampBuild()
     {
         Write("src/Host/bin/Release/net10.0/metaloss.dll", Built);
-        Write("src/Host/obj/metaloss-built.stamp", Built);
+        Write("src/Host/obj/metaloss-built.stamp", Built, "cpu\n");
         foreach (var folder in Directory.GetDirectories(_root, "*", SearchOption.AllDirectories).Append(_root))
             Directory.SetLastWriteTimeUtc(folder, Built.AddHours(-1));
         Assert.False(Needed());
     }
 
-    private void Write(string relative, DateTime time)
+    private void Write(string relative, DateTime time, string? text = null)
     {
         var path = Path.Combine(_root, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, relative);
+        File.WriteAllText(path, text ?? relative);
         File.SetLastWriteTimeUtc(path, time);
     }
 
-    private bool Needed()
+    /// <summary>The script's answer with TorchBackend as given (null: unset, the CPU default).</summary>
+    private bool Needed(string? backend = null)
     {
         var info = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment.Remove("TorchBackend");
+        if (backend is not null) info.Environment["TorchBackend"] = backend;
         info.ArgumentList.Add(Script);
         info.ArgumentList.Add(_root);
         using var process = Process.Start(info)!;
