@@ -25,4 +25,8 @@ public static class ErrorText
     public const int MaxLength = 2_000;
 
     public static string Bounded(string text) => text.Length <= MaxLength ? text : text[..MaxLength] + "...";
+
+    /// <summary>The bounded message of what went wrong: of the first inner exception when a task wrapped it.</summary>
+    public static string Of(Exception e) =>
+        Bounded((e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e).Message);
 }

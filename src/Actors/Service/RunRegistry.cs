@@ -13,7 +13,8 @@ namespace MetaLoss.Actors.Service;
 /// exist and where each stands in its life. Each run is a <see cref="PopulationActor"/> child (under
 /// its own backoff supervisor) persisting as `population-&lt;run id&gt;`, exactly the actor `evolve`
 /// runs, so a run here ends bit-identical to `evolve` with the same settings. The
-/// <see cref="EpisodeScheduler"/> child shares the evaluators among the running runs. After a crash
+/// <see cref="EpisodeScheduler"/> child shares the evaluators among the running runs, and the
+/// <see cref="RunPreparer"/> child prepares submitted runs a few at a time. After a crash
 /// the registry recovers, and every run it had running resumes from its own journal by itself.
 /// </summary>
 public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
@@ -39,6 +40,7 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
     private readonly ServicePushes _pushes = new(PushInterval);
     private RegistryState _state = RegistryState.Empty;
     private IActorRef _scheduler = ActorRefs.Nobody;
+    private IActorRef _preparer = ActorRefs.Nobody;
     private DateTime _lastResubscribe = DateTime.MinValue;
 
     public RunRegistry(RunPreparation prepare, PopulationOptions populationOptions, JournalRetries journalRetries)
@@ -51,8 +53,8 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         Recover<RecoveryCompleted>(_ => ResumeRuns());
 
         Command<SubmitRun>(OnSubmit);
-        Command<Prepared>(OnPrepared);
-        Command<PreparationFailed>(OnPreparationFailed);
+        Command<RunPrepared>(OnPrepared);
+        Command<RunPreparationFailed>(OnPreparationFailed);
         Command<StartAnswered>(OnStartAnswered);
         Command<ListRuns>(_ => Sender.Tell(new RunList([.. _state.Runs.Select(Info)])));
         Command<GetRunDetail>(OnGetRunDetail);
@@ -92,6 +94,7 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
     protected override void PreStart()
     {
         _scheduler = Context.ActorOf(EpisodeScheduler.Props(), "scheduler");
+        _preparer = Context.ActorOf(RunPreparer.Props(_prepare, RunPreparer.AtOnce), "preparer");
         Timers.StartPeriodicTimer("tick", Tick.Instance, PushInterval);
         if (Context.System is ExtendedActorSystem { Provider: Akka.Cluster.ClusterActorRefProvider })
             Akka.Cluster.Cluster.Get(Context.System).Subscribe(Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
@@ -109,18 +112,18 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
 
     /// <summary>
     /// After recovery: every unfinished run gets its population back; running ones are scheduled,
-    /// unstarted ones started, and ones whose preparation a stop cut short are prepared again.
+    /// and unstarted ones, as well as ones whose preparation a stop cut short, are prepared again
+    /// (the same settings give the same start).
     /// </summary>
     private void ResumeRuns()
     {
         foreach (var run in _state.Runs)
         {
-            if (run.State == RunLifecycle.Preparing) Prepare(run);
+            if (run.State is RunLifecycle.Preparing or RunLifecycle.Submitted) Prepare(run);
             if (!run.Registered) continue;
             // Finished and cancelled runs too: their populations report the progress the run list shows.
             PopulationOf(run);
             if (run.State == RunLifecycle.Running) Schedule(run);
-            if (run.State == RunLifecycle.Submitted) Start(run, prepared: null);
         }
         if (_state.Runs.Count > 0)
             _log.Info("Run registry recovered {0} run(s): {1}", _state.Runs.Count,
@@ -154,15 +157,8 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         });
     }
 
-    /// <summary>The run's start, prepared off the registry's thread (seconds); the answer comes back as a message.</summary>
-    private void Prepare(RegisteredRun run)
-    {
-        var prepare = _prepare;
-        var (name, id, settings) = (run.Name, run.Id, run.Settings);
-        Task.Run(() => prepare(settings)).PipeTo(Self,
-            success: start => new Prepared(name, id, start),
-            failure: e => new PreparationFailed(name, id, Reason(e)));
-    }
+    /// <summary>The run's start, prepared by the preparer (seconds, a few runs at a time); the answer comes back as a message.</summary>
+    private void Prepare(RegisteredRun run) => _preparer.Tell(new PrepareRun(run.Name, run.Id, run.Settings));
 
     private static string? Refusal(SubmitRun submit)
     {
@@ -178,8 +174,14 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         }
     }
 
-    private void OnPrepared(Prepared prepared)
+    private void OnPrepared(RunPrepared prepared)
     {
+        // Registered before a stop, not yet started: prepared again as it was, it starts now.
+        if (_state.Find(prepared.Name) is { State: RunLifecycle.Submitted } submitted && submitted.Id == prepared.Id)
+        {
+            Start(submitted, prepared.Start);
+            return;
+        }
         // Cancelled meanwhile, or a second answer for one preparation (a restart prepares again): nothing to do.
         if (Preparing(prepared.Name, prepared.Id) is not { } preparing) return;
         Persist(new RunRegistered(preparing.Name, preparing.Id, preparing.Settings, preparing.Priority), e =>
@@ -193,8 +195,14 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         });
     }
 
-    private void OnPreparationFailed(PreparationFailed failed)
+    private void OnPreparationFailed(RunPreparationFailed failed)
     {
+        if (_state.Find(failed.Name) is { State: RunLifecycle.Submitted } submitted && submitted.Id == failed.Id)
+        {
+            // Stays submitted: the next start of the registry tries again.
+            _log.Error("Run {0} could not start: {1}", submitted.Name, failed.Reason);
+            return;
+        }
         if (Preparing(failed.Name, failed.Id) is null) return;
         Persist(new RunRefused(failed.Name, failed.Id, failed.Reason), e =>
         {
@@ -208,20 +216,13 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         _state.Find(name) is { State: RunLifecycle.Preparing } run && run.Id == id ? run : null;
 
     /// <summary>Hands the population its StartRun (prepared now, or again after a restart: the same settings give the same start).</summary>
-    private void Start(RegisteredRun run, StartRun? prepared)
+    private void Start(RegisteredRun run, StartRun prepared)
     {
         if (!_starting.Add(run.Name)) return;
-        var population = PopulationOf(run);
-        var prepare = _prepare;
         var name = run.Name;
-        var id = run.Id;
-        Task.Run(async () =>
-        {
-            var start = (prepared ?? prepare(run.Settings)) with { Run = id };
-            return await population.Ask<IPopulationMessage>(start, TimeSpan.FromMinutes(1));
-        }).PipeTo(Self,
+        PopulationOf(run).Ask<IPopulationMessage>(prepared with { Run = run.Id }, TimeSpan.FromMinutes(1)).PipeTo(Self,
             success: answer => new StartAnswered(name, answer),
-            failure: e => new StartAnswered(name, new RunRejected(Reason(e))));
+            failure: e => new StartAnswered(name, new RunRejected(ErrorText.Of(e))));
     }
 
     private void OnStartAnswered(StartAnswered answered)
@@ -268,6 +269,7 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
             _state = _state.Apply(e);
             var now = _state.Find(e.Name)!;
             _log.Info("Run {0} {1}", now.Name, now.State.ToString().ToLowerInvariant());
+            if (now.State == RunLifecycle.Cancelled) _preparer.Tell(new ForgetPreparation(now.Id));
             var info = Info(now);
             _populations.TryGetValue(now.Name, out var population);
             if (now.State == RunLifecycle.Running)
@@ -428,13 +430,6 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
     private static string NodeName(Address address) => EvaluatorRoster.NodeName(address);
 
     private bool IsSelf(Address address) => address.Equals(Akka.Cluster.Cluster.Get(Context.System).SelfAddress);
-
-    private static string Reason(Exception e) =>
-        ErrorText.Bounded((e is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : e).Message);
-
-    private sealed record Prepared(string Name, RunId Id, StartRun Start);
-
-    private sealed record PreparationFailed(string Name, RunId Id, string Reason);
 
     private sealed record StartAnswered(string Name, IPopulationMessage Answer);
 

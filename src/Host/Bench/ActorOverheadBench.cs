@@ -164,7 +164,7 @@ public static class ActorOverheadBench
             {
                 if (journal == Journal.Memory) builder.AddHocon(InMemoryJournal, HoconAddMode.Prepend);
                 if (journal == Journal.Service)
-                    builder.ConfigureRunService(new RunServiceSetup(evaluation, slots, runners, settings => new StartRun(settings, phi), _ => null, Clustered: false));
+                    builder.ConfigureRunService(new RunServiceSetup(evaluation, slots, runners, (settings, _) => new StartRun(settings, phi), _ => null, Clustered: false));
                 else
                     builder.ConfigurePopulation(evaluation, slots, runners, runId);
             });

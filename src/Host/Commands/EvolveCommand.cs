@@ -68,9 +68,9 @@ public static class EvolveCommand
             var runIdentity = await EvolveJournal.Open(directory, journal, RunIdOption.Read(result, runId), cluster?.Join is not null, cancellation);
             var failures = new HostFailures();
             var halt = new RunHalt();
-            var batches = new BatchesInFlight();
+            var torchWork = new TorchWorkInFlight();
             using var host = BuildHost(new MetalossSystem(baseConfig, evaluation, journal, cluster, failures), slots,
-                batches.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run), runIdentity, RunData.Check(catalog), halt);
+                torchWork.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run), runIdentity, RunData.Check(catalog), halt);
             await host.StartAsync(cancellation);
             try
             {
@@ -91,7 +91,7 @@ public static class EvolveCommand
             finally
             {
                 await host.StopAsync(CancellationToken.None);
-                batches.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
+                torchWork.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
             }
         });
         return command;

@@ -47,12 +47,12 @@ public static class NodeCommand
             catalog.Fingerprint(DatasetName.FashionMnistMetaTrain);
             catalog.Fingerprint(DatasetName.FashionMnistMetaValidation);
             var failures = new HostFailures();
-            var batches = new BatchesInFlight();
+            var torchWork = new TorchWorkInFlight();
             var work = new NodeWork();
             var halt = new RunHalt();
             using var host = MetalossHost.Build(new MetalossSystem(config, evaluation, null, cluster!, failures), builder => builder
                 .ConfigurePopulationProxy()
-                .ConfigureNodeEvaluators(evaluation, slots, batches.Counting(work.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run)),
+                .ConfigureNodeEvaluators(evaluation, slots, torchWork.Counting(work.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run)),
                     RunData.Check(catalog), halt));
             work.Joining();
             await host.StartAsync(cancellation);
@@ -100,7 +100,7 @@ public static class NodeCommand
             finally
             {
                 await host.StopAsync(CancellationToken.None);
-                batches.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
+                torchWork.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
             }
         });
         return command;

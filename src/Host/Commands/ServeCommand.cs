@@ -46,8 +46,8 @@ public static class ServeCommand
             using var catalog = new DatasetCatalog(datasets.Read(result));
             var failures = new HostFailures();
             var halt = new RunHalt();
-            var batches = new BatchesInFlight();
-            var service = RunServiceSetup.Create(catalog, settings.Evaluation, settings.Slots, settings.Cluster is not null, batches, halt);
+            var torchWork = new TorchWorkInFlight();
+            var service = RunServiceSetup.Create(catalog, settings.Evaluation, settings.Slots, settings.Cluster is not null, torchWork, halt);
             var actorSystem = new MetalossSystem(settings.Config, settings.Evaluation, journal, settings.Cluster, failures);
             await using var app = ApiServer.Build<RunRegistry>(endpoint, ClusterSettings.SystemName,
                 builder => builder.ConfigureMetaloss(actorSystem).ConfigureRunService(service), MetaLossMetrics.MeterName);
@@ -62,7 +62,7 @@ public static class ServeCommand
             finally
             {
                 await app.StopAsync(CancellationToken.None);
-                batches.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
+                torchWork.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
             }
         });
         return command;

@@ -29,9 +29,9 @@ public sealed record RunServiceSetup(
 {
     /// <summary>Everything from one dataset catalog: episodes run on it, and runs are prepared as `evolve` prepares them.</summary>
     public static RunServiceSetup Create(DatasetCatalog catalog, EvaluationConfig evaluation, IReadOnlyList<DeviceSlot> slots, bool clustered,
-        BatchesInFlight batches, RunHalt? halt) =>
-        new(evaluation, slots, batches.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run),
-            ServiceRunPreparation.For(catalog), RunData.Check(catalog), clustered, halt);
+        TorchWorkInFlight torchWork, RunHalt? halt) =>
+        new(evaluation, slots, torchWork.Counting(slot => new BatchedEpisodeRunner(catalog, slot.TorchDevice).Run),
+            torchWork.Counting(ServiceRunPreparation.For(catalog)), RunData.Check(catalog), clustered, halt);
 }
 
 public static class RunServiceConfiguration

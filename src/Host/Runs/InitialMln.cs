@@ -17,8 +17,11 @@ public static class InitialMln
 
     private static readonly LearningRateSchedule TunedDecay = new(LearningRateDecay.Cosine, 0.25);
 
-    /// <summary>The run's start; <paramref name="showProgress"/> draws the fit's progress on stderr (a terminal only).</summary>
-    public static StartRun Create(RunSettings settings, bool showProgress)
+    /// <summary>
+    /// The run's start; <paramref name="showProgress"/> draws the fit's progress on stderr (a terminal
+    /// only). A cancelled <paramref name="cancellation"/> ends the fit at its next step (OperationCanceledException).
+    /// </summary>
+    public static StartRun Create(RunSettings settings, bool showProgress, CancellationToken cancellation = default)
     {
         var stopwatch = Stopwatch.StartNew();
         var seed = SeedPath.Derive(settings.Seed, InitStream);
@@ -35,7 +38,11 @@ public static class InitialMln
         {
             Console.WriteLine($"Fitting the initial MLN to {reference.Label} ({warmStart.Steps} steps)...");
             using var progress = showProgress ? new ConsoleProgress("fitting the initial MLN: steps", warmStart.Steps) : null;
-            phi = MlnWarmStart.Fit(settings.Architecture, reference, warmStart, seed, progress is null ? null : progress.Report).Phi;
+            phi = MlnWarmStart.Fit(settings.Architecture, reference, warmStart, seed, steps =>
+            {
+                cancellation.ThrowIfCancellationRequested();
+                progress?.Report(steps);
+            }).Phi;
         }
         var agreement = MlnWarmStart.Measure(new LossSpec.MetaLoss(settings.Architecture, phi), crossEntropy, warmStart, seed);
         var fit = new InitialFit(agreement.Cosine, agreement.NormRatio);

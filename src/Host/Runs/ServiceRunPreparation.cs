@@ -11,11 +11,12 @@ namespace MetaLoss.Host.Runs;
 /// </summary>
 public static class ServiceRunPreparation
 {
-    public static RunPreparation For(DatasetCatalog catalog) => settings =>
+    public static RunPreparation For(DatasetCatalog catalog) => (settings, cancellation) =>
     {
         settings.Validate();
         var fingerprinted = RunData.Fingerprinted(settings, catalog);
+        cancellation.ThrowIfCancellationRequested();
         RunPreflight.Check(catalog, TrialEpisodes.Of(fingerprinted));
-        return InitialMln.Create(fingerprinted, showProgress: false);
+        return InitialMln.Create(fingerprinted, showProgress: false, cancellation);
     };
 }

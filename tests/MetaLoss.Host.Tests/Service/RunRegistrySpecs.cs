@@ -118,10 +118,11 @@ public sealed class RunRegistrySpecs
     {
         var settings = ServiceRuns.Small(seed: 5, generations: 3);
         var directory = SmallRun.NewDirectory();
-        // The first service's preparations never end: it stops while both runs are being prepared.
+        // The first service's preparations never end: it stops while both runs are being prepared
+        // (one at a time: "kept" blocks the preparer, "dropped" waits behind it).
         using var stopped = new ManualResetEventSlim();
         RunInfo taken;
-        await using (var service = await ServiceHost.Start(directory, preparation: _ => _ =>
+        await using (var service = await ServiceHost.Start(directory, preparation: _ => (_, _) =>
                      {
                          stopped.Wait();
                          throw new ArgumentException("this service stopped");
@@ -137,18 +138,22 @@ public sealed class RunRegistrySpecs
         }
         stopped.Set();
 
-        // A preparation that ends after its run was cancelled starts nothing.
+        // A preparation that ends well after its run was cancelled (one that does not heed the
+        // cancellation) starts nothing.
         using var released = new ManualResetEventSlim();
+        var lateBegun = new TaskCompletionSource();
         var lateDone = new TaskCompletionSource();
-        await using (var service = await ServiceHost.Start(directory, preparation: prepare => s =>
+        await using (var service = await ServiceHost.Start(directory, preparation: prepare => (s, c) =>
                      {
-                         if (s.Seed != 7) return prepare(s);
+                         if (s.Seed != 7) return prepare(s, c);
+                         lateBegun.SetResult();
                          released.Wait();
-                         try { return prepare(s); }
+                         try { return prepare(s, CancellationToken.None); }
                          finally { lateDone.SetResult(); }
                      }))
         {
             Assert.IsType<RunPreparing>(await service.Ask<IServiceMessage>(new SubmitRun("late", settings with { Seed = 7 }, 1)));
+            await lateBegun.Task.WaitAsync(Timeout);
             var late = Assert.IsType<RunInfo>(await service.Ask<IServiceMessage>(new ChangeRun("late", RunChange.Cancel)));
             released.Set();
             await lateDone.Task;

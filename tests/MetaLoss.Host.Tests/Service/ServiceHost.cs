@@ -23,13 +23,13 @@ public sealed class ServiceHost : IAsyncDisposable
 
     private readonly IHost _host;
     private readonly DatasetCatalog _catalog;
-    private readonly BatchesInFlight _batches;
+    private readonly TorchWorkInFlight _torchWork;
 
-    private ServiceHost(IHost host, DatasetCatalog catalog, BatchesInFlight batches, string directory)
+    private ServiceHost(IHost host, DatasetCatalog catalog, TorchWorkInFlight torchWork, string directory)
     {
         _host = host;
         _catalog = catalog;
-        _batches = batches;
+        _torchWork = torchWork;
         Directory = directory;
     }
 
@@ -53,13 +53,13 @@ public sealed class ServiceHost : IAsyncDisposable
         var baseConfig = AkkaConfiguration.BaseConfig(Config.Empty);
         var evaluation = EvaluationConfig.Read(baseConfig);
         var catalog = new DatasetCatalog(new DataLocations());
-        var batches = new BatchesInFlight();
-        var setup = RunServiceSetup.Create(catalog, evaluation, slots == "" ? [] : DeviceSlot.Parse(slots), cluster is not null, batches, halt: null);
+        var torchWork = new TorchWorkInFlight();
+        var setup = RunServiceSetup.Create(catalog, evaluation, slots == "" ? [] : DeviceSlot.Parse(slots), cluster is not null, torchWork, halt: null);
         if (preparation is not null) setup = setup with { Prepare = preparation(setup.Prepare) };
         var host = MetalossHost.Build(new MetalossSystem(baseConfig, evaluation, Journal(directory), cluster, new HostFailures()),
             builder => builder.ConfigureRunService(setup));
         await host.StartAsync();
-        return new ServiceHost(host, catalog, batches, directory);
+        return new ServiceHost(host, catalog, torchWork, directory);
     }
 
     public async Task<T> Ask<T>(object message) => await Registry.Ask<T>(message, AskTimeout);
@@ -102,7 +102,7 @@ public sealed class ServiceHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _host.StopAsync();
-        _batches.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
+        _torchWork.WaitUntilNoneRun(TimeSpan.FromMinutes(1));
         _host.Dispose();
         _catalog.Dispose();
     }
