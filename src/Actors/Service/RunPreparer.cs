@@ -5,8 +5,8 @@ using MetaLoss.Actors.Messages;
 namespace MetaLoss.Actors.Service;
 
 /// <summary>
-/// Prepares the registry's runs, a few at a time (<see cref="AtOnce"/>) in the order asked, each on a
-/// thread of its own. A preparation is seconds of tensor work (a preflight episode, the initial MLN's
+/// Prepares the registry's runs, one a core at a time (<see cref="AtOnce"/>) in the order asked, each
+/// on a thread of its own. A preparation is seconds of tensor work (a preflight episode, the initial MLN's
 /// fit): run all at once on the thread pool, forty submissions took every core and starved the pool
 /// the HTTP API and the actor system run on, so requests waited for minutes or failed, and no run
 /// started until nearly all had been prepared. Asking to forget a run drops it from the queue, or

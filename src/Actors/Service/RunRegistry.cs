@@ -14,7 +14,7 @@ namespace MetaLoss.Actors.Service;
 /// its own backoff supervisor) persisting as `population-&lt;run id&gt;`, exactly the actor `evolve`
 /// runs, so a run here ends bit-identical to `evolve` with the same settings. The
 /// <see cref="EpisodeScheduler"/> child shares the evaluators among the running runs, and the
-/// <see cref="RunPreparer"/> child prepares submitted runs a few at a time. After a crash
+/// <see cref="RunPreparer"/> child prepares submitted runs, one a core at a time. After a crash
 /// the registry recovers, and every run it had running resumes from its own journal by itself.
 /// </summary>
 public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
@@ -157,7 +157,7 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         });
     }
 
-    /// <summary>The run's start, prepared by the preparer (seconds, a few runs at a time); the answer comes back as a message.</summary>
+    /// <summary>The run's start, prepared by the preparer (seconds, one a core at a time); the answer comes back as a message.</summary>
     private void Prepare(RegisteredRun run) => _preparer.Tell(new PrepareRun(run.Name, run.Id, run.Settings));
 
     private static string? Refusal(SubmitRun submit)

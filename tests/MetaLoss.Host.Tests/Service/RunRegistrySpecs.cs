@@ -118,8 +118,7 @@ public sealed class RunRegistrySpecs
     {
         var settings = ServiceRuns.Small(seed: 5, generations: 3);
         var directory = SmallRun.NewDirectory();
-        // The first service's preparations never end: it stops while both runs are being prepared
-        // (one at a time: "kept" blocks the preparer, "dropped" waits behind it).
+        // The first service's preparations never end: it stops while both runs are being prepared.
         using var stopped = new ManualResetEventSlim();
         RunInfo taken;
         await using (var service = await ServiceHost.Start(directory, preparation: _ => (_, _) =>
