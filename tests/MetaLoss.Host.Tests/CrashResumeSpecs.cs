@@ -71,6 +71,25 @@ public class CrashResumeSpecs
     }
 
     [Fact]
+    public void Should_stop_at_once_on_ctrl_c_while_fitting_the_initial_mln_and_start_over_when_run_again()
+    {
+        var run = SmallRun.NewDirectory();
+        var command = SmallRun.EvolveFor(run, 7, 2, SmallRun.DefaultStart);
+        using (var process = MetalossProcess.Start(command))
+        {
+            Assert.True(process.WaitForLine("Fitting the initial MLN", SmallRun.Timeout), process.Output);
+            process.Interrupt();
+            // The fit (seconds) is cut short, not finished first.
+            Assert.Equal(130, process.WaitForExit(SmallRun.Timeout));
+            Assert.DoesNotContain("Initial MLN (", process.Output);
+            Assert.Contains("Run the same command to resume", process.Output);
+        }
+        var again = MetalossProcess.Run(SmallRun.Timeout, command);
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Contains("Initial MLN (", again.Output);
+    }
+
+    [Fact]
     public async Task Should_stop_cleanly_on_ctrl_c_and_resume_to_the_same_result()
     {
         // Longer than the other runs: a tiny generation takes about 50 ms, and the interrupt must

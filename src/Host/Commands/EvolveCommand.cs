@@ -130,7 +130,7 @@ public static class EvolveCommand
         var population = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<PopulationActor>(cancellation);
         var existing = await failures.Unless(population.Ask<RunStatus>(GetRunStatus.Instance, TimeSpan.FromSeconds(60), cancellation));
         if (existing is null) return Failed(failures);
-        var start = (existing.Started ? new StartRun(settings, []) : InitialMln.Create(settings, showProgress: true)) with
+        var start = (existing.Started ? new StartRun(settings, []) : InitialMln.Create(settings, showProgress: true, cancellation)) with
         {
             Run = run, Unstated = unstated,
         };
