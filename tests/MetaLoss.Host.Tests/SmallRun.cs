@@ -94,7 +94,7 @@ public static class SmallRun
 
     public static string NewDirectory()
     {
-        var path = Path.Combine(Path.GetTempPath(), "metaloss-test-" + Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(ScratchRoot.Path, "run-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(path);
         return path;
     }
