@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using TorchSharp;
@@ -16,14 +15,15 @@ namespace MetaLoss.Training.Models;
 /// rounding. A member's loss and gradient depend on its own inputs alone (not on its group, the
 /// thread or the vector width): there is no product over the group, not even for the target channel,
 /// which it computes itself (a one-hot target takes two values, so each member's target function is
-/// evaluated twice). The classifier's products are batched over the group, and MKL may choose their
+/// evaluated twice). Its lanes are 512 bits wide where the CPU runs those natively (<see cref="ILanes{TSelf}"/>);
+/// the bits are the same at any width. The classifier's products are batched over the group, and MKL may choose their
 /// kernels by the group's size (its AVX-512 path does so for bmm), so an episode's bits are those of
 /// its group. The run's plan fixes every group, so runs stay bit-identical on a machine.
 /// </summary>
 public sealed class CpuMlnTrainingLoss : ITrainingLoss
 {
     private readonly int _members, _rows, _classes, _elements, _padded, _hiddenUnits, _targetHiddenUnits, _channels;
-    private readonly bool _progressInput;
+    private readonly bool _progressInput, _wideLanes;
     // Each MLN tensor's values for all members, member after member, as MetaLossNetwork stacks them.
     private readonly float[][] _stacked;
     // da/dg's factor w4 ga / B per member and integration channel.
@@ -33,9 +33,18 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
     private readonly float[] _targets, _targetOutputs;
     private readonly bool _sharedTargets;
     private readonly float[] _logProbabilities, _probabilities, _terms, _inputGradient;
-    private readonly Vector<float>[] _hidden, _stepBias;
+    // Each hidden unit's activations and step bias, a vector of lanes per unit.
+    private readonly float[] _hidden, _stepBias;
 
-    public CpuMlnTrainingLoss(MetaLossNetwork mln, Tensor oneHotTargets)
+    /// <summary>Padding unit: a multiple of every lane count, so either width reads whole vectors.</summary>
+    private static readonly int PaddedTo = Math.Max(Vector512Lanes.Count, VectorLanes.Count);
+
+    public CpuMlnTrainingLoss(MetaLossNetwork mln, Tensor oneHotTargets) : this(mln, oneHotTargets, wideLanes: Vector512Lanes.IsNative)
+    {
+    }
+
+    /// <param name="wideLanes">512-bit lanes (<see cref="Vector512Lanes"/>), emulated where the CPU has none; else <see cref="VectorLanes"/>.</param>
+    public CpuMlnTrainingLoss(MetaLossNetwork mln, Tensor oneHotTargets, bool wideLanes)
     {
         if (oneHotTargets.dim() != 3 || oneHotTargets.shape[0] != mln.Members)
             throw new ArgumentException($"an MLN of {mln.Members} members trains on targets [{mln.Members}, B, K], got [{string.Join(", ", oneHotTargets.shape)}]");
@@ -43,7 +52,7 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
             throw new ArgumentException($"the CPU form of the MLN's loss needs targets on the CPU, got {oneHotTargets.device}");
         (_members, _rows, _classes) = ((int)oneHotTargets.shape[0], (int)oneHotTargets.shape[1], (int)oneHotTargets.shape[2]);
         _elements = _rows * _classes;
-        _progressInput = mln.Architecture.ProgressInput;
+        (_progressInput, _wideLanes) = (mln.Architecture.ProgressInput, wideLanes);
         (_hiddenUnits, _targetHiddenUnits, _channels) = (mln.Architecture.PredictionHidden, mln.Architecture.TargetHidden, mln.Architecture.IntegrationChannels);
         _stacked = mln.StackedValues();
         _predictionGradient = new float[_members * _channels];
@@ -52,7 +61,7 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
             _predictionGradient[p * _channels + c] = _stacked[Integration + 2][p * _channels + c] * _stacked[Integration][p * 2 * _channels + c] / _rows;
 
         // Whole vectors only: each member's elements are padded to a multiple of the width with zeros, whose results are never read.
-        _padded = (_elements + Vector<float>.Count - 1) / Vector<float>.Count * Vector<float>.Count;
+        _padded = (_elements + PaddedTo - 1) / PaddedTo * PaddedTo;
         _sharedTargets = RowSpaceFirstLayer.IsShared(oneHotTargets);
         using var firstMember = _sharedTargets ? oneHotTargets.narrow(0, 0, 1) : null;
         var targets = HostValues.Floats(firstMember ?? oneHotTargets);
@@ -66,8 +75,8 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
         _targetOutputs = new float[2 * _members];
         for (var p = 0; p < _members; p++) (_targetOutputs[2 * p], _targetOutputs[2 * p + 1]) = (TargetOutput(p, 0), TargetOutput(p, 1));
         (_logProbabilities, _probabilities, _terms, _inputGradient) = (new float[_padded], new float[_padded], new float[_padded], new float[_padded]);
-        _hidden = new Vector<float>[_hiddenUnits];
-        _stepBias = new Vector<float>[_hiddenUnits];
+        _hidden = new float[_hiddenUnits * PaddedTo];
+        _stepBias = new float[_hiddenUnits * PaddedTo];
     }
 
     /// <summary>
@@ -76,13 +85,13 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
     /// </summary>
     private float TargetOutput(int member, float y)
     {
-        var output = new Vector<float>(_stacked[Target + 3][member]);
+        var output = VectorLanes.Of(_stacked[Target + 3][member]);
         for (var j = member * _targetHiddenUnits; j < (member + 1) * _targetHiddenUnits; j++)
         {
-            var h = VectorTanh.Of(Vector.FusedMultiplyAdd(new Vector<float>(y), new Vector<float>(_stacked[Target][j]), new Vector<float>(_stacked[Target + 1][j])));
-            output = Vector.FusedMultiplyAdd(h, new Vector<float>(_stacked[Target + 2][j]), output);
+            var h = VectorTanh.Of(VectorLanes.MultiplyAdd(VectorLanes.Of(y), VectorLanes.Of(_stacked[Target][j]), VectorLanes.Of(_stacked[Target + 1][j])));
+            output = VectorLanes.MultiplyAdd(h, VectorLanes.Of(_stacked[Target + 2][j]), output);
         }
-        return output[0];
+        return output.First;
     }
 
     public (Tensor Values, Tensor Gradient) ValuesAndGradient(Tensor logits, double progress)
@@ -96,18 +105,24 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
         var values = new float[_members];
         var gradient = empty([_members, _rows, _classes], ScalarType.Float32);
         var output = MemoryMarshal.Cast<byte, float>(gradient.bytes);
+        if (_wideLanes) Members<Vector512Lanes>(input, output, values, (float)progress);
+        else Members<VectorLanes>(input, output, values, (float)progress);
+        return (tensor(values, [_members]).MoveToOuterDisposeScope(), gradient.MoveToOuterDisposeScope());
+    }
+
+    private void Members<TLanes>(ReadOnlySpan<float> logits, Span<float> gradient, float[] values, float progress) where TLanes : struct, ILanes<TLanes>
+    {
         for (var p = 0; p < _members; p++)
         {
-            LogSoftmax(input.Slice(p * _elements, _elements));
-            Elements(p, (float)progress);
-            values[p] = Rows(output.Slice(p * _elements, _elements));
+            LogSoftmax<TLanes>(logits.Slice(p * _elements, _elements));
+            Elements<TLanes>(p, progress);
+            values[p] = Rows(gradient.Slice(p * _elements, _elements));
         }
-        return (tensor(values, [_members]).MoveToOuterDisposeScope(), gradient.MoveToOuterDisposeScope());
     }
 
     /// <summary>log y and y = softmax of every row of one member's logits, the exponentials a vector at a time.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void LogSoftmax(ReadOnlySpan<float> logits)
+    private void LogSoftmax<TLanes>(ReadOnlySpan<float> logits) where TLanes : struct, ILanes<TLanes>
     {
         for (var start = 0; start < _elements; start += _classes)
         {
@@ -116,8 +131,8 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
             foreach (var z in row) max = MathF.Max(max, z);
             for (var k = 0; k < _classes; k++) _logProbabilities[start + k] = row[k] - max;
         }
-        for (var e = 0; e < _elements; e += Vector<float>.Count)
-            VectorExp.Of(new Vector<float>(_logProbabilities, e)).CopyTo(_probabilities, e);
+        for (var e = 0; e < _elements; e += TLanes.Count)
+            VectorExp.Of(TLanes.Load(_logProbabilities, e)).Store(_probabilities, e);
         // The padding's exponentials are 1; its probabilities must stay 0 for the row sums below.
         Array.Clear(_probabilities, _elements, _probabilities.Length - _elements);
         for (var start = 0; start < _elements; start += _classes)
@@ -138,7 +153,7 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
     /// the steps of <see cref="MlnTrainingLoss"/>'s derivation, a vector of elements at a time.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Elements(int member, float progress)
+    private void Elements<TLanes>(int member, float progress) where TLanes : struct, ILanes<TLanes>
     {
         // Member p's rows of the stacked tensors: [P, 2, H] and [P, 2, C] weights (first input's row
         // first), [P, 1, H] and [P, H, 1] biases and output weights, [P, 1, 1] output biases.
@@ -151,54 +166,56 @@ public sealed class CpuMlnTrainingLoss : ITrainingLoss
         var integrationBias = _stacked[Integration + 1].AsSpan(channels, _channels);
         var integrationOut = _stacked[Integration + 2].AsSpan(channels, _channels);
         var predictionGradientFactor = _predictionGradient.AsSpan(channels, _channels);
-        var (hiddenOutBias, integrationOutBias) = (new Vector<float>(_stacked[Prediction + 3][member]), new Vector<float>(_stacked[Integration + 3][member]));
+        var (hiddenOutBias, integrationOutBias) = (TLanes.Of(_stacked[Prediction + 3][member]), TLanes.Of(_stacked[Integration + 3][member]));
         for (var j = 0; j < _hiddenUnits; j++)
         {
-            var bias = new Vector<float>(_stacked[Prediction + 1][hidden + j]);
-            _stepBias[j] = _progressInput ? Vector.FusedMultiplyAdd(new Vector<float>(_stacked[Progress][hidden + j]), new Vector<float>(progress), bias) : bias;
+            var bias = TLanes.Of(_stacked[Prediction + 1][hidden + j]);
+            (_progressInput ? TLanes.MultiplyAdd(TLanes.Of(_stacked[Progress][hidden + j]), TLanes.Of(progress), bias) : bias).Store(_stepBias, j * TLanes.Count);
         }
         var targetOffset = _sharedTargets ? 0 : member * _padded;
-        var (absent, present) = (new Vector<float>(_targetOutputs[2 * member]), new Vector<float>(_targetOutputs[2 * member + 1]));
-        for (var e = 0; e < _terms.Length; e += Vector<float>.Count)
+        var (absent, present) = (TLanes.Of(_targetOutputs[2 * member]), TLanes.Of(_targetOutputs[2 * member + 1]));
+        // To the last vector holding an element: narrow lanes skip the rest of the padding.
+        for (var e = 0; e < _elements; e += TLanes.Count)
         {
-            var probability = new Vector<float>(_probabilities, e);
-            var logProbability = new Vector<float>(_logProbabilities, e);
+            var probability = TLanes.Load(_probabilities, e);
+            var logProbability = TLanes.Load(_logProbabilities, e);
             var prediction = hiddenOutBias;
             for (var j = 0; j < _hiddenUnits; j++)
             {
-                var h = VectorTanh.Of(Vector.FusedMultiplyAdd(logProbability, new Vector<float>(logWeight[j]),
-                    Vector.FusedMultiplyAdd(probability, new Vector<float>(probabilityWeight[j]), _stepBias[j])));
-                _hidden[j] = h;
-                prediction = Vector.FusedMultiplyAdd(h, new Vector<float>(hiddenOut[j]), prediction);
+                var h = VectorTanh.Of(TLanes.MultiplyAdd(logProbability, TLanes.Of(logWeight[j]),
+                    TLanes.MultiplyAdd(probability, TLanes.Of(probabilityWeight[j]), TLanes.Load(_stepBias, j * TLanes.Count))));
+                h.Store(_hidden, j * TLanes.Count);
+                prediction = TLanes.MultiplyAdd(h, TLanes.Of(hiddenOut[j]), prediction);
             }
 
-            var target = Vector.ConditionalSelect(Vector.Equals(new Vector<float>(_targets, targetOffset + e), Vector<float>.One), present, absent);
+            var target = TLanes.WhereEqual(TLanes.Load(_targets, targetOffset + e), TLanes.One, present, absent);
             var term = integrationOutBias;
-            var predictionGradient = Vector<float>.Zero;
+            var predictionGradient = TLanes.Zero;
             for (var c = 0; c < _channels; c++)
             {
-                var g = VectorTanh.Of(Vector.FusedMultiplyAdd(prediction, new Vector<float>(predictionWeight[c]),
-                    Vector.FusedMultiplyAdd(target, new Vector<float>(targetWeight[c]), new Vector<float>(integrationBias[c]))));
-                term = Vector.FusedMultiplyAdd(g, new Vector<float>(integrationOut[c]), term);
-                predictionGradient = Vector.FusedMultiplyAdd(OneMinusSquare(g), new Vector<float>(predictionGradientFactor[c]), predictionGradient);
+                var g = VectorTanh.Of(TLanes.MultiplyAdd(prediction, TLanes.Of(predictionWeight[c]),
+                    TLanes.MultiplyAdd(target, TLanes.Of(targetWeight[c]), TLanes.Of(integrationBias[c]))));
+                term = TLanes.MultiplyAdd(g, TLanes.Of(integrationOut[c]), term);
+                predictionGradient = TLanes.MultiplyAdd(OneMinusSquare(g), TLanes.Of(predictionGradientFactor[c]), predictionGradient);
             }
 
-            var viaProbability = Vector<float>.Zero;
-            var viaLog = Vector<float>.Zero;
+            var viaProbability = TLanes.Zero;
+            var viaLog = TLanes.Zero;
             for (var j = 0; j < _hiddenUnits; j++)
             {
-                var h = _hidden[j];
-                var hiddenGradient = OneMinusSquare(h) * (predictionGradient * new Vector<float>(hiddenOut[j]));
-                viaProbability = Vector.FusedMultiplyAdd(hiddenGradient, new Vector<float>(probabilityWeight[j]), viaProbability);
-                viaLog = Vector.FusedMultiplyAdd(hiddenGradient, new Vector<float>(logWeight[j]), viaLog);
+                var h = TLanes.Load(_hidden, j * TLanes.Count);
+                var hiddenGradient = OneMinusSquare(h) * (predictionGradient * TLanes.Of(hiddenOut[j]));
+                viaProbability = TLanes.MultiplyAdd(hiddenGradient, TLanes.Of(probabilityWeight[j]), viaProbability);
+                viaLog = TLanes.MultiplyAdd(hiddenGradient, TLanes.Of(logWeight[j]), viaLog);
             }
-            term.CopyTo(_terms, e);
-            Vector.FusedMultiplyAdd(viaProbability, probability, viaLog).CopyTo(_inputGradient, e);
+            term.Store(_terms, e);
+            TLanes.MultiplyAdd(viaProbability, probability, viaLog).Store(_inputGradient, e);
         }
     }
 
     /// <summary>1 - v^2, tanh's derivative from its value.</summary>
-    private static Vector<float> OneMinusSquare(Vector<float> v) => Vector.FusedMultiplyAdd(-v, v, Vector<float>.One);
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TLanes OneMinusSquare<TLanes>(TLanes v) where TLanes : struct, ILanes<TLanes> => TLanes.MultiplyAdd(-v, v, TLanes.One);
 
     /// <summary>The member's loss (terms summed over classes, averaged over rows), and its logit gradient through log_softmax.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace MetaLoss.Training.Models;
@@ -16,40 +15,36 @@ public static class VectorExp
     public const float Highest = 20f;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> Of(Vector<float> u)
+    public static TLanes Of<TLanes>(TLanes u) where TLanes : struct, ILanes<TLanes>
     {
-        var series = Reduced(Vector.Max(u, new Vector<float>(Lowest)), out var n);
-        // 2^n in two halves, so that both stay normal floats down to n = -150.
-        var half = Vector.ShiftRightArithmetic(n, 1);
-        var result = series * PowerOfTwo(half) * PowerOfTwo(n - half);
-        return Vector.ConditionalSelect(Vector.Equals(u, u), result, u);
+        var series = Reduced(TLanes.Max(u, TLanes.Of(Lowest)), out var whole);
+        // 2^n in two halves, so that both stay normal floats down to n = -150 (floor(n / 2) is exact in float).
+        var half = TLanes.Floor(whole * TLanes.Of(0.5f));
+        var result = series * TLanes.TwoToThe(half) * TLanes.TwoToThe(whole - half);
+        return TLanes.WhereEqual(u, u, result, u);
     }
 
     /// <summary>As <see cref="Of"/> for 0 &lt;= u &lt;= <see cref="Highest"/> only, in fewer steps; NaN in, anything out.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector<float> OfSmallPositive(Vector<float> u) => Reduced(u, out var n) * PowerOfTwo(n);
+    internal static TLanes OfSmallPositive<TLanes>(TLanes u) where TLanes : struct, ILanes<TLanes> =>
+        Reduced(u, out var whole) * TLanes.TwoToThe(whole);
 
     /// <summary>
     /// u = n ln 2 + r with |r| &lt;= ln 2 / 2 (ln 2 in two parts, so n ln 2 is exact): e^r by its Taylor
-    /// series to r^7, and n.
+    /// series to r^7, and n (a whole number, as a float).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector<float> Reduced(Vector<float> u, out Vector<int> n)
+    private static TLanes Reduced<TLanes>(TLanes u, out TLanes whole) where TLanes : struct, ILanes<TLanes>
     {
-        var whole = Vector.Floor(Vector.FusedMultiplyAdd(u, new Vector<float>(1.442695f), new Vector<float>(0.5f)));
-        var r = Vector.FusedMultiplyAdd(whole, new Vector<float>(-1.4286068e-06f), Vector.FusedMultiplyAdd(whole, new Vector<float>(-0.693145751953125f), u));
-        n = Vector.ConvertToInt32(whole);
-        var series = new Vector<float>(1f / 5040);
-        series = Vector.FusedMultiplyAdd(series, r, new Vector<float>(1f / 720));
-        series = Vector.FusedMultiplyAdd(series, r, new Vector<float>(1f / 120));
-        series = Vector.FusedMultiplyAdd(series, r, new Vector<float>(1f / 24));
-        series = Vector.FusedMultiplyAdd(series, r, new Vector<float>(1f / 6));
-        series = Vector.FusedMultiplyAdd(series, r, new Vector<float>(0.5f));
-        series = Vector.FusedMultiplyAdd(series, r, Vector<float>.One);
-        return Vector.FusedMultiplyAdd(series, r, Vector<float>.One);
+        whole = TLanes.Floor(TLanes.MultiplyAdd(u, TLanes.Of(1.442695f), TLanes.Of(0.5f)));
+        var r = TLanes.MultiplyAdd(whole, TLanes.Of(-1.4286068e-06f), TLanes.MultiplyAdd(whole, TLanes.Of(-0.693145751953125f), u));
+        var series = TLanes.Of(1f / 5040);
+        series = TLanes.MultiplyAdd(series, r, TLanes.Of(1f / 720));
+        series = TLanes.MultiplyAdd(series, r, TLanes.Of(1f / 120));
+        series = TLanes.MultiplyAdd(series, r, TLanes.Of(1f / 24));
+        series = TLanes.MultiplyAdd(series, r, TLanes.Of(1f / 6));
+        series = TLanes.MultiplyAdd(series, r, TLanes.Of(0.5f));
+        series = TLanes.MultiplyAdd(series, r, TLanes.One);
+        return TLanes.MultiplyAdd(series, r, TLanes.One);
     }
-
-    /// <summary>2^n for -126 &lt;= n &lt;= 127, written straight into the exponent bits.</summary>
-    private static Vector<float> PowerOfTwo(Vector<int> n) =>
-        Vector.AsVectorSingle(Vector.ShiftLeft(n + new Vector<int>(127), 23));
 }

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 
 namespace MetaLoss.Training.Models;
@@ -19,20 +18,19 @@ public static class VectorTanh
     private const float Saturated = VectorExp.Highest / 2;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector<float> Of(Vector<float> x)
+    public static TLanes Of<TLanes>(TLanes x) where TLanes : struct, ILanes<TLanes>
     {
-        var magnitude = Vector.Abs(x);
+        var magnitude = TLanes.Abs(x);
         var s = magnitude * magnitude;
-        var polynomial = new Vector<float>(-0.0056724245660007f);
-        polynomial = Vector.FusedMultiplyAdd(polynomial, s, new Vector<float>(0.020603150129318237f));
-        polynomial = Vector.FusedMultiplyAdd(polynomial, s, new Vector<float>(-0.0537252314388752f));
-        polynomial = Vector.FusedMultiplyAdd(polynomial, s, new Vector<float>(0.13331185281276703f));
-        polynomial = Vector.FusedMultiplyAdd(polynomial, s, new Vector<float>(-0.3333326280117035f));
-        polynomial = Vector.FusedMultiplyAdd(polynomial, s, Vector<float>.One) * magnitude;
-        var exponential = VectorExp.OfSmallPositive(new Vector<float>(2f) * Vector.Min(magnitude, new Vector<float>(Saturated)));
-        var saturating = Vector<float>.One - new Vector<float>(2f) / (exponential + Vector<float>.One);
-        var unsigned = Vector.ConditionalSelect(Vector.LessThan(magnitude, new Vector<float>(PolynomialBelow)), polynomial, saturating);
-        var signed = Vector.AsVectorSingle(Vector.AsVectorInt32(unsigned) | (Vector.AsVectorInt32(x) & new Vector<int>(int.MinValue)));
-        return Vector.ConditionalSelect(Vector.Equals(x, x), signed, x);
+        var polynomial = TLanes.Of(-0.0056724245660007f);
+        polynomial = TLanes.MultiplyAdd(polynomial, s, TLanes.Of(0.020603150129318237f));
+        polynomial = TLanes.MultiplyAdd(polynomial, s, TLanes.Of(-0.0537252314388752f));
+        polynomial = TLanes.MultiplyAdd(polynomial, s, TLanes.Of(0.13331185281276703f));
+        polynomial = TLanes.MultiplyAdd(polynomial, s, TLanes.Of(-0.3333326280117035f));
+        polynomial = TLanes.MultiplyAdd(polynomial, s, TLanes.One) * magnitude;
+        var exponential = VectorExp.OfSmallPositive(TLanes.Of(2f) * TLanes.Min(magnitude, TLanes.Of(Saturated)));
+        var saturating = TLanes.One - TLanes.Of(2f) / (exponential + TLanes.One);
+        var unsigned = TLanes.WhereLess(magnitude, TLanes.Of(PolynomialBelow), polynomial, saturating);
+        return TLanes.WhereEqual(x, x, TLanes.WithSignOf(unsigned, x), x);
     }
 }

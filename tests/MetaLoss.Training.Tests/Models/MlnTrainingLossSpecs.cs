@@ -108,6 +108,24 @@ public class MlnTrainingLossSpecs
         GC.KeepAlive(shifts);
     }
 
+    /// <summary>Where the CPU has no AVX-512 the wide lanes are emulated: slower, the same bits.</summary>
+    [Fact]
+    public void Should_give_a_group_the_same_bits_in_512_bit_lanes_as_in_vector_lanes()
+    {
+        using var scope = NewDisposeScope();
+        var (logits, targets, _) = GroupOfFour();
+        var architecture = MlnArchitecture.Default with { ProgressInput = true };
+        using var group = new MetaLossNetwork(architecture, [.. Enumerable.Range(0, 4).Select(p => architecture.RandomParameters((ulong)(p + 30)))]);
+        using var narrow = new CpuMlnTrainingLoss(group, targets, wideLanes: false);
+        using var wide = new CpuMlnTrainingLoss(group, targets, wideLanes: true);
+
+        var (narrowValues, narrowGradient) = narrow.ValuesAndGradient(logits, 0.4);
+        var (wideValues, wideGradient) = wide.ValuesAndGradient(logits, 0.4);
+
+        Assert.Equal(narrowValues.data<float>().ToArray(), wideValues.data<float>().ToArray());
+        Assert.Equal(narrowGradient.data<float>().ToArray(), wideGradient.data<float>().ToArray());
+    }
+
     /// <summary>Logits [4, 9, 6], one-hot targets and four MLNs' parameters, the same every call.</summary>
     private static (Tensor Logits, Tensor Targets, List<float[]> Phis) GroupOfFour()
     {
