@@ -23,27 +23,16 @@ public readonly struct Vector512Lanes(Vector512<float> value) : ILanes<Vector512
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512Lanes Load(float[] values, int start)
     {
-        CheckRange(values, start);
+        LaneRange.Check(values, start, Count);
         return new(Vector512.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(values), (nuint)start));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(float[] values, int start)
     {
-        CheckRange(values, start);
+        LaneRange.Check(values, start, Count);
         _value.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(values), (nuint)start);
     }
-
-    /// <summary>Lanes past the end would read or write outside the array: one comparison, with a throw the JIT knows never returns.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CheckRange(float[] values, int start)
-    {
-        if ((ulong)(uint)start + (uint)Count > (uint)values.Length) OutOfRange(values, start);
-    }
-
-    /// <summary>Throws only, so the JIT treats a call to it as one that never returns: no registers are saved around it.</summary>
-    private static void OutOfRange(float[] values, int start) =>
-        throw new ArgumentOutOfRangeException(nameof(start), $"{Count} lanes from {start} do not fit in {values.Length} values");
 
     public static Vector512Lanes operator +(Vector512Lanes left, Vector512Lanes right) => new(left._value + right._value);
     public static Vector512Lanes operator -(Vector512Lanes left, Vector512Lanes right) => new(left._value - right._value);

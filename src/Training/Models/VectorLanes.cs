@@ -23,27 +23,16 @@ public readonly struct VectorLanes(Vector<float> value) : ILanes<VectorLanes>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static VectorLanes Load(float[] values, int start)
     {
-        CheckRange(values, start);
+        LaneRange.Check(values, start, Count);
         return new(Vector.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(values), (nuint)start));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Store(float[] values, int start)
     {
-        CheckRange(values, start);
+        LaneRange.Check(values, start, Count);
         _value.StoreUnsafe(ref MemoryMarshal.GetArrayDataReference(values), (nuint)start);
     }
-
-    /// <summary>Lanes past the end would read or write outside the array: one comparison, with a throw the JIT knows never returns.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void CheckRange(float[] values, int start)
-    {
-        if ((ulong)(uint)start + (uint)Count > (uint)values.Length) OutOfRange(values, start);
-    }
-
-    /// <summary>Throws only, so the JIT treats a call to it as one that never returns: no registers are saved around it.</summary>
-    private static void OutOfRange(float[] values, int start) =>
-        throw new ArgumentOutOfRangeException(nameof(start), $"{Count} lanes from {start} do not fit in {values.Length} values");
 
     public static VectorLanes operator +(VectorLanes left, VectorLanes right) => new(left._value + right._value);
     public static VectorLanes operator -(VectorLanes left, VectorLanes right) => new(left._value - right._value);
