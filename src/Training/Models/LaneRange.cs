@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 
 namespace MetaLoss.Training.Models;
 
-/// <summary>The range check of an <see cref="ILanes{TSelf}"/> load or store, which reads or writes past no check of its own.</summary>
+/// <summary>The range check of an <see cref="ILanes{TSelf}"/> load or store, whose unsafe vector load and store check nothing.</summary>
 internal static class LaneRange
 {
     /// <summary>One comparison, and a throw the JIT knows never returns (so no register is saved around it in the loops).</summary>
