@@ -4,14 +4,15 @@ namespace MetaLoss.Host.Tests;
 
 /// <summary>
 /// The one folder under the system's temp folder that holds every run directory a test process
-/// makes, named with the process's id. A full test run makes about 250 run directories, and a
-/// developer who runs the tests often would otherwise fill /tmp. The folder is deleted when the
+/// makes, named with the process's id. A full test run makes about 190 run directories (160 MB), and
+/// a developer who runs the tests often would otherwise fill the temp folder. The folder is deleted when the
 /// process exits, but the test platform may kill a test process before that finishes, so each
 /// test process first deletes the folders of test processes that are no longer running.
 /// </summary>
 public static class ScratchRoot
 {
-    private const string Prefix = "metaloss-tests-";
+    /// <summary>Then the owning process's id and a dash.</summary>
+    public const string Prefix = "metaloss-tests-";
 
     public static string Path { get; } = Create();
 

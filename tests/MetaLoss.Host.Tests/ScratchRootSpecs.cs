@@ -13,7 +13,7 @@ public class ScratchRootSpecs
             process.WaitForExit();
             ended = process.Id;
         }
-        var leftover = Directory.CreateTempSubdirectory($"metaloss-tests-{ended}-").FullName;
+        var leftover = Directory.CreateTempSubdirectory($"{ScratchRoot.Prefix}{ended}-").FullName;
         File.WriteAllText(Path.Combine(leftover, "journal.db"), "left by a killed test process");
         var mine = ScratchRoot.Path;
 
