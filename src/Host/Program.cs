@@ -1,10 +1,12 @@
 using System.CommandLine;
 using MetaLoss.Host;
 using MetaLoss.Host.Commands;
+using MetaLoss.Training.Memory;
 using MetaLoss.Training.Mkl;
 
-// Before anything can load libtorch: MKL's fast path on CPUs that are not Intel's (METALOSS_MKL_FAST_PATH).
-if (MklFastPath.Ensure().SettingError is { } badSwitch)
+// Before anything can load libtorch: MKL's fast path on CPUs that are not Intel's (METALOSS_MKL_FAST_PATH),
+// and glibc malloc's thresholds (METALOSS_HEAP_TUNING).
+if ((MklFastPath.Ensure().SettingError ?? HeapTuning.Ensure().SettingError) is { } badSwitch)
 {
     Console.Error.WriteLine($"metaloss: {badSwitch}");
     return 2;

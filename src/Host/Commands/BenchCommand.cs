@@ -8,6 +8,7 @@ using MetaLoss.Training;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evolution;
+using MetaLoss.Training.Memory;
 using MetaLoss.Training.Mkl;
 using MetaLoss.Training.Models;
 
@@ -100,6 +101,7 @@ public static class BenchCommand
         batched.Run(Specs(0, 8));
 
         Console.WriteLine(MklReport.Describe());
+        Console.WriteLine($"heap: {HeapTuning.Ensure().Describe()}");
         Console.WriteLine($"default episode: {DatasetNames.Format(DatasetName.FashionMnistTrain)}, {data.ClassCount} classes x {EpisodeDefaults.PerClassTrain} " +
                           $"training rows, {EpisodeDefaults.ValidationSize} validation rows, MLP {data.FeatureCount}-{EpisodeDefaults.FirstHidden}-" +
                           $"{EpisodeDefaults.SecondHidden}-{data.ClassCount}, {EpisodeDefaults.Steps} steps, MLN loss (its own random phi per episode)");

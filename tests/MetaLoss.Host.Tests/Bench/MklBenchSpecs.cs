@@ -1,11 +1,13 @@
 using System.Text.RegularExpressions;
+using MetaLoss.Training.Memory;
 using MetaLoss.Training.Mkl;
 
 namespace MetaLoss.Host.Tests.Bench;
 
 /// <summary>
-/// `metaloss bench` as a user runs it: which MKL path is active and why, the floor, and the same
-/// measured with the fast path off in a child process; a bad switch or --mkl value is refused.
+/// `metaloss bench` as a user runs it: which MKL path is active and why, how the heap is set up, the
+/// floor, and the same measured with the fast path off in a child process; a bad switch or --mkl value
+/// is refused.
 /// (Whether auto loads the override on this machine's CPU is MetaLoss.Training.Tests' MklFastPathSpecs.)
 /// </summary>
 public class MklBenchSpecs
@@ -30,6 +32,8 @@ public class MklBenchSpecs
         var answered = Regex.Match(on, @"override on \(forced by METALOSS_MKL_FAST_PATH=on\); loaded before libtorch, mapped in this process, answered MKL's vendor check (\d+) times");
         Assert.True(answered.Success, on);
         Assert.True(long.Parse(answered.Groups[1].Value) > 0, on);
+
+        Assert.Contains("heap: glibc malloc reuses freed blocks up to 32 MB (mmap threshold 32 MB, trim threshold 64 MB); on (METALOSS_HEAP_TUNING=on|off)", lines);
 
         var off = Assert.Single(lines, l => l.StartsWith("  MKL code path: ", StringComparison.Ordinal));
         Assert.Contains("override off (turned off by METALOSS_MKL_FAST_PATH=off); not mapped in this process", off);
@@ -61,6 +65,15 @@ public class MklBenchSpecs
 
         Assert.Equal(2, code);
         Assert.Equal("metaloss: METALOSS_MKL_FAST_PATH must be auto, on or off, got 'fast'", output.Trim());
+    }
+
+    [Fact]
+    public void Should_refuse_a_heap_switch_other_than_on_or_off()
+    {
+        var (code, output) = MetalossProcess.Run(SmallRun.Timeout, new Dictionary<string, string?> { [HeapTuningDecision.EnvironmentVariable] = "auto" }, TinyBench);
+
+        Assert.Equal(2, code);
+        Assert.Equal("metaloss: METALOSS_HEAP_TUNING must be on or off, got 'auto'", output.Trim());
     }
 
     [Fact]
