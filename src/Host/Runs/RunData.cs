@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Training.Data;
@@ -14,9 +15,25 @@ public static class RunData
         .. settings.MetaValidation.Enabled ? [settings.MetaValidation.Dataset] : Array.Empty<DatasetName>(),
     ];
 
-    /// <summary>Loads each dataset the run uses (a missing or corrupt one fails here) and records its fingerprint.</summary>
-    public static RunSettings Fingerprinted(RunSettings settings, DatasetCatalog catalog) =>
-        settings with { Data = [.. Used(settings).Select(catalog.Fingerprint)] };
+    /// <summary>
+    /// Loads each dataset the run uses (a missing or corrupt one fails here, with its own exception)
+    /// and records its fingerprint. The loads run side by side: decoding, generating and transforming
+    /// are mostly one thread each, and each dataset is a pure function of its name and files.
+    /// </summary>
+    public static RunSettings Fingerprinted(RunSettings settings, DatasetCatalog catalog)
+    {
+        var used = Used(settings);
+        var fingerprints = new DatasetFingerprint[used.Count];
+        try
+        {
+            Parallel.For(0, used.Count, i => fingerprints[i] = catalog.Fingerprint(used[i]));
+        }
+        catch (AggregateException e)
+        {
+            ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
+        }
+        return settings with { Data = fingerprints };
+    }
 
     public static DataCheck Check(DatasetCatalog catalog) => runData => DatasetFingerprint.FirstMismatch(runData, catalog.Fingerprint);
 }

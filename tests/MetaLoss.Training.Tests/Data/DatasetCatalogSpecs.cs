@@ -90,6 +90,28 @@ public sealed class DatasetCatalogSpecs : IDisposable
         Assert.Throws<ObjectDisposedException>(() => catalog.Get(DatasetName.FashionMnistTest));
     }
 
+    [Fact]
+    public void Should_make_both_meta_training_parts_from_the_train_split_it_decoded_once()
+    {
+        // Two more than the held-out tail, so both parts have rows.
+        var labels = Enumerable.Range(0, DatasetLoader.MetaValidationImages + 2).Select(i => (byte)(i % 10)).ToArray();
+        var images = labels.Select((l, i) => new byte[] { l, (byte)i, (byte)(i >> 8), 255 }).ToArray();
+        _files.Write("train-images-idx3-ubyte.gz", Gzip(IdxImages(images, 2, 2)));
+        _files.Write("train-labels-idx1-ubyte", IdxLabels(labels));
+        var locations = new DataLocations(FashionMnistDirectory: _files.Directory);
+        using var alone = DatasetLoader.Load(DatasetName.FashionMnistMetaValidation, locations);
+        using var catalog = new DatasetCatalog(locations);
+        var metaTrain = catalog.Get(DatasetName.FashionMnistMetaTrain);
+
+        // Gone from disk: the second part can only come from the split the catalog already holds.
+        File.Delete(_files.PathOf("train-images-idx3-ubyte.gz"));
+        var metaValidation = catalog.Get(DatasetName.FashionMnistMetaValidation);
+
+        Assert.Equal(2, metaTrain.Count);
+        Assert.Equal(alone.Labels, metaValidation.Labels);
+        Assert.Equal(alone.Pixels.data<byte>().ToArray(), metaValidation.Pixels.data<byte>().ToArray());
+    }
+
     private void WriteFashionMnistTest(byte[] labels)
     {
         var images = labels.Select(l => new byte[] { l, 0, 0, 255 }).ToArray();
