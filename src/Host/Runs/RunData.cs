@@ -1,7 +1,7 @@
-using System.Runtime.ExceptionServices;
 using MetaLoss.Actors.Evaluation;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Training.Data;
+using MetaLoss.Training.Episodes;
 
 namespace MetaLoss.Host.Runs;
 
@@ -24,14 +24,7 @@ public static class RunData
     {
         var used = Used(settings);
         var fingerprints = new DatasetFingerprint[used.Count];
-        try
-        {
-            Parallel.For(0, used.Count, i => fingerprints[i] = catalog.Fingerprint(used[i]));
-        }
-        catch (AggregateException e)
-        {
-            ExceptionDispatchInfo.Throw(e.Flatten().InnerExceptions[0]);
-        }
+        ParallelWork.For(used.Count, Environment.ProcessorCount, i => fingerprints[i] = catalog.Fingerprint(used[i]), CancellationToken.None);
         return settings with { Data = fingerprints };
     }
 
