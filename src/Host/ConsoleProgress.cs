@@ -3,11 +3,12 @@ namespace MetaLoss.Host;
 /// <summary>
 /// A progress bar on stderr for long work, with the work's label, count and rate (see
 /// <see cref="TerminalProgressBar"/>: nothing when stderr is not a terminal); the finished bar
-/// stays on a line of its own above the caller's summary lines.
+/// stays on a line of its own above the caller's summary lines. The rate counts from
+/// <paramref name="started"/> (default: now), for work that began before its bar.
 /// </summary>
-public sealed class ConsoleProgress(string label, int total) : IDisposable
+public sealed class ConsoleProgress(string label, int total, DateTime? started = null) : IDisposable
 {
-    private readonly DateTime _started = DateTime.UtcNow;
+    private readonly DateTime _started = started ?? DateTime.UtcNow;
     private readonly TerminalProgressBar? _bar = TerminalProgressBar.Start(Math.Max(1, total), label, clear: false);
 
     /// <summary>May be called from several threads at once.</summary>

@@ -59,6 +59,9 @@ public static class EvolveCommand
             var journal = journalOptions.Read(result, directory);
 
             TorchThreads.Configure(1);
+            // A new run's initial MLN needs no data: it is fitted while the data loads. Only a run
+            // directory without a journal is surely new; a shared journal is asked first, as before.
+            using var initialMln = journal.PostgreSql || directory.HasJournal ? null : BackgroundInitialMln.Start(settings, cancellation);
             using var catalog = new DatasetCatalog(data.Read(result));
             // A missing or corrupt dataset fails here, before the journal is touched.
             settings = RunData.Fingerprinted(settings, catalog);
@@ -75,7 +78,7 @@ public static class EvolveCommand
             try
             {
                 if (cluster is not null) ClusterAnnouncement.Print(host, cluster);
-                return await Evolve(host, directory, journal, settings, unstated, runIdentity, failures, halt, cancellation);
+                return await Evolve(host, directory, journal, settings, initialMln, unstated, runIdentity, failures, halt, cancellation);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
@@ -122,7 +125,7 @@ public static class EvolveCommand
         });
 
     private static async Task<int> Evolve(IHost host, RunDirectory directory, JournalSettings journal, RunSettings settings,
-        UnstatedSettings unstated, RunId run,
+        BackgroundInitialMln? initialMln, UnstatedSettings unstated, RunId run,
         HostFailures failures, RunHalt halt,
         CancellationToken cancellation)
     {
@@ -130,7 +133,8 @@ public static class EvolveCommand
         var population = await host.Services.GetRequiredService<ActorRegistry>().GetAsync<PopulationActor>(cancellation);
         var existing = await failures.Unless(population.Ask<RunStatus>(GetRunStatus.Instance, TimeSpan.FromSeconds(60), cancellation));
         if (existing is null) return Failed(failures);
-        var start = (existing.Started ? new StartRun(settings, []) : InitialMln.Create(settings, showProgress: true, cancellation)) with
+        var start = (existing.Started ? new StartRun(settings, [])
+                : initialMln?.Finish(settings, showProgress: true) ?? InitialMln.Create(settings, showProgress: true, cancellation)) with
         {
             Run = run, Unstated = unstated,
         };

@@ -17,37 +17,41 @@ public static class InitialMln
 
     private static readonly LearningRateSchedule TunedDecay = new(LearningRateDecay.Cosine, 0.25);
 
+    /// <summary>Steps of the fit to a reference loss.</summary>
+    public static int FitSteps => new WarmStartSettings().Steps;
+
     /// <summary>
     /// The run's start; <paramref name="showProgress"/> draws the fit's progress on stderr (a terminal
     /// only). A cancelled <paramref name="cancellation"/> ends the fit at its next step (OperationCanceledException).
     /// </summary>
     public static StartRun Create(RunSettings settings, bool showProgress, CancellationToken cancellation = default)
     {
+        using var fit = BackgroundInitialMln.Start(settings, cancellation);
+        return fit.Finish(settings, showProgress);
+    }
+
+    /// <summary>
+    /// The initial MLN's parameters, how they agree with CE, and how long they took.
+    /// <paramref name="stepsDone"/> hears the fit's progress; a cancelled <paramref name="cancellation"/>
+    /// ends the fit at its next step.
+    /// </summary>
+    internal static (float[] Phi, InitialFit Fit, TimeSpan Took) Compute(RunSettings settings, Action<int> stepsDone,
+        CancellationToken cancellation)
+    {
         var stopwatch = Stopwatch.StartNew();
         var seed = SeedPath.Derive(settings.Seed, InitStream);
         var warmStart = new WarmStartSettings();
         var crossEntropy = new LossSpec.CrossEntropy();
-        float[] phi;
         var reference = Reference(settings);
-        if (reference is null)
-        {
-            phi = MlnWarmStart.MatchGradientNorm(settings.Architecture, settings.Architecture.RandomParameters(seed),
-                crossEntropy, warmStart, seed);
-        }
-        else
-        {
-            Console.WriteLine($"Fitting the initial MLN to {reference.Label} ({warmStart.Steps} steps)...");
-            using var progress = showProgress ? new ConsoleProgress("fitting the initial MLN: steps", warmStart.Steps) : null;
-            phi = MlnWarmStart.Fit(settings.Architecture, reference, warmStart, seed, steps =>
+        var phi = reference is null
+            ? MlnWarmStart.MatchGradientNorm(settings.Architecture, settings.Architecture.RandomParameters(seed), crossEntropy, warmStart, seed)
+            : MlnWarmStart.Fit(settings.Architecture, reference, warmStart, seed, steps =>
             {
                 cancellation.ThrowIfCancellationRequested();
-                progress?.Report(steps);
+                stepsDone(steps);
             }).Phi;
-        }
         var agreement = MlnWarmStart.Measure(new LossSpec.MetaLoss(settings.Architecture, phi), crossEntropy, warmStart, seed);
-        var fit = new InitialFit(agreement.Cosine, agreement.NormRatio);
-        Console.WriteLine($"Initial MLN ({settings.Init}, {stopwatch.Elapsed.TotalSeconds:F1} s): {fit}");
-        return new StartRun(settings, phi, fit);
+        return (phi, new InitialFit(agreement.Cosine, agreement.NormRatio), stopwatch.Elapsed);
     }
 
     /// <summary>

@@ -14,9 +14,11 @@ public static class ServiceRunPreparation
     public static RunPreparation For(DatasetCatalog catalog) => (settings, cancellation) =>
     {
         settings.Validate();
+        // The fit needs no data: it runs while the data loads and the preflight episode runs.
+        using var initialMln = BackgroundInitialMln.Start(settings, cancellation);
         var fingerprinted = RunData.Fingerprinted(settings, catalog);
         cancellation.ThrowIfCancellationRequested();
         RunPreflight.Check(catalog, TrialEpisodes.Of(fingerprinted));
-        return InitialMln.Create(fingerprinted, showProgress: false, cancellation);
+        return initialMln.Finish(fingerprinted, showProgress: false);
     };
 }
