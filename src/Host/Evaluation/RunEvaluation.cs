@@ -34,7 +34,7 @@ public static class RunEvaluation
         var seeds = Enumerable.Range(0, request.Episodes).Select(i => SeedDerivation.ForTestEpisode(request.Seed, i)).ToList();
 
         var datasets = new List<DatasetEvaluation>();
-        var runner = new EpisodeRunner(catalog);
+        var runner = new BatchedEpisodeRunner(catalog);
         var probe = new GradientProbe(catalog);
         foreach (var dataset in request.Datasets)
         {
@@ -60,7 +60,7 @@ public static class RunEvaluation
     /// validation pass per step costs several times the training itself (on CIFAR-10 most of the
     /// evaluation), only Figure 4 needs it, and the fitness is the same either way.
     /// </summary>
-    private static IReadOnlyList<EpisodeResult[]> ScoreContenders(EpisodeRunner runner, EpisodeSpec template,
+    private static IReadOnlyList<EpisodeResult[]> ScoreContenders(BatchedEpisodeRunner runner, EpisodeSpec template,
         IReadOnlyList<Contender> contenders, IReadOnlyList<EpisodeSeeds> seeds, EvaluationRequest request, Action<int> completed,
         CancellationToken cancellation)
     {

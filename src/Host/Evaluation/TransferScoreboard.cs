@@ -31,7 +31,7 @@ public static class TransferScoreboard
 
         var mln = EvaluationContenders.Mln(run.Settings.Template.LearningRate, run.Mln);
         var seeds = Enumerable.Range(0, request.Episodes).Select(i => SeedDerivation.ForTestEpisode(request.Seed, i)).ToList();
-        var runner = new EpisodeRunner(catalog);
+        var runner = new BatchedEpisodeRunner(catalog);
         // Settings that share a tuning regime (CIFAR-10's rows and FashionMNIST's) share its tuning.
         var tunings = new Dictionary<EpisodeSpec, TunedBaselines>();
         var rows = new List<TransferRow>();

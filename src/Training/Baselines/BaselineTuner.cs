@@ -14,7 +14,7 @@ namespace MetaLoss.Training.Baselines;
 /// </summary>
 public sealed class BaselineTuner(IDatasetSource datasets)
 {
-    private readonly EpisodeRunner _runner = new(datasets);
+    private readonly BatchedEpisodeRunner _runner = new(datasets);
 
     /// <summary>How many episodes <see cref="Tune"/> runs, for a progress bar.</summary>
     public static int EpisodeCount(BaselineGrid grid, int episodes) => grid.Candidates().Count * episodes;

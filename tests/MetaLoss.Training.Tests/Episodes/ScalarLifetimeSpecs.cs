@@ -111,7 +111,7 @@ public class ScalarLifetimeSpecs
     public void Should_score_paired_suites_and_tune_baselines_unharmed_by_constant_garbage_collections()
     {
         // The evaluation paths: validation curves, schedules, class subsets, and the baseline grid.
-        var runner = new EpisodeRunner(TestData.Catalog);
+        var runner = new BatchedEpisodeRunner(TestData.Catalog);
         var template = new EpisodeSpec(DatasetName.FashionMnistTrain, new LossSpec.CrossEntropy(), TaskSeed: 0, InitSeed: 0,
             PerClassTrain: 1, ValidationSize: 10, FirstHidden: 4, SecondHidden: 4, Steps: 25, Classes: [1, 4, 7], RecordValidationCurve: true);
         LossSetting[] settings =

@@ -8,32 +8,72 @@ namespace MetaLoss.Training.Tests.Evaluation;
 
 public class PairedSuiteSpecs
 {
-    private static readonly EpisodeRunner Runner = new(TestData.Catalog);
+    private static readonly BatchedEpisodeRunner Runner = new(TestData.Catalog);
 
     private static readonly EpisodeSpec Template = new(DatasetName.FashionMnistTest, new LossSpec.CrossEntropy(), TaskSeed: 0, InitSeed: 0,
         PerClassTrain: 3, ValidationSize: 100, FirstHidden: 16, SecondHidden: 8, Steps: 4, RecordValidationCurve: true);
 
+    private static readonly LossSetting[] Settings =
+    [
+        new(new LossSpec.CrossEntropy(), 0.2),
+        new(new LossSpec.MeanSquaredError(), 0.5),
+        new(new LossSpec.CrossEntropy(), 0.4, new LearningRateSchedule(LearningRateDecay.Cosine, 0.25)),
+        new(new LossSpec.CrossEntropy(), 0.3, new LearningRateSchedule(LearningRateDecay.Linear, 0.1)),
+    ];
+
+    private static readonly IReadOnlyList<EpisodeSeeds> Seeds = [.. Enumerable.Range(0, 3).Select(i => SeedDerivation.ForTestEpisode(9, i))];
+
     [Fact]
-    public void Should_run_every_setting_on_the_same_episodes_and_return_them_per_setting_in_seed_order()
+    public void Should_run_an_episode_s_settings_of_one_loss_kind_as_one_group_and_return_them_per_setting_in_seed_order()
     {
-        var seeds = Enumerable.Range(0, 3).Select(i => SeedDerivation.ForTestEpisode(9, i)).ToList();
-        LossSetting[] settings =
-        [
-            new(new LossSpec.CrossEntropy(), 0.2),
-            new(new LossSpec.MeanSquaredError(), 0.5),
-            new(new LossSpec.CrossEntropy(), 0.4, new LearningRateSchedule(LearningRateDecay.Cosine, 0.25)),
-        ];
+        var results = PairedSuite.Run(Runner, Template, Settings, Seeds, threads: 2);
 
-        var results = PairedSuite.Run(Runner, Template, settings, seeds, threads: 2);
+        Assert.Equal(Settings.Length, results.Count);
+        for (var e = 0; e < Seeds.Count; e++)
+        {
+            var specs = Settings.Select(s => s.ApplyTo(Template) with { TaskSeed = Seeds[e].TaskSeed, InitSeed = Seeds[e].InitSeed }).ToList();
+            var crossEntropy = Runner.RunGroup([specs[0], specs[2], specs[3]]);
+            var meanSquaredError = Runner.RunGroup([specs[1]]);
+            AssertSame(crossEntropy[0], results[0][e]);
+            AssertSame(meanSquaredError[0], results[1][e]);
+            AssertSame(crossEntropy[1], results[2][e]);
+            AssertSame(crossEntropy[2], results[3][e]);
+        }
+    }
 
-        Assert.Equal(settings.Length, results.Count);
-        for (var s = 0; s < settings.Length; s++)
+    [Fact]
+    public void Should_run_more_settings_of_one_kind_than_a_group_holds_as_groups_of_the_limit_in_order()
+    {
+        var rates = Enumerable.Range(1, PairedSuite.GroupLimit + 2).Select(i => new LossSetting(new LossSpec.CrossEntropy(), 0.05 * i)).ToList();
+        var seeds = Seeds.Take(2).ToList();
+
+        var results = PairedSuite.Run(Runner, Template, rates, seeds, threads: 2);
+
         for (var e = 0; e < seeds.Count; e++)
         {
-            var lone = Runner.Run(settings[s].ApplyTo(Template) with { TaskSeed = seeds[e].TaskSeed, InitSeed = seeds[e].InitSeed });
-            Assert.Equal(lone.TrainLoss, results[s][e].TrainLoss);
-            Assert.Equal(lone.ValidationAccuracy, results[s][e].ValidationAccuracy);
+            var specs = rates.Select(s => s.ApplyTo(Template) with { TaskSeed = seeds[e].TaskSeed, InitSeed = seeds[e].InitSeed }).ToList();
+            var expected = Runner.RunGroup(specs[..PairedSuite.GroupLimit]).Concat(Runner.RunGroup(specs[PairedSuite.GroupLimit..])).ToList();
+            for (var s = 0; s < rates.Count; s++) AssertSame(expected[s], results[s][e]);
         }
+    }
+
+    [Fact]
+    public void Should_give_the_same_results_whatever_the_thread_count()
+    {
+        var one = PairedSuite.Run(Runner, Template, Settings, Seeds, threads: 1);
+        var two = PairedSuite.Run(Runner, Template, Settings, Seeds, threads: 2);
+
+        for (var s = 0; s < Settings.Length; s++)
+        for (var e = 0; e < Seeds.Count; e++)
+            AssertSame(one[s][e], two[s][e]);
+    }
+
+    private static void AssertSame(EpisodeResult expected, EpisodeResult actual)
+    {
+        Assert.Equal(expected.Fitness, actual.Fitness);
+        Assert.Equal(expected.TrainLoss, actual.TrainLoss);
+        Assert.Equal(expected.TrainAccuracy, actual.TrainAccuracy);
+        Assert.Equal(expected.ValidationAccuracy, actual.ValidationAccuracy);
     }
 
     [Fact]
