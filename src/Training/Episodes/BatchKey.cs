@@ -6,8 +6,8 @@ namespace MetaLoss.Training.Episodes;
 /// <summary>
 /// What the episodes of one batch must share so that their tensors stack: the dataset, every
 /// size (training rows, validation rows, classes, hidden layers), the step count, whether the
-/// validation curve is recorded, the kind of loss and the kind of classifier. Seeds, tasks, phi and
-/// learning rate may differ.
+/// validation curve is recorded and the kind of classifier. Seeds, tasks, losses (each member's
+/// own, see <see cref="GroupTrainingLoss"/>) and learning rates may differ.
 /// </summary>
 public sealed record BatchKey(
     DatasetName Dataset,
@@ -18,12 +18,10 @@ public sealed record BatchKey(
     int SecondHidden,
     int Steps,
     bool RecordValidationCurve,
-    string LossKind,
     ClassifierKind Classifier)
 {
     public static BatchKey Of(EpisodeSpec spec, IDatasetSource datasets) =>
         new(spec.Dataset, spec.PerClassTrain, spec.ValidationSize,
             spec.Classes?.Count ?? datasets.Get(spec.Dataset).ClassCount,
-            spec.FirstHidden, spec.SecondHidden, spec.Steps, spec.RecordValidationCurve,
-            BatchedLosses.KindOf(spec.Loss), spec.Classifier);
+            spec.FirstHidden, spec.SecondHidden, spec.Steps, spec.RecordValidationCurve, spec.Classifier);
 }

@@ -11,7 +11,7 @@ namespace MetaLoss.Training.Episodes;
 /// group's P episodes are stacked along a leading member dimension, so every product of a step is one
 /// batched product whatever P is (the CNN kind loops over its members' convolutions, see
 /// <see cref="BatchedCnnClassifier"/>); a lone episode is the group of one. Each member steps with its own
-/// learning rate and schedule. Never throws for a misbehaving loss: a member whose loss goes
+/// loss, learning rate and schedule. Never throws for a misbehaving loss: a member whose loss goes
 /// non-finite, or whose classifier blows up, ends with fitness 0 and a flag while the rest carry on.
 /// The data stays resident on the CPU; a group's rows, classifiers and losses live on
 /// <paramref name="device"/> (a CUDA evaluator slot's GPU, or the CPU by default). A
@@ -67,8 +67,7 @@ public sealed class BatchedEpisodeRunner(IDatasetSource datasets, Device? device
         var task = Timed(EpisodePhase.Sampling, () => BatchedTask.Sample(data, specs, device));
         using var classifier = Timed(EpisodePhase.Initialisation, () => BatchedClassifiers.Create(settings.Classifier, data.FeatureCount,
             settings.FirstHidden, settings.SecondHidden, task.ClassCount, specs.Select(s => s.InitSeed).ToList(), device));
-        using var loss = Timed(EpisodePhase.Initialisation, () => BatchedLosses.Create(specs.Select(s => s.Loss).ToList(), device));
-        using var training = Timed(EpisodePhase.Initialisation, () => TrainingLoss.For(loss, task.TrainTargets));
+        using var training = Timed(EpisodePhase.Initialisation, () => GroupTrainingLoss.For(specs.Select(s => s.Loss).ToList(), task.TrainTargets, device));
 
         var curves = new BatchCurves(specs.Count, settings.Steps);
         float[]? validation = null;

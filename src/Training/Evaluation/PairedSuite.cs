@@ -6,10 +6,10 @@ namespace MetaLoss.Training.Evaluation;
 /// <summary>
 /// Scores several loss settings on the same episodes: every setting sees the same tasks and the
 /// same classifier initialisations, so differences between them come from the loss alone. An
-/// episode's settings run together, in runs of <see cref="GroupLimit"/> in the order given, those of
-/// one loss kind in a run as one group (<see cref="BatchedEpisodeRunner.Run(IReadOnlyList{EpisodeSpec})"/>),
-/// so they share the episode's sampling, its classifier start and its first-layer products. A
-/// setting's result therefore depends on the suite's settings and the seed, never on the threads.
+/// episode's settings run as groups of <see cref="GroupLimit"/> in the order given, each member with
+/// its own loss (<see cref="BatchedEpisodeRunner.Run(IReadOnlyList{EpisodeSpec})"/>), so they share the
+/// episode's sampling, its classifier start and its first-layer products. A setting's result
+/// therefore depends on the suite's settings and the seed, never on the threads.
 /// </summary>
 public static class PairedSuite
 {

@@ -136,6 +136,22 @@ public class BatchedEpisodeRunnerSpecs
     }
 
     [Fact]
+    public void Should_train_each_member_of_one_group_with_its_own_loss_in_runs_of_any_order()
+    {
+        var specs = new[]
+        {
+            Spec(new LossSpec.CrossEntropy(), 80),
+            Spec(new LossSpec.CrossEntropy(), 81, learningRate: 0.4),
+            Spec(new LossSpec.MeanSquaredError(), 82),
+            Spec(Mln(10), 83),
+            Spec(new LossSpec.Focal(2), 84),
+            Spec(new LossSpec.CrossEntropy(), 85),
+        };
+
+        AssertEachMatchesLone(specs, Batched.RunGroup(specs));
+    }
+
+    [Fact]
     public void Should_refuse_to_batch_different_kinds_of_loss_together()
     {
         var error = Assert.Throws<ArgumentException>(() =>
