@@ -12,12 +12,13 @@ public sealed class JournalFailureSpecs
     public async Task Should_exit_5_when_the_journal_cannot_be_written_and_resume_once_it_can()
     {
         var run = SmallRun.NewDirectory();
-        string[] evolve = [.. SmallRun.EvolveFor(run, 7, generations: 12,
+        string[] evolve = [.. SmallRun.EvolveFor(run, 7, generations: Generations,
             "--config", "metaloss.journal-retries.max-restarts = 0", "--config", "metaloss.journal-retries.min-backoff = 100ms")];
 
+        long refusedAfter;
         using (var process = MetalossProcess.Start(evolve))
         {
-            await RefuseWritesAfterTwoGenerations(run, process);
+            refusedAfter = await RefuseWritesAfterTwoMoreGenerations(run, process);
             var code = process.WaitForExit(TimeSpan.FromMinutes(2));
             Assert.True(code == 5, $"exit {code}; output:\n{process.Output}");
             Assert.Contains("metaloss: the journal keeps failing, so the run stopped: ", process.Output);
@@ -25,14 +26,14 @@ public sealed class JournalFailureSpecs
         }
         await using (var journal = await Open(run))
         {
-            Assert.Equal(2, await Scalar<long>(journal, $"SELECT COUNT(*) FROM journal WHERE manifest = '{GenerationCompleted}'"));
-            await Execute(journal, "DROP TRIGGER refuse_after_two_generations");
+            Assert.Equal(refusedAfter, await Scalar<long>(journal, $"SELECT COUNT(*) FROM journal WHERE manifest = '{GenerationCompleted}'"));
+            await Execute(journal, "DROP TRIGGER refuse_after_two_more_generations");
         }
 
         var (resumed, output) = MetalossProcess.Run(SmallRun.Timeout, evolve);
         Assert.True(resumed == 0, $"exit {resumed}; output:\n{output}");
-        Assert.Contains("Resumed at generation 3 of 12", output);
-        Assert.Contains("Finished 12 generations", output);
+        Assert.Contains($"Resumed at generation {refusedAfter + 1} of {Generations}", output);
+        Assert.Contains($"Finished {Generations} generations", output);
     }
 
     [Fact]
@@ -65,14 +66,18 @@ public sealed class JournalFailureSpecs
     }
 
     private const string GenerationCompleted = "GC1";
-    private const string RefusalMessage = "this journal refuses writes after two generations";
+    private const string RefusalMessage = "this journal refuses writes after two more generations";
+
+    /// <summary>Far more than run before the trigger is in place, so that the trigger always fires mid-run.</summary>
+    private const int Generations = 30;
 
     /// <summary>
-    /// A trigger that makes every write after the second completed generation fail. Installed as
-    /// soon as the journal's table exists, while the run is still fitting its initial MLN, so the
+    /// A trigger that makes every write fail once two more generations have completed than had when
+    /// it was installed (as soon as the journal's table exists; a new run's initial MLN is ready by
+    /// then, so a few tiny generations may already be done). Returns the count it refuses after: the
     /// point of failure is fixed by the journal's content, not by how fast the run goes.
     /// </summary>
-    private static async Task RefuseWritesAfterTwoGenerations(string run, MetalossProcess process)
+    private static async Task<long> RefuseWritesAfterTwoMoreGenerations(string run, MetalossProcess process)
     {
         var deadline = DateTime.UtcNow + SmallRun.Timeout;
         while (!File.Exists(Path.Combine(run, "journal.db")) || !await HasJournalTable(run))
@@ -82,12 +87,16 @@ public sealed class JournalFailureSpecs
             await Task.Delay(20);
         }
         await using var journal = await Open(run);
+        // Counted and installed in one write transaction, so no generation completes in between.
+        await using var transaction = journal.BeginTransaction(deferred: false);
+        var completed = await Scalar<long>(journal, $"SELECT COUNT(*) FROM journal WHERE manifest = '{GenerationCompleted}'");
+        Assert.True(completed + 2 < Generations, $"the run completed {completed} generations before the trigger was in place:\n" + process.Output);
         await Execute(journal,
-            "CREATE TRIGGER refuse_after_two_generations BEFORE INSERT ON journal " +
-            $"WHEN (SELECT COUNT(*) FROM journal WHERE manifest = '{GenerationCompleted}') >= 2 " +
+            "CREATE TRIGGER refuse_after_two_more_generations BEFORE INSERT ON journal " +
+            $"WHEN (SELECT COUNT(*) FROM journal WHERE manifest = '{GenerationCompleted}') >= {completed + 2} " +
             $"BEGIN SELECT RAISE(ABORT, '{RefusalMessage}'); END");
-        Assert.True(await Scalar<long>(journal, $"SELECT COUNT(*) FROM journal WHERE manifest = '{GenerationCompleted}'") == 0,
-            "the run completed a generation before the trigger was in place:\n" + process.Output);
+        await transaction.CommitAsync();
+        return completed + 2;
     }
 
     private static async Task<bool> HasJournalTable(string run)
