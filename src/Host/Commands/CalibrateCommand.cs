@@ -1,9 +1,9 @@
 using System.CommandLine;
-using System.Globalization;
 using MetaLoss.Host.Options;
 using MetaLoss.Training;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
+using MetaLoss.Training.Evaluation;
 using MetaLoss.Training.Evolution;
 using MetaLoss.Training.Models;
 using MetaLoss.Host.Statistics;
@@ -43,25 +43,22 @@ public static class CalibrateCommand
             template.Validate();
             TorchThreads.Configure(1);
             using var catalog = new DatasetCatalog(data.Read(result));
-            var runner = new EpisodeRunner(catalog);
-            // Loads the dataset and samples one episode, so bad data or settings fail before the table starts.
+            var runner = new BatchedEpisodeRunner(catalog);
+            // Loads the dataset and samples one episode, so bad data or settings fail before any work starts.
             EpisodeSampler.Sample(catalog.Get(datasetName), template.PerClassTrain, template.ValidationSize, seed: 0, template.Classes);
 
             Console.WriteLine($"{DatasetNames.Format(datasetName)}: {count} episodes, {template.PerClassTrain}/class, {template.ValidationSize} validation, " +
                               $"MLP {template.FirstHidden}-{template.SecondHidden}, {template.Steps} steps");
+            var settings = lossSpecs.SelectMany(loss => learningRates.Select(lr => new LossSetting(loss, lr))).ToList();
+            var seeds = Enumerable.Range(0, count).Select(i => SeedDerivation.ForTestEpisode(result.GetValue(seed), i)).ToList();
+            IReadOnlyList<EpisodeResult[]> results;
+            using (var progress = new ConsoleProgress("Episodes", settings.Count * count))
+                results = PairedSuite.Run(runner, template, settings, seeds, result.GetValue(threads), progress.Report);
             Console.WriteLine("loss  lr      accuracy mean +/- std   95% CI");
-            foreach (var loss in lossSpecs)
-            foreach (var lr in learningRates)
+            foreach (var (setting, scores) in settings.Zip(results))
             {
-                var specs = Enumerable.Range(0, count).Select(i =>
-                {
-                    var seeds = SeedDerivation.ForTestEpisode(result.GetValue(seed), i);
-                    return template with { Loss = loss, LearningRate = lr, TaskSeed = seeds.TaskSeed, InitSeed = seeds.InitSeed };
-                }).ToList();
-                using var progress = new ConsoleProgress($"{loss.Label} lr {lr}", count);
-                var summary = SampleSummary.Of(ParallelEpisodes.Run(runner.Run, specs, result.GetValue(threads), d => progress.Report(d))
-                    .Select(r => r.Fitness).ToList());
-                Console.WriteLine($"{loss.Label,-5} {lr,-7:G4} {summary.Mean:F4} +/- {summary.StandardDeviation:F4}     +/- {summary.ConfidenceHalfWidth95:F4}");
+                var summary = SampleSummary.Of(scores.Select(r => r.Fitness).ToList());
+                Console.WriteLine($"{setting.Loss.Label,-5} {setting.LearningRate,-7:G4} {summary.Mean:F4} +/- {summary.StandardDeviation:F4}     +/- {summary.ConfidenceHalfWidth95:F4}");
             }
             return 0;
         });
