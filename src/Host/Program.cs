@@ -25,13 +25,17 @@ root.Subcommands.Add(ServeCommand.Create());
 root.Subcommands.Add(SubmitCommand.Create());
 root.Subcommands.Add(RunsCommand.Create());
 root.Subcommands.Add(RunCommand.Create());
+SignalReadyAction.ApplyTo(root);
 
 try
 {
     var parsed = root.Parse(args);
     // Bad options are bad input: one line each and exit 2, as every other refusal (not the help page and 1).
     if (parsed.Errors.Count > 0 && args.Length > 0) return ErrorReport.ParseErrors(parsed, Console.Error);
-    return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    var exitCode = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Cut off by the timeout after Ctrl+C or SIGTERM, in work that does not stop at once: still say so.
+    if (parsed.Action is SignalReadyAction { Finished: false }) Console.Error.WriteLine("\nStopped.");
+    return exitCode;
 }
 catch (Exception e)
 {

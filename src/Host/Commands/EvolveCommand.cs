@@ -64,7 +64,8 @@ public static class EvolveCommand
             using var initialMln = journal.PostgreSql || directory.HasJournal ? null : BackgroundInitialMln.Start(settings, cancellation);
             using var catalog = new DatasetCatalog(data.Read(result));
             // A missing or corrupt dataset fails here, before the journal is touched.
-            settings = RunData.Fingerprinted(settings, catalog);
+            settings = RunData.Fingerprinted(settings, catalog, cancellation);
+            cancellation.ThrowIfCancellationRequested();
             // So is a run its data cannot give episodes, or whose first episode throws.
             RunPreflight.Check(catalog, TrialEpisodes.Of(settings));
 

@@ -18,13 +18,14 @@ public static class RunData
     /// <summary>
     /// Loads each dataset the run uses (a missing or corrupt one fails here, with its own exception)
     /// and records its fingerprint. The loads run side by side: decoding, generating and transforming
-    /// are mostly one thread each, and each dataset is a pure function of its name and files.
+    /// are mostly one thread each, and each dataset is a pure function of its name and files. A
+    /// cancelled <paramref name="cancellation"/> starts no further load (OperationCanceledException).
     /// </summary>
-    public static RunSettings Fingerprinted(RunSettings settings, DatasetCatalog catalog)
+    public static RunSettings Fingerprinted(RunSettings settings, DatasetCatalog catalog, CancellationToken cancellation)
     {
         var used = Used(settings);
         var fingerprints = new DatasetFingerprint[used.Count];
-        ParallelWork.For(used.Count, Environment.ProcessorCount, i => fingerprints[i] = catalog.Fingerprint(used[i]), CancellationToken.None);
+        ParallelWork.For(used.Count, Environment.ProcessorCount, i => fingerprints[i] = catalog.Fingerprint(used[i]), cancellation);
         return settings with { Data = fingerprints };
     }
 

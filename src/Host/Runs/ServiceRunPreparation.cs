@@ -16,7 +16,7 @@ public static class ServiceRunPreparation
         settings.Validate();
         // The fit needs no data: it runs while the data loads and the preflight episode runs.
         using var initialMln = BackgroundInitialMln.Start(settings, cancellation);
-        var fingerprinted = RunData.Fingerprinted(settings, catalog);
+        var fingerprinted = RunData.Fingerprinted(settings, catalog, cancellation);
         cancellation.ThrowIfCancellationRequested();
         RunPreflight.Check(catalog, TrialEpisodes.Of(fingerprinted));
         return initialMln.Finish(fingerprinted, showProgress: false);

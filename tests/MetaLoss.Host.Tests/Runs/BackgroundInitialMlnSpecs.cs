@@ -23,7 +23,7 @@ public sealed class BackgroundInitialMlnSpecs
         using (var fit = BackgroundInitialMln.Start(settings, CancellationToken.None))
         using (var catalog = new DatasetCatalog(new DataLocations()))
         {
-            var fingerprinted = RunData.Fingerprinted(settings, catalog);
+            var fingerprinted = RunData.Fingerprinted(settings, catalog, CancellationToken.None);
             // Episodes and collections of the loads' garbage beside the fit until it is half done, however fast the loads were.
             do
             {
