@@ -33,9 +33,11 @@ try
     // Bad options are bad input: one line each and exit 2, as every other refusal (not the help page and 1).
     if (parsed.Errors.Count > 0 && args.Length > 0) return ErrorReport.ParseErrors(parsed, Console.Error);
     var exitCode = parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
-    // Cut off by the timeout after Ctrl+C or SIGTERM, in work that does not stop at once: still say so.
-    if (parsed.Action is SignalReadyAction { Finished: false }) Console.Error.WriteLine("\nStopped.");
-    return exitCode;
+    // Cut off by the timeout after Ctrl+C or SIGTERM, in work that does not stop at once: still say so,
+    // with the one exit code the README gives for both (System.CommandLine's is 143 for SIGTERM).
+    if (parsed.Action is not SignalReadyAction { Finished: false }) return exitCode;
+    Console.Error.WriteLine("\nStopped.");
+    return 130;
 }
 catch (Exception e)
 {
