@@ -16,10 +16,12 @@ public class CalibrateSpecs
     private const int Episodes = 3;
     private const ulong Seed = 77;
 
+    private static readonly TimeSpan Quick = TimeSpan.FromMinutes(2);
+
     [Fact]
     public void Should_print_one_row_per_loss_and_rate_scored_on_the_suites_episodes()
     {
-        var (code, output) = MetalossProcess.Run(TimeSpan.FromMinutes(2), "calibrate", "--episodes", $"{Episodes}", "--seed", $"{Seed}",
+        var (code, output) = MetalossProcess.Run(Quick, "calibrate", "--episodes", $"{Episodes}", "--seed", $"{Seed}",
             "--lr", "0.5,0.1", "--losses", "mse,ce", "--per-class", "5", "--validation-size", "100", "--steps", "10");
 
         Assert.True(code == 0, output);
@@ -41,5 +43,45 @@ public class CalibrateSpecs
         }).ToList();
         var means = Enumerable.Range(0, settings.Length).Select(s => episodes.Average(e => e[s].Fitness).ToString("F4", CultureInfo.InvariantCulture));
         Assert.Equal(means, rows.Select(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2]));
+    }
+
+    [Fact]
+    public void Should_write_the_tables_numbers_and_a_figure_into_the_out_folder()
+    {
+        var folder = Path.Combine(SmallRun.NewDirectory(), "calibration", "fashion");
+        var (code, output) = MetalossProcess.Run(Quick, "calibrate", "--episodes", "4", "--lr", "0.1,0.2,0.4", "--per-class", "3",
+            "--validation-size", "60", "--steps", "3", "--out", folder);
+
+        Assert.True(code == 0, output);
+        var printed = output.Split('\n').SkipWhile(l => !l.StartsWith("loss  lr")).Skip(1).TakeWhile(l => !l.StartsWith("Wrote "))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var rows = File.ReadAllLines(Path.Combine(folder, "calibration.csv"));
+        Assert.Equal("loss,learning_rate,episodes,mean,std,ci95_low,ci95_high", rows[0]);
+        var records = rows[1..].Select(r => r.Split(',')).ToList();
+        Assert.Equal(6, records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            var numbers = records[i][1..].Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            // The same row as the table's, at full precision: loss, rate, episodes, mean, std, and an interval around the mean.
+            Assert.Equal(printed[i][0], records[i][0]);
+            Assert.Equal(double.Parse(printed[i][1], CultureInfo.InvariantCulture), numbers[0]);
+            Assert.Equal(4, numbers[1]);
+            Assert.Equal(printed[i][2], numbers[2].ToString("F4", CultureInfo.InvariantCulture));
+            Assert.Equal(printed[i][4], numbers[3].ToString("F4", CultureInfo.InvariantCulture));
+            Assert.True(numbers[4] < numbers[2] && numbers[2] < numbers[5], rows[i + 1]);
+        }
+        PngFile.AssertValid(Path.Combine(folder, "calibration.png"), 900, 560);
+    }
+
+    [Fact]
+    public void Should_refuse_an_out_path_that_is_a_file_before_any_episode()
+    {
+        var file = Path.Combine(SmallRun.NewDirectory(), "notes.txt");
+        File.WriteAllText(file, "mine");
+        var (code, output) = MetalossProcess.Run(Quick, "calibrate", "--episodes", "2", "--out", file);
+
+        Assert.Equal(2, code);
+        Assert.Equal($"metaloss: --out {file}: is a file; give the folder to write calibration.csv and calibration.png into", output.Trim());
+        Assert.Equal("mine", File.ReadAllText(file));
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MetaLoss.Host.Calibration;
 using MetaLoss.Host.Options;
 using MetaLoss.Training;
 using MetaLoss.Training.Data;
@@ -27,11 +28,12 @@ public static class CalibrateCommand
         var rates = new Option<string>("--lr") { Description = "comma-separated learning rates", DefaultValueFactory = _ => "0.05,0.1,0.2,0.3,0.5" };
         var losses = new Option<string>("--losses") { Description = "comma-separated: ce, mse", DefaultValueFactory = _ => "ce,mse" };
         var seed = new Option<ulong>("--seed") { Description = "seed of the episode suite", DefaultValueFactory = _ => 2026UL };
+        var output = new Option<DirectoryInfo?>("--out") { Description = $"folder to also write {CalibrationFiles.Csv} and {CalibrationFiles.Figure} (accuracy against learning rate) into" };
 
         var command = new Command("calibrate", "Score CE and MSE over learning rates on shared episodes (mean +/- std)");
         data.AddTo(command);
         episode.AddTo(command);
-        foreach (var option in new Option[] { episodes, threads, dataset, rates, losses, seed }) command.Options.Add(option);
+        foreach (var option in new Option[] { episodes, threads, dataset, rates, losses, seed, output }) command.Options.Add(option);
 
         command.SetAction(result =>
         {
@@ -47,18 +49,27 @@ public static class CalibrateCommand
             // Loads the dataset and samples one episode, so bad data or settings fail before any work starts.
             EpisodeSampler.Sample(catalog.Get(datasetName), template.PerClassTrain, template.ValidationSize, seed: 0, template.Classes);
 
-            Console.WriteLine($"{DatasetNames.Format(datasetName)}: {count} episodes, {template.PerClassTrain}/class, {template.ValidationSize} validation, " +
-                              $"MLP {template.FirstHidden}-{template.SecondHidden}, {template.Steps} steps");
+            var outputDirectory = result.GetValue(output) is { } folder ? CalibrationFiles.Prepare(folder) : null;
+
+            var title = $"{DatasetNames.Format(datasetName)}: {count} episodes, {template.PerClassTrain}/class, {template.ValidationSize} validation, " +
+                        $"MLP {template.FirstHidden}-{template.SecondHidden}, {template.Steps} steps";
+            Console.WriteLine(title);
             var settings = lossSpecs.SelectMany(loss => learningRates.Select(lr => new LossSetting(loss, lr))).ToList();
             var seeds = Enumerable.Range(0, count).Select(i => SeedDerivation.ForTestEpisode(result.GetValue(seed), i)).ToList();
             IReadOnlyList<EpisodeResult[]> results;
             using (var progress = new ConsoleProgress("Episodes", settings.Count * count))
                 results = PairedSuite.Run(runner, template, settings, seeds, result.GetValue(threads), progress.Report);
+            var rows = settings.Zip(results, (s, r) => new CalibrationRow(s.Loss, s.LearningRate, SampleSummary.Of(r.Select(e => e.Fitness).ToList()))).ToList();
             Console.WriteLine("loss  lr      accuracy mean +/- std   95% CI");
-            foreach (var (setting, scores) in settings.Zip(results))
+            foreach (var row in rows)
             {
-                var summary = SampleSummary.Of(scores.Select(r => r.Fitness).ToList());
-                Console.WriteLine($"{setting.Loss.Label,-5} {setting.LearningRate,-7:G4} {summary.Mean:F4} +/- {summary.StandardDeviation:F4}     +/- {summary.ConfidenceHalfWidth95:F4}");
+                var a = row.Accuracy;
+                Console.WriteLine($"{row.Loss.Label,-5} {row.LearningRate,-7:G4} {a.Mean:F4} +/- {a.StandardDeviation:F4}     +/- {a.ConfidenceHalfWidth95:F4}");
+            }
+            if (outputDirectory is not null)
+            {
+                CalibrationFiles.Write(outputDirectory, title, rows);
+                Console.WriteLine($"Wrote {Path.Combine(outputDirectory, CalibrationFiles.Csv)} and {Path.Combine(outputDirectory, CalibrationFiles.Figure)}");
             }
             return 0;
         });

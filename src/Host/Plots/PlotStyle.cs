@@ -32,10 +32,17 @@ public static class PlotStyle
         var mean = band.Mean[..steps];
         var lower = mean.Select((m, i) => m - Spread(band, i)).ToArray();
         var upper = mean.Select((m, i) => m + Spread(band, i)).ToArray();
-        var fill = plot.Add.FillY(x, lower, upper);
+        AddInterval(plot, x, mean, lower, upper, label, color, lineWidth);
+    }
+
+    /// <summary>The mean as a line with markers, and the interval around it as a translucent fill of the same colour.</summary>
+    public static void AddInterval(Plot plot, double[] xs, double[] mean, double[] lower, double[] upper, string label, Color color,
+        float lineWidth = 2)
+    {
+        var fill = plot.Add.FillY(xs, lower, upper);
         fill.FillColor = color.WithAlpha(0.18);
         fill.LineWidth = 0;
-        AddLine(plot, x, mean, label, color, lineWidth: lineWidth);
+        AddLine(plot, xs, mean, label, color, lineWidth: lineWidth);
     }
 
     public static void AddLine(Plot plot, double[] xs, double[] ys, string label, Color color, LinePattern? pattern = null,
