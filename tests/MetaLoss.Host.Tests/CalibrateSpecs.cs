@@ -84,4 +84,15 @@ public class CalibrateSpecs
         Assert.Equal($"metaloss: --out {file}: is a file; give the folder to write calibration.csv and calibration.png into", output.Trim());
         Assert.Equal("mine", File.ReadAllText(file));
     }
+
+    [Fact]
+    public void Should_refuse_an_out_folder_that_cannot_be_created_before_any_episode()
+    {
+        // Not even root can make a folder in /proc.
+        var (code, output) = MetalossProcess.Run(Quick, "calibrate", "--episodes", "2", "--out", "/proc/metaloss-calibration");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("metaloss: --out /proc/metaloss-calibration: cannot create the folder (", output.Trim());
+        Assert.DoesNotContain("loss  lr", output);
+    }
 }

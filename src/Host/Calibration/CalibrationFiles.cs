@@ -14,7 +14,14 @@ public static class CalibrationFiles
     {
         if (File.Exists(output.FullName))
             throw new ArgumentException($"--out {output.FullName}: is a file; give the folder to write {Csv} and {Figure} into");
-        return Directory.CreateDirectory(output.FullName).FullName;
+        try
+        {
+            return Directory.CreateDirectory(output.FullName).FullName;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ArgumentException($"--out {output.FullName}: cannot create the folder ({e.Message})");
+        }
     }
 
     public static void Write(string directory, string title, IReadOnlyList<CalibrationRow> rows)
