@@ -25,8 +25,8 @@ public class CalibrateSpecs
             "--lr", "0.5,0.1", "--losses", "mse,ce", "--per-class", "5", "--validation-size", "100", "--steps", "10");
 
         Assert.True(code == 0, output);
-        var rows = output.Split('\n').SkipWhile(l => !l.StartsWith("loss  lr")).Skip(1).Where(l => l.Length > 0).ToList();
-        Assert.Equal(["MSE 0.5", "MSE 0.1", "CE 0.5", "CE 0.1"], rows.Select(r => string.Join(' ', r.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..2])));
+        var rows = TableRows(output);
+        Assert.Equal(["MSE 0.5", "MSE 0.1", "CE 0.5", "CE 0.1"], rows.Select(r => $"{r[0]} {r[1]}"));
 
         // The same settings as one group on each of the suite's episodes, on one torch thread as calibrate's episodes run.
         TorchThreads.Configure(1);
@@ -42,7 +42,7 @@ public class CalibrateSpecs
             return runner.Run([.. settings.Select(s => template with { Loss = s.Loss, LearningRate = s.Rate, TaskSeed = seeds.TaskSeed, InitSeed = seeds.InitSeed })]);
         }).ToList();
         var means = Enumerable.Range(0, settings.Length).Select(s => episodes.Average(e => e[s].Fitness).ToString("F4", CultureInfo.InvariantCulture));
-        Assert.Equal(means, rows.Select(r => r.Split(' ', StringSplitOptions.RemoveEmptyEntries)[2]));
+        Assert.Equal(means, rows.Select(r => r[2]));
     }
 
     [Fact]
@@ -53,8 +53,7 @@ public class CalibrateSpecs
             "--validation-size", "60", "--steps", "3", "--out", folder);
 
         Assert.True(code == 0, output);
-        var printed = output.Split('\n').SkipWhile(l => !l.StartsWith("loss  lr")).Skip(1).TakeWhile(l => !l.StartsWith("Wrote "))
-            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var printed = TableRows(output);
         var rows = File.ReadAllLines(Path.Combine(folder, "calibration.csv"));
         Assert.Equal("loss,learning_rate,episodes,mean,std,ci95_low,ci95_high", rows[0]);
         var records = rows[1..].Select(r => r.Split(',')).ToList();
@@ -95,4 +94,9 @@ public class CalibrateSpecs
         Assert.StartsWith("metaloss: --out /proc/metaloss-calibration: cannot create the folder (", output.Trim());
         Assert.DoesNotContain("loss  lr", output);
     }
+
+    /// <summary>The printed table's rows, each split into its fields (loss, lr, mean, "+/-", std, "+/-", CI half-width).</summary>
+    private static List<string[]> TableRows(string output) =>
+        [.. output.Split('\n').SkipWhile(l => !l.StartsWith("loss  lr")).Skip(1).TakeWhile(l => l.Length > 0 && !l.StartsWith("Wrote "))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))];
 }
