@@ -1,11 +1,13 @@
 using Akka.Actor;
 using Akka.Hosting;
+using MetaLoss.Host.Configuration;
 using MetaLoss.Host.Dashboard;
 using MetaLoss.Host.Options;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -36,6 +38,7 @@ public static class ApiServer
         });
         builder.Services.AddOpenApi();
         builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService("metaloss")).WithMetrics(metrics => metrics.AddMeter(meterName).AddPrometheusExporter());
+        builder.Services.AddSingleton<IHostLifetime, CommandOwnedLifetime>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<EpisodeRates>();
         builder.Services.AddAkka(systemName, actors);

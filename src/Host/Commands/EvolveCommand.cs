@@ -158,12 +158,13 @@ public static class EvolveCommand
         var ended = await Task.WhenAny(finished.Task, stopped.Task, system.WhenTerminated, halt.Task, failures.Failed);
         if (ended == failures.Failed) return Failed(failures);
         if (ended == halt.Task) return halt.Task.Result.Report();
-        if (ended == system.WhenTerminated && TlsHandshakeFailure.Explain(system) is { } tls)
+        var removed = ended == system.WhenTerminated && !SignalShutdown.Ended(system);
+        if (removed && TlsHandshakeFailure.Explain(system) is { } tls)
         {
             Console.Error.WriteLine($"\nmetaloss: {tls}");
             return 2;
         }
-        if (ended == system.WhenTerminated)
+        if (removed)
         {
             Console.Error.WriteLine("\nmetaloss: this process was removed from the cluster (downed, see the log above). " +
                                     "Run the same command to join again; nothing persisted is lost.");

@@ -84,12 +84,13 @@ public static class NodeCommand
                                             "(is `metaloss serve --port` or `evolve --port` running there, with the same --tls?)");
                     return 2;
                 }
-                if (ended == actorSystem.WhenTerminated && TlsHandshakeFailure.Explain(actorSystem) is { } tls)
+                var removed = ended == actorSystem.WhenTerminated && !SignalShutdown.Ended(actorSystem);
+                if (removed && TlsHandshakeFailure.Explain(actorSystem) is { } tls)
                 {
                     Console.Error.WriteLine($"\nmetaloss: {tls}");
                     return 2;
                 }
-                if (ended == actorSystem.WhenTerminated)
+                if (removed)
                 {
                     Console.Error.WriteLine($"\nmetaloss: this node was removed from the cluster (downed, or the cluster is gone); it ran {episodes} episodes.");
                     return 3;

@@ -79,7 +79,7 @@ public static class ServeCommand
             Console.Error.WriteLine($"metaloss: {failures.Failed.Result}");
             return 2;
         }
-        if (ended == system.WhenTerminated)
+        if (ended == system.WhenTerminated && !SignalShutdown.Ended(system))
         {
             Console.Error.WriteLine(TlsHandshakeFailure.Explain(system) is { } tls
                 ? $"metaloss: {tls}"

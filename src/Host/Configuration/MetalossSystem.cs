@@ -33,6 +33,7 @@ public static class MetalossHost
     /// <summary>A host with the shared part and the command's <paramref name="roles"/>; start it with StartAsync.</summary>
     public static IHost Build(MetalossSystem system, Action<AkkaConfigurationBuilder> roles) =>
         new HostBuilder()
-            .ConfigureServices(services => services.AddAkka(ClusterSettings.SystemName, builder => roles(builder.ConfigureMetaloss(system))))
+            .ConfigureServices(services => services.AddSingleton<IHostLifetime, CommandOwnedLifetime>()
+                .AddAkka(ClusterSettings.SystemName, builder => roles(builder.ConfigureMetaloss(system))))
             .Build();
 }
