@@ -101,6 +101,17 @@ public class BadInputSpecs
         Assert.Equal(2, code);
         Assert.Contains("apt-get install dataset-fashion-mnist", output);
         Assert.False(File.Exists(Path.Combine(run, "journal.db")));
+        Assert.True(Directory.Exists(run), "a run folder the user made was removed");
+    }
+
+    [Fact]
+    public void Should_remove_the_run_folder_it_made_when_the_run_never_started()
+    {
+        var run = Path.Combine(SmallRun.NewDirectory(), "new-run");
+        var (code, output) = MetalossProcess.Run(Quick, SmallRun.Evolve(run, "--fashion-mnist-dir", "/nonexistent-data"));
+        Assert.Equal(2, code);
+        Assert.Contains("apt-get install dataset-fashion-mnist", output);
+        Assert.False(Directory.Exists(run), $"left behind: {string.Join(", ", Directory.Exists(run) ? Directory.GetFileSystemEntries(run) : [])}");
     }
 
     [Fact]

@@ -5,12 +5,12 @@ namespace MetaLoss.Host.Tests;
 
 /// <summary>
 /// Ctrl+C before a run has started: `evolve` is still reading its data, which no cancellation can cut
-/// short. It used to die silently there; it must say it stopped, exit 130, and leave no journal.
+/// short. It used to die silently there; it must say it stopped, exit 130, and leave nothing behind.
 /// </summary>
 public class InterruptWhileLoadingSpecs
 {
     [Fact]
-    public async Task Should_say_it_stopped_and_write_no_journal_when_interrupted_while_a_data_file_is_still_being_read()
+    public async Task Should_say_it_stopped_and_leave_no_run_folder_when_interrupted_while_a_data_file_is_still_being_read()
     {
         // The training images are a named pipe that is opened but never written: the load blocks for as long as the test likes.
         var data = SmallRun.NewDirectory();
@@ -19,7 +19,7 @@ public class InterruptWhileLoadingSpecs
         var images = Path.Combine(data, "train-images-idx3-ubyte");
         using (var mkfifo = Process.Start("mkfifo", images)) mkfifo.WaitForExit();
 
-        var run = SmallRun.NewDirectory();
+        var run = Path.Combine(SmallRun.NewDirectory(), "new-run");
         using var process = MetalossProcess.Start(SmallRun.Evolve(run, "--fashion-mnist-dir", data));
         // Opening the pipe's other end returns once metaloss has opened it to read.
         var opened = Task.Run(() => new FileStream(images, FileMode.Open, FileAccess.Write));
@@ -33,6 +33,6 @@ public class InterruptWhileLoadingSpecs
         process.Interrupt();
         Assert.Equal(130, process.WaitForExit(TimeSpan.FromSeconds(30)));
         Assert.Equal("Stopped.", process.Output.Trim());
-        Assert.False(File.Exists(Path.Combine(run, "journal.db")), "a journal was written before the run started");
+        Assert.False(Directory.Exists(run), "the run folder evolve made for a run that never started is still there");
     }
 }

@@ -51,6 +51,8 @@ public static class EvolveCommand
             if (!unstated.HasFlag(UnstatedSettings.BatchSize) && evaluation.Population.BatchSizeRefusal(settings.BatchSize, "--batch-size") is { } tooLarge)
                 throw new ArgumentException(tooLarge);
             var directory = RunDirectory.Open(result.GetValue(run)!, create: true);
+            // Declared before the lock, so it runs after the lock is released.
+            using var unstarted = new UnstartedRunFolder(directory);
             if (cluster?.Join is not null && !journalOptions.IsShared(result))
                 throw new ArgumentException("--join: a joining `evolve` can host the population, so it needs the shared journal; add --postgres " +
                                             "(evaluator-only members use `metaloss node --join`)");

@@ -6,9 +6,16 @@ namespace MetaLoss.Host.Runs;
 /// <summary>The files of one run: its SQLite journal (or run id), the best MLN, the per-generation CSV, the lock.</summary>
 public sealed class RunDirectory
 {
-    private RunDirectory(string path) => Path = path;
+    private RunDirectory(string path, bool created)
+    {
+        Path = path;
+        Created = created;
+    }
 
     public string Path { get; }
+
+    /// <summary>Whether <see cref="Open"/> made the folder, so a command that never starts the run may remove it again.</summary>
+    public bool Created { get; }
 
     public string JournalFile => System.IO.Path.Combine(Path, "journal.db");
 
@@ -36,7 +43,8 @@ public sealed class RunDirectory
         if (string.IsNullOrWhiteSpace(path)) throw new ArgumentException("--run: the run directory's path is empty");
         var full = System.IO.Path.GetFullPath(path);
         if (File.Exists(full)) throw new ArgumentException($"--run {path}: is a file, not a directory");
-        if (!Directory.Exists(full))
+        var created = !Directory.Exists(full);
+        if (created)
         {
             if (!create) throw new ArgumentException($"--run {path}: no such run directory");
             try
@@ -65,7 +73,7 @@ public sealed class RunDirectory
         {
             throw new ArgumentException($"--run {path}: cannot {(create ? "write to" : "read")} the directory ({e.Message})");
         }
-        return new RunDirectory(full);
+        return new RunDirectory(full, created);
     }
 
     /// <summary>
