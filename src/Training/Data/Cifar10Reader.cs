@@ -42,9 +42,7 @@ public static class Cifar10Reader
                 batch.Bytes.AsSpan(offset + 1, FeatureCount).CopyTo(pixels.AsSpan(row * FeatureCount, FeatureCount));
             }
         }
-        // Resident data is owned by its dataset, never by whatever dispose scope the caller happens to be in.
-        var resident = tensor(pixels, new long[] { count, FeatureCount }).DetachFromDisposeScope();
-        return new ImageDataset(name, resident, labels, ClassCount);
+        return new ImageDataset(name, PixelTensor.From(pixels, count, FeatureCount), labels, ClassCount);
     }
 
     private static void RequireWholeRecords(DataFile batch)

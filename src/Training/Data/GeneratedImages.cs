@@ -37,7 +37,7 @@ internal static class GeneratedImages
     }
 
     /// <summary>Bilinear sample of a square image of side <paramref name="side"/> at (x, y); points outside read <paramref name="outside"/>.</summary>
-    public static double Bilinear(IReadOnlyList<double> image, int side, double x, double y, double outside)
+    public static double Bilinear(ReadOnlySpan<double> image, int side, double x, double y, double outside)
     {
         if (x < 0 || y < 0 || x > side - 1 || y > side - 1) return outside;
         var x0 = Math.Min((int)x, side - 2);
@@ -55,5 +55,5 @@ internal static class GeneratedImages
     public static byte Pixel(double unit) => (byte)Math.Clamp(Math.Round(unit * 255, MidpointRounding.AwayFromZero), 0, 255);
 
     public static ImageDataset Dataset(DatasetName name, byte[] pixels, int[] labels) =>
-        new(DatasetNames.Format(name), tensor(pixels, [labels.Length, Pixels]).DetachFromDisposeScope(), labels, ClassCount);
+        new(DatasetNames.Format(name), PixelTensor.From(pixels, labels.Length, Pixels), labels, ClassCount);
 }

@@ -43,9 +43,7 @@ public static class IdxReader
             throw file.Fault($"header declares {count:N0} images of {rows}x{cols}, too large to hold in memory");
         var pixelBytes = (int)declaredBytes;
         RequireExactly(file, headerBytes + pixelBytes);
-        var pixels = file.Bytes.AsSpan(headerBytes, pixelBytes).ToArray();
-        // Resident data is owned by its dataset, never by whatever dispose scope the caller happens to be in.
-        return tensor(pixels, new[] { count, rows * cols }).DetachFromDisposeScope();
+        return PixelTensor.From(file.Bytes.AsSpan(headerBytes, pixelBytes), count, rows * cols);
     }
 
     /// <summary>One label per row; every label must lie in [0, classCount).</summary>

@@ -96,12 +96,15 @@ internal static class TeacherImages
 
         public double[] Scores(byte[] image)
         {
+            // Centred once, not once per hidden unit: the same values, so the same sums.
+            var centred = new double[GeneratedImages.Pixels];
+            for (var p = 0; p < centred.Length; p++) centred[p] = image[p] / 255.0 - 0.5;
             var hidden = new double[Hidden];
             for (var h = 0; h < Hidden; h++)
             {
                 var sum = 0.0;
-                var row = h * GeneratedImages.Pixels;
-                for (var p = 0; p < GeneratedImages.Pixels; p++) sum += First[row + p] * (image[p] / 255.0 - 0.5);
+                var weights = First.AsSpan(h * GeneratedImages.Pixels, GeneratedImages.Pixels);
+                for (var p = 0; p < weights.Length; p++) sum += weights[p] * centred[p];
                 hidden[h] = Math.Tanh(sum);
             }
             var scores = new double[GeneratedImages.ClassCount];

@@ -7,7 +7,8 @@ internal static class TransformedImages
     {
         if (metaTrain.FeatureCount != GeneratedImages.Pixels)
             throw new ArgumentException($"{metaTrain.Name} has {metaTrain.FeatureCount} pixels an image; the transforms are for 28x28 images");
-        var source = metaTrain.Pixels.data<byte>().ToArray();
+        // The raw bytes: TorchSharp's element accessor took 0.3 s for these 37.6 million, the span a hundredth of that.
+        var source = metaTrain.Pixels.bytes.ToArray();
         var pixels = new byte[source.Length];
         Parallel.For(0, metaTrain.Count, row =>
         {
