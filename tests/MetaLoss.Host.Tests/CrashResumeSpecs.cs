@@ -6,6 +6,23 @@ namespace MetaLoss.Host.Tests;
 public class CrashResumeSpecs
 {
     [Fact]
+    public void Should_say_a_finished_run_has_nothing_to_resume_and_leave_its_journal_as_it_was()
+    {
+        var run = SmallRun.NewDirectory();
+        Assert.Equal(0, MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(run)).ExitCode);
+        var journal = File.ReadAllBytes(Path.Combine(run, "journal.db"));
+        var best = File.ReadAllText(Path.Combine(run, "best-mln.json"));
+
+        var (code, output) = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Evolve(run));
+        Assert.True(code == 0, output);
+        Assert.Contains($"All {SmallRun.Generations} generations were already done; nothing to resume", output);
+        Assert.DoesNotContain("Resumed at generation", output);
+        Assert.Contains($"Finished {SmallRun.Generations} generations", output);
+        Assert.Equal(journal, File.ReadAllBytes(Path.Combine(run, "journal.db")));
+        Assert.Equal(best, File.ReadAllText(Path.Combine(run, "best-mln.json")));
+    }
+
+    [Fact]
     public async Task Should_finish_identically_to_an_uninterrupted_run_after_repeated_SIGKILL()
     {
         // Longer than the other small runs: a tiny generation can take 50 ms, and every kill below

@@ -151,7 +151,10 @@ public static class EvolveCommand
         var accepted = (RunAccepted)answer;
         // A resumed run's own settings: what the command left unstated is the journal's.
         settings = accepted.Settings;
-        if (accepted.Resumed) Console.WriteLine($"Resumed at generation {accepted.Generation + 1} of {settings.Generations}");
+        if (accepted.Resumed)
+            Console.WriteLine(accepted.Generation >= settings.Generations
+                ? $"All {settings.Generations} generations were already done; nothing to resume"
+                : $"Resumed at generation {accepted.Generation + 1} of {settings.Generations}");
 
         var finished = new TaskCompletionSource<ProgressUpdate>(TaskCreationOptions.RunContinuationsAsynchronously);
         system.ActorOf(Props.Create(() => new ProgressPrinter(population, finished, halt)), "progress");
