@@ -17,7 +17,7 @@ namespace MetaLoss.Training.Models;
 /// </summary>
 public sealed class BatchedCnnClassifier : IBatchedClassifier
 {
-    /// <summary>Validation rows go through in slices of this many, so 2,000 CIFAR-10 images need no gigabyte of activations.</summary>
+    /// <summary>Validation rows go through in slices of this many (<see cref="SlicedForward"/>), so 2,000 CIFAR-10 images need no gigabytes of activations.</summary>
     private const int ForwardRows = 256;
 
     private static readonly long[] Padding = [1, 1];
@@ -53,12 +53,7 @@ public sealed class BatchedCnnClassifier : IBatchedClassifier
     public Tensor Forward(Tensor features)
     {
         using var noGrad = no_grad();
-        using var scope = NewDisposeScope();
-        var rows = features.shape[1];
-        var parts = new List<Tensor>();
-        for (long start = 0; start < rows; start += ForwardRows)
-            parts.Add(Logits(features.narrow(1, start, Math.Min(ForwardRows, rows - start))));
-        return cat(parts, 1).MoveToOuterDisposeScope();
+        return SlicedForward.Logits(features, ForwardRows, Logits);
     }
 
     public ForwardPass Train(Tensor features)
