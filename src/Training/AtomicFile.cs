@@ -18,9 +18,20 @@ public static class AtomicFile
         var directory = Path.GetDirectoryName(full)!;
         // Unique, so two writers of the same file never share a temporary one.
         var temp = Path.Combine(directory, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
+        FileStream created;
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+            created = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The temporary file's name is ours, not the caller's: say which folder refused a new file.
+            var why = e is UnauthorizedAccessException ? " (permission denied)" : "";
+            throw new IOException($"cannot create a new file in the folder {directory}{why}", e);
+        }
+        try
+        {
+            using (var stream = created)
             {
                 stream.Write(content);
                 stream.Flush(flushToDisk: true);

@@ -27,4 +27,13 @@ public sealed class AtomicFileSpecs : IDisposable
         Assert.Equal("kept", File.ReadAllText(Path.Combine(target, "inside")));
         Assert.Empty(Directory.GetFiles(_directory));
     }
+
+    [Fact]
+    public void Should_name_the_folder_not_its_temporary_file_when_no_file_can_be_created_there()
+    {
+        // /proc takes no new files, even for root (who may write anywhere a permission would stop).
+        var error = Assert.ThrowsAny<IOException>(() => AtomicFile.WriteAllText("/proc/learned-loss.json", "new"));
+        Assert.Equal("cannot create a new file in the folder /proc", error.Message);
+        Assert.False(File.Exists("/proc/learned-loss.json"));
+    }
 }
