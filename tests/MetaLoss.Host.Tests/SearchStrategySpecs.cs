@@ -29,7 +29,7 @@ public class SearchStrategySpecs
         var reference = SmallRun.Finished("--strategy", "cma-es");
         var interrupted = await SmallRun.KilledMidRun("--strategy", "cma-es");
         // The journal holds a CMA-ES run: resuming it as (mu+lambda) is refused and changes nothing.
-        var other = MetalossProcess.Run(Quick, SmallRun.Resume(interrupted));
+        var other = MetalossProcess.Run(Quick, SmallRun.Resume(interrupted, "--strategy", "mu-plus-lambda"));
         Assert.True(other.ExitCode == 2, other.Output);
         Assert.Contains("strategy: journal has cma-es, asked for mu-plus-lambda", other.Output);
         var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Resume(interrupted, "--strategy", "cma-es"));

@@ -53,11 +53,11 @@ public class TaskDistributionProcessSpecs
     {
         var reference = SmallRun.Finished(Distribution);
         var interrupted = await SmallRun.KilledMidRun(Distribution);
-        // The journal names its distribution: a resume without it is refused, and changes nothing.
+        // The journal names its distribution: a resume stating other sources is refused (the ranges it leaves out are the run's), and changes nothing.
         var without = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Resume(interrupted));
         Assert.True(without.ExitCode == 2, without.Output);
         Assert.Contains("tasks: journal has fashion-mnist-meta-train:2,teacher:1,fashion-mnist-inverted:1; steps 2..4; per-class 2..3; hidden1 8..16; " +
-                        "classes 6..10, asked for template dataset; classes 6..10", without.Output);
+                        "classes 6..10, asked for template dataset; steps 2..4; per-class 2..3; hidden1 8..16; classes 6..10", without.Output);
         var resumed = MetalossProcess.Run(SmallRun.Timeout, SmallRun.Resume(interrupted, Distribution));
         Assert.True(resumed.ExitCode == 0, resumed.Output);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
 using MetaLoss.Training.Evolution;
@@ -120,19 +121,52 @@ public sealed record RunSettings(
     }
 
     /// <summary>These settings with the <paramref name="unstated"/> ones taken from the <paramref name="journaled"/> run's.</summary>
-    public RunSettings Keeping(RunSettings journaled, UnstatedSettings unstated) => this with
+    public RunSettings Keeping(RunSettings journaled, UnstatedSettings unstated)
     {
-        BatchSize = unstated.HasFlag(UnstatedSettings.BatchSize) ? journaled.BatchSize : BatchSize,
-        Architecture = unstated.HasFlag(UnstatedSettings.ProgressInput)
-            ? Architecture with { ProgressInput = journaled.Architecture.ProgressInput }
-            : Architecture,
-        Init = unstated.HasFlag(UnstatedSettings.Init) ? journaled.Init : Init,
-        Tasks = (Tasks with
+        T Pick<T>(UnstatedSettings setting, T journaledValue, T asked) => unstated.HasFlag(setting) ? journaledValue : asked;
+        var (j, t) = (journaled.Template, journaled.Tasks);
+        return this with
         {
-            Classes = unstated.HasFlag(UnstatedSettings.TaskClasses) ? journaled.Tasks.Classes : Tasks.Classes,
-            Sources = unstated.HasFlag(UnstatedSettings.TaskSources) ? journaled.Tasks.Sources : Tasks.Sources,
-        }).Canonical(),
-    };
+            Seed = Pick(UnstatedSettings.Seed, journaled.Seed, Seed),
+            Generations = Pick(UnstatedSettings.Generations, journaled.Generations, Generations),
+            // Fields no option sets (the sigma clamps, tau) are the journal's too: a bare command states none of them.
+            Evolution = journaled.Evolution with
+            {
+                Parents = Pick(UnstatedSettings.Population, journaled.Evolution.Parents, Evolution.Parents),
+                InitialSigma = Pick(UnstatedSettings.Sigma, journaled.Evolution.InitialSigma, Evolution.InitialSigma),
+            },
+            Strategy = Pick(UnstatedSettings.Strategy, journaled.Strategy, Strategy),
+            EpisodesPerCandidate = Pick(UnstatedSettings.EpisodesPerCandidate, journaled.EpisodesPerCandidate, EpisodesPerCandidate),
+            PairedEpisodes = Pick(UnstatedSettings.Pairing, journaled.PairedEpisodes, PairedEpisodes),
+            BatchSize = Pick(UnstatedSettings.BatchSize, journaled.BatchSize, BatchSize),
+            Architecture = Architecture with { ProgressInput = Pick(UnstatedSettings.ProgressInput, journaled.Architecture.ProgressInput, Architecture.ProgressInput) },
+            Init = Pick(UnstatedSettings.Init, journaled.Init, Init),
+            MetaValidation = MetaValidation with
+            {
+                Episodes = Pick(UnstatedSettings.ValidationEpisodes, journaled.MetaValidation.Episodes, MetaValidation.Episodes),
+                TopCandidates = Pick(UnstatedSettings.ValidationTop, journaled.MetaValidation.TopCandidates, MetaValidation.TopCandidates),
+            },
+            Template = Template with
+            {
+                LearningRate = Pick(UnstatedSettings.LearningRate, j.LearningRate, Template.LearningRate),
+                PerClassTrain = Pick(UnstatedSettings.PerClass, j.PerClassTrain, Template.PerClassTrain),
+                ValidationSize = Pick(UnstatedSettings.ValidationSize, j.ValidationSize, Template.ValidationSize),
+                FirstHidden = Pick(UnstatedSettings.FirstHidden, j.FirstHidden, Template.FirstHidden),
+                SecondHidden = Pick(UnstatedSettings.SecondHidden, j.SecondHidden, Template.SecondHidden),
+                Steps = Pick(UnstatedSettings.Steps, j.Steps, Template.Steps),
+            },
+            Tasks = (Tasks with
+            {
+                Sources = Pick(UnstatedSettings.TaskSources, t.Sources, Tasks.Sources),
+                Classes = Pick(UnstatedSettings.TaskClasses, t.Classes, Tasks.Classes),
+                Steps = Pick(UnstatedSettings.TaskSteps, t.Steps, Tasks.Steps),
+                PerClassTrain = Pick(UnstatedSettings.TaskPerClass, t.PerClassTrain, Tasks.PerClassTrain),
+                FirstHidden = Pick(UnstatedSettings.TaskFirstHidden, t.FirstHidden, Tasks.FirstHidden),
+                SecondHidden = Pick(UnstatedSettings.TaskSecondHidden, t.SecondHidden, Tasks.SecondHidden),
+                LearningRate = Pick(UnstatedSettings.TaskLearningRate, t.LearningRate, Tasks.LearningRate),
+            }).Canonical(),
+        };
+    }
 
     /// <summary>Names of the settings that differ, for a clear refusal to resume.</summary>
     public IReadOnlyList<string> Differences(RunSettings other)
@@ -140,21 +174,37 @@ public sealed record RunSettings(
         var differences = new List<string>();
         void Check(string name, object a, object b)
         {
-            if (!Equals(a, b)) differences.Add($"{name}: journal has {a}, asked for {b}");
+            if (!Equals(a, b)) differences.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: journal has {a}, asked for {b}"));
         }
         Check("seed", Seed, other.Seed);
         Check("generations", Generations, other.Generations);
         Check("strategy", SearchStrategyNames.Format(Strategy), SearchStrategyNames.Format(other.Strategy));
-        Check("evolution", Evolution, other.Evolution);
+        // The options' own names and values, not a record's dump, for the fields a command sets.
+        Check("population", Evolution.Parents, other.Evolution.Parents);
+        Check("sigma", Evolution.InitialSigma, other.Evolution.InitialSigma);
+        Check("evolution", Evolution, other.Evolution with { Parents = Evolution.Parents, InitialSigma = Evolution.InitialSigma });
         Check("architecture", Architecture, other.Architecture);
         Check("episodes per candidate", EpisodesPerCandidate, other.EpisodesPerCandidate);
-        Check("paired episodes", PairedEpisodes, other.PairedEpisodes);
+        Check("episodes", PairedEpisodes ? "paired" : "unpaired", other.PairedEpisodes ? "paired" : "unpaired");
         Check("init", Init, other.Init);
         Check("batch size", BatchSize, other.BatchSize);
-        Check("meta-validation", MetaValidation, other.MetaValidation);
+        Check("validation episodes", MetaValidation.Episodes, other.MetaValidation.Episodes);
+        Check("validation top", MetaValidation.TopCandidates, other.MetaValidation.TopCandidates);
+        Check("meta-validation", MetaValidation, other.MetaValidation with { Episodes = MetaValidation.Episodes, TopCandidates = MetaValidation.TopCandidates });
         Check("tasks", Tasks, other.Tasks);
+        Check("lr", Template.LearningRate, other.Template.LearningRate);
+        Check("per-class", Template.PerClassTrain, other.Template.PerClassTrain);
+        Check("validation size", Template.ValidationSize, other.Template.ValidationSize);
+        Check("hidden1", Template.FirstHidden, other.Template.FirstHidden);
+        Check("hidden2", Template.SecondHidden, other.Template.SecondHidden);
+        Check("steps", Template.Steps, other.Template.Steps);
         var mine = Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
-        var theirs = other.Template with { Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null };
+        var theirs = other.Template with
+        {
+            Loss = new LossSpec.CrossEntropy(), TaskSeed = 0, InitSeed = 0, Classes = null,
+            LearningRate = mine.LearningRate, PerClassTrain = mine.PerClassTrain, ValidationSize = mine.ValidationSize,
+            FirstHidden = mine.FirstHidden, SecondHidden = mine.SecondHidden, Steps = mine.Steps,
+        };
         Check("episode settings", mine, theirs);
         Check("classes", string.Join(",", Template.Classes ?? []), string.Join(",", other.Template.Classes ?? []));
         if (DatasetFingerprint.FirstMismatch(Data, name => other.Data.FirstOrDefault(f => f.Dataset == name)) is { } data)

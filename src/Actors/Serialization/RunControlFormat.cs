@@ -96,10 +96,8 @@ internal static class RunControlFormat
     /// <summary>Flags travel as their bits; a bit no version defines is corrupt input.</summary>
     private static UnstatedSettings ReadUnstated(this BinaryReader reader)
     {
-        const int known = (int)(UnstatedSettings.BatchSize | UnstatedSettings.ProgressInput | UnstatedSettings.TaskClasses
-                                | UnstatedSettings.Init | UnstatedSettings.TaskSources);
         var bits = reader.ReadInt32();
-        return (bits & ~known) == 0 ? (UnstatedSettings)bits : throw new InvalidDataException($"{bits} is not a set of unstated settings");
+        return (bits & ~(int)UnstatedSettings.All) == 0 ? (UnstatedSettings)bits : throw new InvalidDataException($"{bits} is not a set of unstated settings");
     }
 
     public static void WriteInitialFit(this BinaryWriter writer, InitialFit fit)

@@ -29,7 +29,7 @@ public sealed class RunOptions
         EpisodeOptions.Positive("--episodes-per-candidate", RunRequest.Default.EpisodesPerCandidate, "episodes averaged into one candidate's fitness");
 
     public Option<int> BatchSize { get; } = EpisodeOptions.Positive("--batch-size", RunRequest.Default.BatchSize,
-        "episodes computed together as one batch: each generation's episodes are planned into groups of this many (a resumed run keeps its own unless given)",
+        "episodes computed together as one batch: each generation's episodes are planned into groups of this many",
         RunSettings.MaxBatchSize);
 
     public Option<bool> Unpaired { get; } = new("--unpaired")
@@ -40,7 +40,7 @@ public sealed class RunOptions
     public Option<MlnInit> Init { get; } = new("--init")
     {
         Description = "initial MLN: focal (default), label-smoothing, poly1 (fitted to that baseline at its tuned rate and schedule; needs the progress input), " +
-                      "ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm); a resumed run keeps its own unless given",
+                      "ce (fitted to cross-entropy), mse (fitted to MSE), random (the paper's, rescaled to CE's gradient norm)",
         DefaultValueFactory = _ => RunRequest.Default.Init,
         CustomParser = ParseInit,
     };
@@ -67,7 +67,7 @@ public sealed class RunOptions
     public Option<bool> ProgressInput { get; } = new("--progress-input")
     {
         Description = "the MLN also sees the training progress step / steps, so the learned loss can also learn a schedule; " +
-                      "--progress-input false for an MLN without it (a resumed run keeps its own unless given)",
+                      "--progress-input false for an MLN without it",
         DefaultValueFactory = _ => RunRequest.Default.ProgressInput,
     };
 
@@ -87,7 +87,7 @@ public sealed class RunOptions
     {
         Description = "meta-train over a distribution of task sources, NAME:WEIGHT,... from fashion-mnist (the meta-training part), teacher, gaussian-mixture, " +
                       "fashion-mnist-rotated, fashion-mnist-inverted, fashion-mnist-noisy, fashion-mnist-cropped; each episode index of a generation draws one " +
-                      $"(default: {RunRequest.AllSources}; '{RunRequest.TemplateOnly}': FashionMNIST's meta-training part alone, as before sources; a resumed run keeps its own unless given)",
+                      $"(default: {RunRequest.AllSources}; '{RunRequest.TemplateOnly}': FashionMNIST's meta-training part alone, as before sources)",
         DefaultValueFactory = _ => RunRequest.Default.Tasks,
     };
 
@@ -99,7 +99,7 @@ public sealed class RunOptions
     public Option<string> TaskClasses { get; } = new("--task-classes")
     {
         Description = $"draw each episode's number of classes from MIN..MAX (2..{TaskDistribution.SourceClasses}) and that many of the source's classes; " +
-                      $"'{RunRequest.AllClasses}': every episode on all of them (a resumed run keeps its own unless given)",
+                      $"'{RunRequest.AllClasses}': every episode on all of them",
         DefaultValueFactory = _ => RunRequest.Default.TaskClasses,
     };
 
@@ -143,11 +143,21 @@ public sealed class RunOptions
 
     /// <summary>The settings whose options were not given: a resumed run keeps its journaled ones.</summary>
     public UnstatedSettings Unstated(ParseResult result) =>
-        (Given(result, BatchSize) ? UnstatedSettings.None : UnstatedSettings.BatchSize) |
-        (Given(result, ProgressInput) ? UnstatedSettings.None : UnstatedSettings.ProgressInput) |
-        (Given(result, TaskClasses) ? UnstatedSettings.None : UnstatedSettings.TaskClasses) |
-        (Given(result, Init) ? UnstatedSettings.None : UnstatedSettings.Init) |
-        (Given(result, Tasks) ? UnstatedSettings.None : UnstatedSettings.TaskSources);
+        SettingOf().Where(pair => !Given(result, pair.Option)).Aggregate(UnstatedSettings.None, (unstated, pair) => unstated | pair.Setting);
+
+    /// <summary>The setting each option of a run sets (every one of them: a test checks none is missing).</summary>
+    public IEnumerable<(Option Option, UnstatedSettings Setting)> SettingOf() =>
+    [
+        (Generations, UnstatedSettings.Generations), (Parents, UnstatedSettings.Population), (Strategy, UnstatedSettings.Strategy),
+        (Sigma, UnstatedSettings.Sigma), (EpisodesPerCandidate, UnstatedSettings.EpisodesPerCandidate), (BatchSize, UnstatedSettings.BatchSize),
+        (Unpaired, UnstatedSettings.Pairing), (Init, UnstatedSettings.Init), (ProgressInput, UnstatedSettings.ProgressInput),
+        (ValidationEpisodes, UnstatedSettings.ValidationEpisodes), (ValidationTop, UnstatedSettings.ValidationTop), (Seed, UnstatedSettings.Seed),
+        (LearningRate, UnstatedSettings.LearningRate), (Episode.PerClass, UnstatedSettings.PerClass), (Episode.ValidationSize, UnstatedSettings.ValidationSize),
+        (Episode.FirstHidden, UnstatedSettings.FirstHidden), (Episode.SecondHidden, UnstatedSettings.SecondHidden), (Episode.Steps, UnstatedSettings.Steps),
+        (Tasks, UnstatedSettings.TaskSources), (TaskSteps, UnstatedSettings.TaskSteps), (TaskPerClass, UnstatedSettings.TaskPerClass),
+        (TaskHidden1, UnstatedSettings.TaskFirstHidden), (TaskHidden2, UnstatedSettings.TaskSecondHidden), (TaskLr, UnstatedSettings.TaskLearningRate),
+        (TaskClasses, UnstatedSettings.TaskClasses),
+    ];
 
     private static bool Given(ParseResult result, Option option) => result.GetResult(option) is { Implicit: false };
 

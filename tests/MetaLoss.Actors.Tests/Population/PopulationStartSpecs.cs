@@ -92,7 +92,7 @@ public sealed class PopulationStartSpecs() : TestKit(SpecConfig.InMemory)
 
         population.Tell(TestRuns.Start(TestRuns.Settings(paired: true)));
 
-        Assert.Contains("paired episodes", ExpectMsg<RunRejected>().Reason);
+        Assert.Contains("episodes: journal has unpaired, asked for paired", ExpectMsg<RunRejected>().Reason);
     }
 
     [Fact]

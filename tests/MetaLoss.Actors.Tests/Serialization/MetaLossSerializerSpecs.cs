@@ -292,11 +292,11 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
     {
         var bytes = Serializer.ToBinary(Samples.All["StartRun (keeps every journaled default)"]);
         // The unstated settings are the payload's last four bytes: set a bit beyond the known ones.
-        byte[] corrupt = [.. bytes[..^4], .. BitConverter.GetBytes(32 | 1)];
+        byte[] corrupt = [.. bytes[..^4], .. BitConverter.GetBytes((1 << 25) | 1)];
 
         var error = Assert.Throws<CorruptPayloadException>(() => Serializer.FromBinary(corrupt, "SR6"));
 
-        Assert.Contains("33 is not a set of unstated settings", error.Message);
+        Assert.Contains("33554433 is not a set of unstated settings", error.Message);
     }
 
     [Fact]

@@ -121,8 +121,7 @@ internal static class Samples
             ["StartRun (keeps every journaled default)"] = new StartRun(Settings, [])
             {
                 Run = Run,
-                Unstated = UnstatedSettings.BatchSize | UnstatedSettings.ProgressInput | UnstatedSettings.TaskClasses
-                           | UnstatedSettings.Init | UnstatedSettings.TaskSources,
+                Unstated = UnstatedSettings.All,
             },
             ["RunStarted (task distribution)"] = runStarted with { Settings = Settings with { Tasks = Tasks } },
             ["PopulationState (task distribution)"] = TaskDistributionState(runStarted with { Settings = Settings with { Tasks = Tasks } }),
