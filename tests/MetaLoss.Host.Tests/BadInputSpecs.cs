@@ -23,7 +23,7 @@ public class BadInputSpecs
     [InlineData("evolve", "--validation-episodes", "100000000", "meta-validation of 2 candidates on 100000000 episodes is 200,000,000 episodes")]
     [InlineData("evolve", "--run", "", "--run: the run directory's path is empty")]
     [InlineData("evolve", "--run", "/proc/no-such-run", "--run /proc/no-such-run: cannot create the directory")]
-    [InlineData("evolve", "--sigma", "NaN", "InitialSigma must lie in")]
+    [InlineData("evolve", "--sigma", "NaN", "sigma must be from 1E-05 to 1, got NaN")]
     [InlineData("evolve", "--batch-size", "0", "--batch-size must be a positive whole number")]
     [InlineData("evolve", "--batch-size", "-3", "--batch-size must be a positive whole number")]
     [InlineData("evolve", "--batch-size", "65", "--batch-size 65 is more than one lease may hold (metaloss.max-lease-episodes = 64)")]
@@ -35,13 +35,17 @@ public class BadInputSpecs
     [InlineData("calibrate", "--per-class", "100000", "class 0 of fashion-mnist-test has 1,000 rows, fewer than the 100,000 training examples asked for")]
     [InlineData("calibrate", "--threads", "0", "--threads must be a positive whole number")]
     [InlineData("calibrate", "--fashion-mnist-dir", "", "Cannot parse argument '' for option '--fashion-mnist-dir'")]
+    [InlineData("calibrate", "--episodes", "1000000000", "--episodes must be at most 100000, got 1000000000")]
+    [InlineData("evaluate", "--episodes", "100001", "--episodes must be at most 100000, got 100001")]
+    [InlineData("evaluate", "--tune-episodes", "100001", "--tune-episodes must be at most 100000, got 100001")]
+    [InlineData("evaluate", "--curve-episodes", "100001", "--curve-episodes must be at most 100000, got 100001")]
     [InlineData("evaluate", "--run", "/no-such-run", "--run /no-such-run: no such run directory")]
     [InlineData("status", "--run", "", "--run: the run directory's path is empty")]
     [InlineData("status", "--postgres-password-file", "/tmp/x", "--postgres-password-file: it is the password of --postgres, which was not given")]
     public void Should_refuse_bad_input_in_one_line_with_exit_2(string command, string option, string value, string message)
     {
         string[] args = command == "calibrate"
-            ? ["calibrate", "--episodes", "1", option, value]
+            ? ["calibrate", .. option == "--episodes" ? Array.Empty<string>() : ["--episodes", "1"], option, value]
             : [command, option, value, .. option == "--run" ? Array.Empty<string>() : ["--run", SmallRun.NewDirectory()]];
         var (code, output) = MetalossProcess.Run(Quick, args);
         Assert.True(code == 2, output);

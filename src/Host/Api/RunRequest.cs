@@ -1,3 +1,4 @@
+using System.Globalization;
 using MetaLoss.Actors.Messages;
 using MetaLoss.Training.Data;
 using MetaLoss.Training.Episodes;
@@ -212,13 +213,14 @@ public sealed record RunRequest
         if (!Enum.IsDefined(Strategy)) throw new RunRequestException("strategy", $"strategy {(int)Strategy} is unknown; use {SearchStrategyNames.Choices}");
         if (ValidationEpisodes < 0) throw new RunRequestException("validationEpisodes", $"meta-validation episodes must not be negative, got {ValidationEpisodes}");
         if (ValidationTop < 0) throw new RunRequestException("validationTop", $"meta-validation candidates must not be negative, got {ValidationTop}");
-        Validated(new EvolutionSettings { InitialSigma = Sigma }, "sigma");
+        // Named as the user types it, not as EvolutionSettings' fields.
+        var (floor, ceiling) = (new EvolutionSettings().SigmaFloor, new EvolutionSettings().SigmaCeiling);
+        if (!(Sigma >= floor && Sigma <= ceiling))
+            throw new RunRequestException("sigma", string.Create(CultureInfo.InvariantCulture, $"sigma must be from {floor} to {ceiling}, got {Sigma}"));
         if (!(Lr > 0) || !double.IsFinite(Lr)) throw new RunRequestException("lr", $"learning rate must be a positive number, got {Lr}");
     }
 
     private static void Validated(RunSettings settings, string field) => Rethrown(field, settings.Validate);
-
-    private static void Validated(EvolutionSettings evolution, string field) => Rethrown(field, () => evolution.Validate());
 
     private static void Rethrown(string field, Action validate)
     {

@@ -22,7 +22,7 @@ public static class CalibrateCommand
     {
         var data = new DataOptions();
         var episode = new EpisodeOptions();
-        var episodes = EpisodeOptions.Positive("--episodes", 100, "episodes per (loss, learning rate)");
+        var episodes = EpisodeOptions.EpisodeCount("--episodes", 100, "episodes per (loss, learning rate)");
         var threads = EpisodeOptions.Positive("--threads", Environment.ProcessorCount, "episodes run at once, one torch thread each");
         var dataset = new Option<string>("--dataset") { Description = $"one of {string.Join(", ", DatasetNames.All)}", DefaultValueFactory = _ => "fashion-mnist-test" };
         var rates = new Option<string>("--lr") { Description = "comma-separated learning rates", DefaultValueFactory = _ => "0.05,0.1,0.2,0.3,0.5" };

@@ -20,11 +20,11 @@ public static class EvaluateCommand
         var grid = BaselineGrid.Default;
         var data = new DataOptions();
         var run = new Option<string>("--run") { Description = "run directory (with best-mln.json and journal.db)", Required = true };
-        var episodes = EpisodeOptions.Positive("--episodes", 100, "meta-test episodes per dataset, shared by every loss");
-        var curveEpisodes = EpisodeOptions.Positive("--curve-episodes", 25, "of those, how many record a validation accuracy curve (Figure 4; costly)");
+        var episodes = EpisodeOptions.EpisodeCount("--episodes", 100, "meta-test episodes per dataset, shared by every loss");
+        var curveEpisodes = EpisodeOptions.EpisodeCount("--curve-episodes", 25, "of those, how many record a validation accuracy curve (Figure 4; costly)");
         var datasets = new Option<string>("--datasets") { Description = $"comma-separated, from {string.Join(", ", DatasetNames.All)}", DefaultValueFactory = _ => "fashion-mnist-test,cifar10-test" };
         var classes = new Option<string?>("--classes") { Description = "comma-separated class ids: episodes use only these K classes (default: the run's)" };
-        var tuneEpisodes = EpisodeOptions.Positive("--tune-episodes", 50,
+        var tuneEpisodes = EpisodeOptions.EpisodeCount("--tune-episodes", 50,
             $"meta-training episodes per baseline grid point (with --suite {TransferSuite.Name}: {TransferSuite.DefaultTuneEpisodes} unless given, per setting)");
         // One option per axis of the registered baseline families, so a new family brings its own.
         var axes = grid.Axes.Select(axis => (Axis: axis, Option: new Option<string>(axis.Option)

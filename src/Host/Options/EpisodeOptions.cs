@@ -14,6 +14,16 @@ public sealed class EpisodeOptions
     public Option<int> SecondHidden { get; } = Positive("--hidden2", EpisodeDefaults.SecondHidden, "second hidden layer of the classifier", EpisodeDefaults.MaxHidden);
     public Option<int> Steps { get; } = Positive("--steps", EpisodeDefaults.Steps, "SGD steps per episode");
 
+    /// <summary>
+    /// The most episodes a command's count may ask for: every one is planned (its seeds, its specs)
+    /// before the first runs, so a count a thousand times the default 100 is a typo that would fill
+    /// the memory, not a week of work.
+    /// </summary>
+    public const int MaxEpisodes = 100_000;
+
+    /// <summary>A count of episodes: positive and at most <see cref="MaxEpisodes"/>.</summary>
+    public static Option<int> EpisodeCount(string name, int defaultValue, string description) => Positive(name, defaultValue, description, MaxEpisodes);
+
     public void AddTo(Command command)
     {
         foreach (var option in new[] { PerClass, ValidationSize, FirstHidden, SecondHidden, Steps })

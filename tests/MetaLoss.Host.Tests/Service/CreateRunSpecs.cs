@@ -20,7 +20,7 @@ public class CreateRunSpecs
     [InlineData("""{"name": "a", "priority": 0}""", "priority", "priority must be between 1 and 1000")]
     [InlineData("""{"name": "a", "init": "xavier"}""", "init", "unknown 'xavier'; use ce, mse, random, label-smoothing, poly1 or focal")]
     [InlineData("""{"name": "a", "init": "focal", "progressInput": false}""", "init", "init focal follows its tuned learning-rate schedule")]
-    [InlineData("""{"name": "a", "sigma": 5}""", "sigma", "InitialSigma must lie in")]
+    [InlineData("""{"name": "a", "sigma": 5}""", "sigma", "sigma must be from 1E-05 to 1, got 5")]
     [InlineData("""{"name": "a", "lr": 0}""", "lr", "learning rate must be a positive number")]
     [InlineData("""{"name": "a", "seed": -3}""", "seed", "seed must be a whole number from 0")]
     [InlineData("""{"name": "a", "hidden1": 100000}""", "hidden1", "hidden1 must be at most 16384")]
