@@ -11,6 +11,12 @@ public sealed record RunStarted(RunSettings Settings, float[] InitialPhi, Initia
     public RunId? Run { get; init; }
 }
 
+/// <summary>
+/// The run was given more generations (a resume asked for more than it had): nothing of a generation
+/// depends on how many follow, so the run goes on as one started with <paramref name="Generations"/> would.
+/// </summary>
+public sealed record RunExtended(int Generations) : IPopulationEvent;
+
 /// <summary>Generation <paramref name="Generation"/> will score these candidates, as the run's strategy asked for them.</summary>
 public sealed record GenerationStarted(long Generation, IReadOnlyList<Genome> Candidates) : IPopulationEvent;
 

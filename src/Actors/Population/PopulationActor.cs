@@ -139,20 +139,7 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
         }
         if (_state.Started)
         {
-            var journaled = _state.Settings!;
-            var differences = journaled.Differences(start.Settings.Keeping(journaled, start.Unstated));
-            if (differences.Count > 0)
-            {
-                Sender.Tell(new RunRejected("this run directory holds a run with other settings: " + string.Join("; ", differences)));
-                return;
-            }
-            // The cap may have been lowered since the run started: its groups must still fit a lease.
-            if (_options.BatchSizeRefusal(journaled.BatchSize) is { } tooLarge)
-            {
-                Sender.Tell(new RunRejected(tooLarge));
-                return;
-            }
-            Sender.Tell(new RunAccepted(Resumed: true, _state.Generation, journaled));
+            Resume(start);
             return;
         }
         try
@@ -173,6 +160,42 @@ public sealed class PopulationActor : ReceivePersistentActor, IWithTimers
             _log.Info("Run started: initial MLN from {0}{1}", e.Settings.Init, e.Fit is null ? "" : $", {e.Fit}");
             _startRequester = null;
             requester.Tell(new RunAccepted(Resumed: false, 0, e.Settings));
+            Continue();
+        });
+    }
+
+    /// <summary>
+    /// A start for the run this actor holds: accepted when every setting it states is the journal's,
+    /// except that it may ask for more generations, which are journaled before it is accepted.
+    /// </summary>
+    private void Resume(StartRun start)
+    {
+        var journaled = _state.Settings!;
+        var asked = start.Settings.Keeping(journaled, start.Unstated);
+        var differences = journaled.Differences(asked.Generations > journaled.Generations ? asked with { Generations = journaled.Generations } : asked);
+        if (differences.Count > 0)
+        {
+            var fewer = asked.Generations < journaled.Generations ? " (a resume may give a run more generations, not fewer)" : "";
+            Sender.Tell(new RunRejected("this run directory holds a run with other settings: " + string.Join("; ", differences) + fewer));
+            return;
+        }
+        // The cap may have been lowered since the run started: its groups must still fit a lease.
+        if (_options.BatchSizeRefusal(journaled.BatchSize) is { } tooLarge)
+        {
+            Sender.Tell(new RunRejected(tooLarge));
+            return;
+        }
+        if (asked.Generations == journaled.Generations)
+        {
+            Sender.Tell(new RunAccepted(Resumed: true, _state.Generation, journaled));
+            return;
+        }
+        var requester = Sender;
+        Persist(new RunExtended(asked.Generations), e =>
+        {
+            _state = _state.Apply(e);
+            _log.Info("Run extended from {0} to {1} generations", journaled.Generations, e.Generations);
+            requester.Tell(new RunAccepted(Resumed: true, _state.Generation, _state.Settings!));
             Continue();
         });
     }

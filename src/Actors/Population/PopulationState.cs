@@ -74,6 +74,11 @@ public sealed partial record PopulationState(
             Settings = started.Settings,
             Search = started.Settings.SearchStrategy().Initialize(started.InitialPhi),
         },
+        // Never fewer: a generation already run cannot be undone.
+        RunExtended extended when Started && extended.Generations > Settings!.Generations => this with
+        {
+            Settings = Settings with { Generations = extended.Generations },
+        },
         GenerationStarted generation when Started && generation.Generation == Generation && Candidates is null => this with
         {
             Candidates = generation.Candidates,

@@ -99,4 +99,13 @@ internal static class EventFormat
 
     public static GenerationCompleted ReadGenerationCompleted(this BinaryReader reader) => new(
         reader.ReadInt64(), reader.ReadInts(), reader.ReadDouble(), reader.ReadDouble(), reader.ReadInt32());
+
+    public static void WriteRunExtended(this BinaryWriter writer, RunExtended extended) => writer.Write(extended.Generations);
+
+    /// <summary>A count no run could have been started with is corrupt input, not a run to go on with.</summary>
+    public static RunExtended ReadRunExtended(this BinaryReader reader)
+    {
+        var generations = reader.ReadInt32();
+        return generations > 0 ? new RunExtended(generations) : throw new InvalidDataException($"a run extended to {generations} generations");
+    }
 }

@@ -23,6 +23,7 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<MetaValidationEpisodeCompleted>("VE1", EventFormat.WriteMetaValidationEpisodeCompleted, EventFormat.ReadMetaValidationEpisodeCompleted),
         Format.Of<CandidatesValidated>("CV1", EventFormat.WriteCandidatesValidated, EventFormat.ReadCandidatesValidated),
         Format.Of<GenerationCompleted>("GC1", EventFormat.WriteGenerationCompleted, EventFormat.ReadGenerationCompleted),
+        Format.Of<RunExtended>("RX1", EventFormat.WriteRunExtended, EventFormat.ReadRunExtended),
         // Snapshot.
         Format.Of<PopulationState>("PS5", SnapshotFormat.WritePopulationState, SnapshotFormat.ReadPopulationState),
         // Run control.

@@ -31,7 +31,7 @@ public static class EvolveCommand
         var runOptions = new RunOptions();
         var system = new SystemOptions("port to accept cluster members on (default: no networking at all)", joinRequired: false);
         var journalOptions = new JournalOptions();
-        var run = new Option<string>("--run") { Description = "run directory (journal, best MLN, CSV); resumed if it holds a journal, with the run's own settings for every option not given", Required = true };
+        var run = new Option<string>("--run") { Description = "run directory (journal, best MLN, CSV); resumed if it holds a journal, with the run's own settings for every option not given (a larger --generations extends it)", Required = true };
         var runId = RunIdOption.Create("with --postgres: the run to resume or, with --join, to stand by for (the id the first `evolve` printed); default: the run directory's, else a new run");
 
         var command = new Command("evolve", "Evolve a Meta-Loss Network; resumes the run in --run if it exists");

@@ -18,6 +18,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(MetaValidationEpisodeCompleted)] = "VE1",
         [typeof(CandidatesValidated)] = "CV1",
         [typeof(GenerationCompleted)] = "GC1",
+        [typeof(RunExtended)] = "RX1",
         [typeof(PopulationState)] = "PS5",
         [typeof(StartRun)] = "SR6",
         [typeof(RunAccepted)] = "RA2",
@@ -285,6 +286,15 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
 
         Assert.Contains("'RS5'", error.Message);
         Assert.Equal(typeof(RunStarted), error.PayloadType);
+    }
+
+    [Fact]
+    public void A_run_extended_to_no_generations_is_a_clear_error()
+    {
+        var error = Assert.Throws<CorruptPayloadException>(() => Serializer.FromBinary(BitConverter.GetBytes(0), "RX1"));
+
+        Assert.Contains("a run extended to 0 generations", error.Message);
+        Assert.Equal(typeof(RunExtended), error.PayloadType);
     }
 
     [Fact]

@@ -105,6 +105,7 @@ internal static class Samples
             ["CandidatesValidated"] = candidatesValidated,
             ["CandidatesValidated (NaN score)"] = new CandidatesValidated(7, [new(3, double.NaN)]),
             ["GenerationCompleted"] = generationCompleted,
+            ["RunExtended"] = new RunExtended(40),
             ["GenerationCompleted (NaN statistics)"] = new GenerationCompleted(
                 3, [2, 0, 1], BitConverter.Int64BitsToDouble(0x7FF8_0000_0000_BEEF), -0.0, 12),
             ["PopulationState (empty)"] = PopulationState.Empty,
