@@ -36,7 +36,7 @@ try
     // Cut off by the timeout after Ctrl+C or SIGTERM, in work that does not stop at once: still say so,
     // with the one exit code the README gives for both (System.CommandLine's is 143 for SIGTERM).
     if (parsed.Action is not SignalReadyAction { Finished: false }) return exitCode;
-    Console.Error.WriteLine("\nStopped.");
+    StopNotice.Say("\nStopped.");
     return 130;
 }
 catch (Exception e)

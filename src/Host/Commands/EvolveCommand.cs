@@ -86,7 +86,7 @@ public static class EvolveCommand
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
             {
                 // Stopped while starting (fitting the initial MLN, recovering, asking the population).
-                Console.Error.WriteLine("\nStopped. Run the same command to resume; episodes in flight will be redone.");
+                StopNotice.Say("\nStopped. Run the same command to resume; episodes in flight will be redone.");
                 return 130;
             }
             catch (AskTimeoutException e)
@@ -177,7 +177,7 @@ public static class EvolveCommand
         }
         if (ended != finished.Task)
         {
-            Console.Error.WriteLine("\nStopped. Run the same command to resume; episodes in flight will be redone.");
+            StopNotice.Say("\nStopped. Run the same command to resume; episodes in flight will be redone.");
             return 130;
         }
         var status = await FinalStatus(population, journal, run, cancellation);

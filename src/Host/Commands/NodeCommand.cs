@@ -95,7 +95,7 @@ public static class NodeCommand
                     Console.Error.WriteLine($"\nmetaloss: this node was removed from the cluster (downed, or the cluster is gone); it ran {episodes} episodes.");
                     return 3;
                 }
-                Console.Error.WriteLine($"\nStopped; this node ran {episodes} episodes. Episodes it held go back to the queue.");
+                StopNotice.Say($"\nStopped; this node ran {episodes} episodes. Episodes it held go back to the queue.");
                 return 130;
             }
             finally

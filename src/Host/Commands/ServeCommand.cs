@@ -86,7 +86,7 @@ public static class ServeCommand
                 : "metaloss: this process was removed from the cluster (downed, see the log above). Start it again; nothing persisted is lost.");
             return TlsHandshakeFailure.Explain(system) is null ? 3 : 2;
         }
-        Console.Error.WriteLine("\nStopped. Start `metaloss serve` again with the same --data to resume every unfinished run.");
+        StopNotice.Say("\nStopped. Start `metaloss serve` again with the same --data to resume every unfinished run.");
         return 130;
     }
 }
