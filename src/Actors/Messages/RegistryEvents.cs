@@ -20,3 +20,9 @@ public sealed record RunRefused(string Name, RunId Id, string Reason) : IRegistr
 
 /// <summary>A run moved to another state of its life.</summary>
 public sealed record RunLifecycleChanged(string Name, RunLifecycle State) : IRegistryEvent;
+
+/// <summary>
+/// A registered run was given more generations (submitted again with more, and otherwise the same):
+/// it goes on as a run started with <paramref name="Generations"/>, and a finished one runs again.
+/// </summary>
+public sealed record RunGenerationsRaised(string Name, RunId Id, int Generations) : IRegistryEvent;

@@ -53,6 +53,7 @@ public sealed class MetaLossSerializer(ExtendedActorSystem system) : SerializerW
         Format.Of<RunRegistered>("RGR2", ServiceFormat.WriteRunRegistered, ServiceFormat.ReadRunRegistered),
         Format.Of<RunRefused>("RGF1", ServiceFormat.WriteRunRefused, ServiceFormat.ReadRunRefused),
         Format.Of<RunLifecycleChanged>("RGL1", ServiceFormat.WriteRunLifecycleChanged, ServiceFormat.ReadRunLifecycleChanged),
+        Format.Of<RunGenerationsRaised>("RGX1", ServiceFormat.WriteRunGenerationsRaised, ServiceFormat.ReadRunGenerationsRaised),
         // Service requests, answers and pushes.
         Format.Of<RunInfo>("RI2", ServiceFormat.WriteRunInfo, ServiceFormat.ReadRunInfo),
         Format.Of<SubmitRun>("SUB2", ServiceFormat.WriteSubmitRun, ServiceFormat.ReadSubmitRun),

@@ -149,4 +149,18 @@ internal static class ServiceFormat
     }
 
     public static RunLifecycleChanged ReadRunLifecycleChanged(this BinaryReader reader) => new(reader.ReadString(), reader.ReadEnum<RunLifecycle>());
+
+    public static void WriteRunGenerationsRaised(this BinaryWriter writer, RunGenerationsRaised raised)
+    {
+        writer.Write(raised.Name);
+        writer.WriteRunId(raised.Id);
+        writer.Write(raised.Generations);
+    }
+
+    public static RunGenerationsRaised ReadRunGenerationsRaised(this BinaryReader reader)
+    {
+        var (name, id, generations) = (reader.ReadString(), reader.ReadRunId(), reader.ReadInt32());
+        return generations > 0 ? new RunGenerationsRaised(name, id, generations)
+            : throw new InvalidDataException($"run {name} raised to {generations} generations");
+    }
 }

@@ -54,6 +54,16 @@ public sealed record RegistryState(ImmutableList<RegisteredRun> Runs)
         RunLifecycleChanged changed when Find(changed.Name) is { } run =>
             this with { Runs = Runs.Replace(run, run with { State = changed.State }) },
         RunLifecycleChanged => this,
+        RunGenerationsRaised raised when Find(raised.Name) is { } run && run.Id == raised.Id && raised.Generations > run.Settings.Generations =>
+            this with
+            {
+                Runs = Runs.Replace(run, run with
+                {
+                    Settings = run.Settings with { Generations = raised.Generations },
+                    State = run.State == RunLifecycle.Finished ? RunLifecycle.Running : run.State,
+                }),
+            },
+        RunGenerationsRaised => this,
         _ => throw new ArgumentException($"not a registry event: {e.GetType().Name}"),
     };
 
@@ -72,6 +82,18 @@ public sealed record RegistryState(ImmutableList<RegisteredRun> Runs)
         return differences.Count == 0 ? null
             : $"run '{existing.Name}' {standing} with other settings: {string.Join("; ", differences)}";
     }
+
+    /// <summary>
+    /// The event that gives <paramref name="existing"/> the submission's larger generation count when
+    /// that is all the submission changes (settings and priority otherwise the same); else null. A run
+    /// still being prepared, cancelled or refused is not raised: its submission is answered as before.
+    /// </summary>
+    public static RunGenerationsRaised? Raise(RegisteredRun existing, SubmitRun submit) =>
+        existing.State is RunLifecycle.Running or RunLifecycle.Paused or RunLifecycle.Finished
+        && submit.Settings.Generations > existing.Settings.Generations
+        && Conflict(existing, submit with { Settings = submit.Settings with { Generations = existing.Settings.Generations } }) is null
+            ? new RunGenerationsRaised(existing.Name, existing.Id, submit.Settings.Generations)
+            : null;
 
     /// <summary>The event a change makes, or why it does not apply; null event and null reason: nothing to do.</summary>
     public static (RunLifecycleChanged? Event, string? Refusal) Change(RegisteredRun run, RunChange change) => (change, run.State) switch

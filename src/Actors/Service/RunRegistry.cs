@@ -123,6 +123,7 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
             if (!run.Registered) continue;
             // Finished and cancelled runs too: their populations report the progress the run list shows.
             PopulationOf(run);
+            if (run.State is RunLifecycle.Running or RunLifecycle.Paused) Extend(run);
             if (run.State == RunLifecycle.Running) Schedule(run);
         }
         if (_state.Runs.Count > 0)
@@ -140,6 +141,11 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         // A refused run's name is free again: the new submission replaces it.
         if (_state.Find(submit.Name) is { State: not RunLifecycle.Refused } existing)
         {
+            if (RegistryState.Raise(existing, submit) is { } raise)
+            {
+                RaiseGenerations(raise);
+                return;
+            }
             Sender.Tell(RegistryState.Conflict(existing, submit) is { } conflict ? new SubmitRefused(conflict, Conflict: true)
                 : existing.State == RunLifecycle.Preparing ? new RunPreparing(submit.Name)
                 : new RunExists(Info(existing)));
@@ -155,6 +161,42 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
             Prepare(run);
             Pushed(run);
         });
+    }
+
+    /// <summary>
+    /// Journals the larger count, then tells the population (which journals its own extension) and
+    /// puts a finished run back on the schedule. Answered with the run as it now stands.
+    /// </summary>
+    private void RaiseGenerations(RunGenerationsRaised raise)
+    {
+        Persist(raise, e =>
+        {
+            _state = _state.Apply(e);
+            var run = _state.Find(e.Name)!;
+            _log.Info("Run {0} raised to {1} generations", run.Name, e.Generations);
+            Extend(run);
+            if (run.State == RunLifecycle.Running) Schedule(run);
+            Sender.Tell(new RunExists(Info(run)));
+            Pushed(run);
+        });
+    }
+
+    /// <summary>
+    /// The population's start with the registry's settings: a population journaled with fewer
+    /// generations extends itself (also after a restart that came between the two journals); one
+    /// with as many accepts it as it is. Not <see cref="Start"/>: that one skips a run whose start is
+    /// still being answered, and this count must reach the population whatever else is in flight.
+    /// </summary>
+    private void Extend(RegisteredRun run)
+    {
+        var (name, log) = (run.Name, _log);
+        PopulationOf(run).Ask<IPopulationMessage>(new StartRun(run.Settings, []) { Run = run.Id }, AskTimeout).ContinueWith(answer =>
+        {
+            // The population stays at its count until the registry's next start tries again.
+            if (answer.IsFaulted || answer.Result is RunRejected)
+                log.Error("Run {0} could not be given its generations: {1}", name,
+                    answer.IsFaulted ? ErrorText.Of(answer.Exception!) : ((RunRejected)answer.Result).Reason);
+        }, TaskScheduler.Default);
     }
 
     /// <summary>The run's start, prepared by the preparer (seconds, one a core at a time); the answer comes back as a message.</summary>
@@ -335,7 +377,9 @@ public sealed class RunRegistry : ReceivePersistentActor, IWithTimers
         if (progress.BestFitness is { } best) MetaLossMetrics.BestFitness(name, best);
         foreach (var generation in _pushes.NewGenerations(name, progress.Recent))
             _pushes.Push(new RunGenerationCompleted(name, generation));
-        if (progress.Finished && run.State is RunLifecycle.Submitted or RunLifecycle.Running or RunLifecycle.Paused)
+        // A population still at the count before a raise is not finished with the run.
+        if (progress.Finished && progress.Generations >= run.Settings.Generations
+            && run.State is RunLifecycle.Submitted or RunLifecycle.Running or RunLifecycle.Paused)
         {
             Persist(new RunLifecycleChanged(name, RunLifecycle.Finished), e =>
             {

@@ -43,6 +43,7 @@ public sealed class MetaLossSerializerSpecs() : Akka.TestKit.Xunit2.TestKit(Seri
         [typeof(RunRegistered)] = "RGR2",
         [typeof(RunRefused)] = "RGF1",
         [typeof(RunLifecycleChanged)] = "RGL1",
+        [typeof(RunGenerationsRaised)] = "RGX1",
         [typeof(RunInfo)] = "RI2",
         [typeof(SubmitRun)] = "SUB2",
         [typeof(RunExists)] = "SUBE2",

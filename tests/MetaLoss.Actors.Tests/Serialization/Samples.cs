@@ -177,6 +177,7 @@ internal static class Samples
             ["RunRefused"] = new RunRefused("fashion-baseline", Run, "an episode takes 100,000 training images of each class — ε"),
             ["RunRegistered (cma-es)"] = new RunRegistered("fashion-cma", Run, cma.Started.Settings, 1),
             ["RunLifecycleChanged"] = new RunLifecycleChanged("fashion-baseline", RunLifecycle.Paused),
+            ["RunGenerationsRaised"] = new RunGenerationsRaised("fashion-baseline", Run, 40),
             ["RunInfo"] = runInfo,
             ["RunInfo (submitted, no fitness yet)"] = runInfo with { State = RunLifecycle.Submitted, Generation = 0, EpisodesCompleted = 0, BestFitness = null, BestValidationScore = null },
             ["RunInfo (preparing)"] = runInfo with { State = RunLifecycle.Preparing, Generation = 0, EpisodesCompleted = 0, BestFitness = null, BestValidationScore = null },

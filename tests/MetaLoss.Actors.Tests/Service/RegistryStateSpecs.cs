@@ -148,4 +148,37 @@ public sealed class RegistryStateSpecs
         if (refusal is null) Assert.Null(found);
         else Assert.Contains(refusal, found);
     }
+
+    [Theory]
+    [InlineData(RunLifecycle.Finished, RunLifecycle.Running)]
+    [InlineData(RunLifecycle.Running, RunLifecycle.Running)]
+    [InlineData(RunLifecycle.Paused, RunLifecycle.Paused)]
+    public void Should_raise_a_run_submitted_again_with_more_generations(RunLifecycle from, RunLifecycle to)
+    {
+        var state = WithRun(from);
+        var more = new SubmitRun("a", Settings with { Generations = Settings.Generations + 2 }, 1);
+
+        var raise = RegistryState.Raise(state.Find("a")!, more);
+
+        Assert.Equal(new RunGenerationsRaised("a", RunId.Parse("abc"), Settings.Generations + 2), raise);
+        var run = state.Apply(raise!).Find("a")!;
+        Assert.Equal(Settings with { Generations = Settings.Generations + 2 }, run.Settings);
+        Assert.Equal(to, run.State);
+        Assert.Null(RegistryState.Conflict(run, more));
+    }
+
+    [Fact]
+    public void Should_not_raise_fewer_generations_other_settings_another_priority_or_a_cancelled_run()
+    {
+        var more = Settings with { Generations = Settings.Generations + 2 };
+        var finished = WithRun(RunLifecycle.Finished).Find("a")!;
+
+        Assert.Null(RegistryState.Raise(finished, new SubmitRun("a", Settings with { Generations = Settings.Generations - 1 }, 1)));
+        Assert.Null(RegistryState.Raise(finished, new SubmitRun("a", more with { Seed = Settings.Seed + 1 }, 1)));
+        Assert.Null(RegistryState.Raise(finished, new SubmitRun("a", more, 2)));
+        Assert.Null(RegistryState.Raise(WithRun(RunLifecycle.Cancelled).Find("a")!, new SubmitRun("a", more, 1)));
+        // A replayed or stale raise changes nothing.
+        var raised = WithRun(RunLifecycle.Finished).Apply(new RunGenerationsRaised("a", RunId.Parse("abc"), Settings.Generations));
+        Assert.Equal(RunLifecycle.Finished, raised.Find("a")!.State);
+    }
 }
