@@ -32,7 +32,7 @@ public static class SubmitCommand
                 preparing => Console.Error.WriteLine($"preparing run {preparing}: checking its data and fitting its initial MLN..."), cancellation);
             Console.WriteLine(created
                 ? $"submitted run {run.Name} (id {run.Id}): {run.Generations} generations, priority {run.Priority}"
-                : $"run {run.Name} (id {run.Id}) already exists with these settings: {run.State}, generation {run.Generation}/{run.Generations}");
+                : $"run {run.Name} (id {run.Id}) exists with these settings: {run.State}, generation {run.Generation}/{run.Generations}");
             return 0;
         });
         return command;

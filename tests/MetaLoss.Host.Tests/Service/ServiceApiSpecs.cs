@@ -147,7 +147,7 @@ public class ServiceApiSpecs
         Assert.Contains("run 'bad-data' could not be prepared: an episode takes 100,000 training images", badData.Output);
         Assert.Contains("(HTTP 422)", badData.Output);
         var again = Cli(["submit", "--server", server, "--name", "cli-run", .. small]);
-        Assert.Contains("already exists with these settings", again.Output);
+        Assert.Contains("exists with these settings: ", again.Output);
         var conflict = Cli(["submit", "--server", server, "--name", "cli-run", .. small, "--lr", "0.1"]);
         Assert.True(conflict.ExitCode == 2, conflict.Output);
         Assert.Contains("(HTTP 409)", conflict.Output);

@@ -27,7 +27,7 @@ export function wireSubmitForm(form, message, onSubmitted) {
     try {
       const { status, body: answer } = await api(paths.runs, { method: 'POST', body });
       const run = status === 202 ? await whenPrepared(answer.name, message) : answer;
-      say(message, status === 202 ? `Submitted run ${run.name}.` : `Run ${run.name} already exists with these settings.`, 'ok');
+      say(message, status === 202 ? `Submitted run ${run.name}.` : `Run ${run.name} exists with these settings: ${run.state}, generation ${run.generation}/${run.generations}.`, 'ok');
       onSubmitted(run);
     } catch (error) {
       markInvalid(form, error.field);
