@@ -37,6 +37,7 @@ try
     // with the one exit code the README gives for both (System.CommandLine's is 143 for SIGTERM).
     if (parsed.Action is not SignalReadyAction { Finished: false }) return exitCode;
     StopNotice.Say("\nStopped.");
+    AbruptExit.AfterTidying(130);
     return 130;
 }
 catch (Exception e)
