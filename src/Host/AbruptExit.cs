@@ -4,8 +4,9 @@ namespace MetaLoss.Host;
 
 /// <summary>
 /// Ends a process whose command was cut off while work still runs on other threads (an episode group
-/// inside libtorch): a normal exit runs libtorch's and MKL's static destructors under that thread,
-/// which crashed one such exit with SIGSEGV (exit 139) instead of 130. It ends the way kill does,
+/// inside libtorch): a normal exit tears down native state (libtorch's and MKL's static destructors,
+/// most likely) under that thread, and 5 of 20 such exits crashed with SIGSEGV (exit 139), not 130.
+/// It ends the way kill does,
 /// after the managed exit handlers that tidy up (a run folder never started, the terminal's bar):
 /// the journal holds every result already, and episodes in flight are redone on resume.
 /// </summary>
